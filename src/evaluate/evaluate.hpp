@@ -1,0 +1,85 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/plan.hpp"
+#include "util/date.hpp"
+
+namespace cchc::evaluate {
+
+/// The one state each task has on a given day.
+enum class State {
+  Overdue,     ///< not done, past its deadline
+  DueToday,    ///< not done, due today
+  DueSoon,     ///< not done, due within the "soon" window
+  Upcoming,    ///< not done, due later
+  Ongoing,     ///< continuous work ("Thường xuyên"), never overdue
+  NoDeadline,  ///< no deadline at all, neither its own nor from children
+  DoneLate,    ///< done after its deadline
+  Done,        ///< done on time
+  Cancelled,
+};
+
+/// The label scripts see: "done-late", "due-soon", …
+const char* to_string(State state);
+std::optional<State> parse_state(std::string_view text);
+const std::vector<State>& all_states();
+
+enum class ItemKind { Task, Section };
+
+/// One task (or report section) of one plan, evaluated against today.
+struct Item {
+  ItemKind kind = ItemKind::Task;
+  std::string plan_id;
+  std::string file;
+  std::string id;  ///< full path, "3.1"
+  std::string title;
+  std::string lead;  ///< agency id, may be empty
+  std::string lead_name;
+  std::vector<std::string> support;  ///< agency ids
+  std::vector<std::string> support_names;
+  std::optional<util::Date> due;
+  std::string due_text;  ///< the wording, "Trước ngày 30/4/2020"; empty when derived
+  bool due_derived = false;  ///< due comes from the children, not from the task itself
+  std::optional<util::Date> done;
+  model::TaskStatus status = model::TaskStatus::Todo;
+  State state = State::NoDeadline;
+  /// due − today while open (negative when overdue); due − done when done
+  /// (negative when done late); nullopt for ongoing, undated or cancelled work.
+  std::optional<long> days;
+  int depth = 0;  ///< 0 for top-level tasks
+  bool has_children = false;
+  std::size_t order = 0;  ///< position in document order across the whole run
+  util::SourcePos pos;
+};
+
+struct Options {
+  int soon_days = 14;  ///< "due soon" means due within this many days from today
+};
+
+/// Every task and section of `plan`, in document order, with its state on `today`.
+/// Pure: depends only on its arguments.
+std::vector<Item> evaluate_plan(const model::Plan& plan, util::Date today, const Options& options = {});
+
+/// Which items a command shows.
+struct Filter {
+  std::vector<std::string> leads;     ///< agency ids; item's lead must be one of them
+  std::vector<std::string> agencies;  ///< agency ids; item's lead or support must be one of them
+  std::vector<std::string> plans;     ///< plan ids
+  std::vector<State> states;
+  bool actionable_only = false;  ///< drop groupings whose deadline only comes from children
+  bool include_sections = true;
+};
+
+std::vector<Item> select(const std::vector<Item>& items, const Filter& filter);
+
+/// Overdue first (most late first), then due today, due soon, upcoming, ongoing,
+/// undated, then done and cancelled; document order within a state.
+void sort_by_urgency(std::vector<Item>& items);
+
+/// Counts per state, in the order of `all_states()`.
+std::vector<std::pair<State, int>> count_states(const std::vector<Item>& items);
+
+}  // namespace cchc::evaluate

@@ -1,0 +1,59 @@
+#include "model/plan.hpp"
+
+namespace cchc::model {
+
+namespace {
+
+const Task* find_in(const std::vector<Task>& tasks, std::string_view path) {
+  for (const auto& task : tasks) {
+    if (task.path == path) return &task;
+    if (const Task* found = find_in(task.children, path)) return found;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+const Agency* Plan::find_agency(std::string_view agency_id) const {
+  for (const auto& agency : agencies) {
+    if (agency.id.value == agency_id) return &agency;
+  }
+  return nullptr;
+}
+
+const Document* Plan::find_document(std::string_view document_id) const {
+  for (const auto& document : documents) {
+    if (document.id.value == document_id) return &document;
+  }
+  return nullptr;
+}
+
+const Task* Plan::find_task(std::string_view path) const { return find_in(tasks, path); }
+
+std::string child_path(std::string_view parent_path, std::string_view child_id) {
+  if (parent_path.empty()) return std::string(child_id);
+  if (child_id.size() > parent_path.size() && child_id.substr(0, parent_path.size()) == parent_path &&
+      child_id[parent_path.size()] == '.') {
+    return std::string(child_id);
+  }
+  std::string path(parent_path);
+  path += '.';
+  path += child_id;
+  return path;
+}
+
+const char* to_string(TaskStatus status) {
+  switch (status) {
+    case TaskStatus::Todo: return "todo";
+    case TaskStatus::Doing: return "doing";
+    case TaskStatus::Done: return "done";
+    case TaskStatus::Cancelled: return "cancelled";
+  }
+  return "todo";
+}
+
+const char* to_string(PlanStatus status) { return status == PlanStatus::Issued ? "issued" : "draft"; }
+
+const char* to_string(Language language) { return language == Language::En ? "en" : "vi"; }
+
+}  // namespace cchc::model

@@ -1,0 +1,118 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/deadline.hpp"
+#include "util/date.hpp"
+#include "util/diagnostic.hpp"
+
+namespace cchc::model {
+
+using util::SourcePos;
+
+/// A value from the plan file together with where it was written.
+template <class T>
+struct Located {
+  T value{};
+  SourcePos pos;
+};
+
+using LocatedText = Located<std::string>;
+
+enum class PlanStatus { Draft, Issued };
+enum class Language { Vi, En };
+enum class TaskStatus { Todo, Doing, Done, Cancelled };
+
+/// A party that leads or supports tasks: a department, a district, or a
+/// collective such as "Các đơn vị, địa phương" (group = true).
+struct Agency {
+  LocatedText id;
+  std::string name;
+  std::string short_name;  ///< optional; used in narrow tables when present
+  bool group = false;
+  SourcePos pos;
+};
+
+/// A document the plan refers to, e.g. Văn bản số 6503/BNV-CCHC.
+struct Document {
+  LocatedText id;
+  std::string ref;
+  std::optional<util::PartialDate> date;
+  std::string issuer;
+  std::string title;
+  SourcePos pos;
+};
+
+/// "Phụ lục 2, 8 kèm theo Văn bản số 6503/BNV-CCHC": items of a referenced document.
+struct AppendixRef {
+  LocatedText doc;                  ///< a document id
+  std::vector<LocatedText> items;  ///< as written: "Phụ lục 2", "mục 13, Phụ lục 6"
+  SourcePos pos;
+};
+
+/// One row of the plan's task table; may have children (3 → 3.1 … 3.14).
+struct Task {
+  LocatedText id;    ///< the number as the document prints it: "1", "3.14", "II"
+  std::string path;  ///< full reference: "3.1" stays "3.1"; "1" under "II" is "II.1"
+  LocatedText title;
+  std::optional<LocatedText> lead;  ///< an agency id
+  std::vector<LocatedText> support;  ///< agency ids
+  std::optional<Located<Deadline>> due;
+  Located<TaskStatus> status{TaskStatus::Todo, {}};
+  std::optional<Located<util::Date>> done;
+  std::string note;
+  std::vector<AppendixRef> appendices;
+  std::vector<Task> children;
+  SourcePos pos;  ///< where the task's map starts
+};
+
+/// A part of the summary report the plan asks for (its "Tổ chức thực hiện"
+/// section): who owes which part, tracked like a task.
+struct Section {
+  LocatedText id;
+  LocatedText title;
+  std::optional<LocatedText> lead;
+  std::optional<Located<Deadline>> due;
+  std::vector<LocatedText> tasks;  ///< task paths this part reports on
+  std::vector<AppendixRef> appendices;
+  Located<TaskStatus> status{TaskStatus::Todo, {}};
+  std::optional<Located<util::Date>> done;
+  std::string note;
+  SourcePos pos;
+};
+
+/// A whole plan file.
+struct Plan {
+  std::string file;  ///< path as given on the command line
+  int format_version = 1;
+  LocatedText id;
+  LocatedText title;
+  std::string issuer;
+  std::string number;
+  std::optional<Located<util::PartialDate>> date;
+  PlanStatus status = PlanStatus::Draft;
+  Language language = Language::Vi;
+  std::string timezone = "Asia/Ho_Chi_Minh";
+  BeforeDate before_date = BeforeDate::Inclusive;
+  std::vector<Agency> agencies;    ///< in file order
+  std::vector<Document> documents;  ///< in file order
+  std::vector<Task> tasks;
+  std::vector<Section> sections;
+
+  const Agency* find_agency(std::string_view agency_id) const;
+  const Document* find_document(std::string_view document_id) const;
+  /// Finds a task by its full path ("3.1", "II.1"), anywhere in the tree.
+  const Task* find_task(std::string_view path) const;
+};
+
+/// The full path of a child task: kept when it already starts with the
+/// parent's path ("3.1" under "3"), prefixed otherwise ("1" under "II" → "II.1").
+std::string child_path(std::string_view parent_path, std::string_view child_id);
+
+const char* to_string(TaskStatus status);
+const char* to_string(PlanStatus status);
+const char* to_string(Language language);
+
+}  // namespace cchc::model

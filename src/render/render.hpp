@@ -1,0 +1,50 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "evaluate/evaluate.hpp"
+#include "model/plan.hpp"
+#include "util/date.hpp"
+#include "util/diagnostic.hpp"
+
+namespace cchc::render {
+
+enum class Format { Table, Markdown, Csv, Json };
+
+/// Which command's list is being shown: it changes headings and empty-list text.
+enum class View { Status, Overdue, Upcoming };
+
+struct Options {
+  model::Language language = model::Language::Vi;
+  bool color = false;        ///< ANSI colour; only on a terminal and never with NO_COLOR
+  int width = 100;           ///< terminal columns available to the table
+  View view = View::Status;
+  util::Date today;
+};
+
+/// Renders already selected and sorted items. Each returns the complete text;
+/// callers decide where it goes.
+std::string render_table(const std::vector<evaluate::Item>& items, const Options& options);
+std::string render_markdown(const std::vector<evaluate::Item>& items, const Options& options);
+std::string render_csv(const std::vector<evaluate::Item>& items, const Options& options);
+/// The documented JSON contract: {"today": …, "items": [{"plan", "id", "title",
+/// "lead", "support", "due", "due_text", "state", "days", "status", …}]}.
+std::string render_json(const std::vector<evaluate::Item>& items, const Options& options);
+
+std::string render(Format format, const std::vector<evaluate::Item>& items, const Options& options);
+
+/// The label of a state in the chosen language ("quá hạn" / "overdue").
+std::string state_label(evaluate::State state, model::Language language);
+
+/// A diagnostic as a compiler prints it:
+///   file:line:col: error: message
+///     12 |     lead: snvv
+///        |           ^
+///   hint: did you mean 'snv'?
+/// `source` is the whole text of the file (may be empty when unknown). Raw
+/// control bytes of the source are shown escaped, never sent to the terminal.
+std::string format_diagnostic(const util::Diagnostic& diagnostic, std::string_view source, bool color);
+
+}  // namespace cchc::render

@@ -1,0 +1,58 @@
+#pragma once
+
+#include <compare>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace cchc::util {
+
+/// A day of the proleptic Gregorian calendar. Plans never need times of day.
+struct Date {
+  int year = 1970;
+  int month = 1;
+  int day = 1;
+
+  /// Days since 1970-01-01 (negative before it).
+  long to_days() const;
+  static Date from_days(long days);
+
+  /// YYYY-MM-DD.
+  std::string iso() const;
+  /// dd/mm/yyyy, as Vietnamese documents print dates.
+  std::string vn() const;
+
+  friend auto operator<=>(const Date&, const Date&) = default;
+  friend bool operator==(const Date&, const Date&) = default;
+};
+
+bool is_leap_year(int year);
+/// 0 when month is outside 1..12.
+int days_in_month(int year, int month);
+bool is_valid_date(int year, int month, int day);
+
+Date add_days(Date date, long days);
+/// `to - from` in days.
+long days_between(Date from, Date to);
+Date last_day_of_month(int year, int month);
+
+/// Strict YYYY-MM-DD with a real calendar day; nullopt otherwise.
+std::optional<Date> parse_iso_date(std::string_view text);
+
+/// A date whose day or month may be unknown ("tháng 02 năm 2020" in a letterhead).
+struct PartialDate {
+  int year = 0;
+  int month = 0;  ///< 0 when unknown
+  int day = 0;    ///< 0 when unknown
+
+  /// YYYY, YYYY-MM or YYYY-MM-DD.
+  std::string iso() const;
+  /// yyyy, mm/yyyy or dd/mm/yyyy.
+  std::string vn() const;
+  friend bool operator==(const PartialDate&, const PartialDate&) = default;
+};
+
+/// YYYY, YYYY-MM or YYYY-MM-DD with real calendar values; nullopt otherwise.
+std::optional<PartialDate> parse_partial_date(std::string_view text);
+
+}  // namespace cchc::util

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cchc::util {
+
+/// True when `text` is well-formed UTF-8 (no overlongs, no surrogates).
+bool is_valid_utf8(std::string_view text);
+
+/// Unicode NFC of `text`. Plans mix NFC and NFD spellings of the same words;
+/// everything is compared and measured after this. Invalid UTF-8 is returned unchanged.
+std::string to_nfc(std::string_view text);
+
+/// NFC, case-folded: the key under which two spellings of a name are "the same".
+std::string fold_case(std::string_view text);
+
+/// Columns a terminal uses to show `text` (combining marks 0, CJK wide 2).
+int display_width(std::string_view text);
+
+/// Cuts `text` to at most `width` columns, ending in "…" when something was cut.
+std::string truncate_to_width(std::string_view text, int width);
+
+/// Splits `text` into lines of at most `width` columns, at spaces where possible.
+/// Always returns at least one line.
+std::vector<std::string> wrap_to_width(std::string_view text, int width);
+
+/// `text` followed by spaces up to `width` columns.
+std::string pad_to_width(std::string_view text, int width);
+
+/// Replaces runs of whitespace (including newlines and tabs) by one space and trims the ends.
+std::string collapse_whitespace(std::string_view text);
+
+/// Number of code points in the first `byte_count` bytes of `line`, plus one:
+/// the 1-based column of the byte at that offset.
+int column_of_byte(std::string_view line, std::size_t byte_count);
+
+/// Byte offset of the 1-based code point column `column` in `line` (clamped to the end).
+std::size_t byte_of_column(std::string_view line, int column);
+
+}  // namespace cchc::util

@@ -1,0 +1,53 @@
+#include <catch2/catch.hpp>
+
+#include "util/date.hpp"
+
+using namespace cchc::util;
+
+TEST_CASE("days round-trip through from_days for every day of four centuries") {
+  const Date start{1900, 1, 1};
+  const long first = start.to_days();
+  Date previous = Date::from_days(first - 1);
+  for (long day = first; day < first + 146097; ++day) {
+    const Date date = Date::from_days(day);
+    REQUIRE(date.to_days() == day);
+    REQUIRE(is_valid_date(date.year, date.month, date.day));
+    REQUIRE(previous < date);
+    previous = date;
+  }
+}
+
+TEST_CASE("known day numbers") {
+  CHECK(Date{1970, 1, 1}.to_days() == 0);
+  CHECK(Date{2020, 5, 1}.to_days() - Date{2020, 4, 30}.to_days() == 1);
+  CHECK(days_between(Date{2020, 2, 1}, Date{2020, 3, 1}) == 29);
+  CHECK(add_days(Date{2020, 12, 31}, 1) == Date{2021, 1, 1});
+}
+
+TEST_CASE("impossible dates are rejected") {
+  CHECK_FALSE(is_valid_date(2020, 2, 30));
+  CHECK_FALSE(is_valid_date(2021, 2, 29));
+  CHECK(is_valid_date(2020, 2, 29));
+  CHECK_FALSE(is_valid_date(2021, 4, 31));
+  CHECK_FALSE(is_valid_date(2021, 13, 1));
+  CHECK(is_valid_date(2000, 2, 29));
+  CHECK_FALSE(is_valid_date(1900, 2, 29));
+}
+
+TEST_CASE("ISO dates parse strictly") {
+  CHECK(parse_iso_date("2020-04-30") == Date{2020, 4, 30});
+  CHECK_FALSE(parse_iso_date("2020-02-30"));
+  CHECK_FALSE(parse_iso_date("2020-4-30"));
+  CHECK_FALSE(parse_iso_date("2020-04-30x"));
+  CHECK_FALSE(parse_iso_date(""));
+}
+
+TEST_CASE("partial dates") {
+  CHECK(parse_partial_date("2020") == PartialDate{2020, 0, 0});
+  CHECK(parse_partial_date("2020-02") == PartialDate{2020, 2, 0});
+  CHECK(parse_partial_date("2020-02-29") == PartialDate{2020, 2, 29});
+  CHECK_FALSE(parse_partial_date("2020-13"));
+  CHECK_FALSE(parse_partial_date("2021-02-29"));
+  CHECK(PartialDate{2020, 2, 0}.vn() == "02/2020");
+  CHECK(Date{2020, 4, 30}.vn() == "30/04/2020");
+}
