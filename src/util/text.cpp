@@ -1,1 +1,188 @@
-// placeholder: being written in this session
+#include "util/text.hpp"
+
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <memory>
+
+namespace cchc::util {
+
+namespace {
+
+/// One decoded code point and the bytes it took; invalid bytes decode as
+/// U+FFFD of length 1 so that callers always make progress.
+struct Decoded {
+  utf8proc_int32_t code_point;
+  std::size_t length;
+};
+
+Decoded decode_at(std::string_view text, std::size_t offset) {
+  utf8proc_int32_t code_point = 0;
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data() + offset);
+  const auto length = utf8proc_iterate(bytes, static_cast<utf8proc_ssize_t>(text.size() - offset), &code_point);
+  if (length <= 0) return {0xFFFD, 1};
+  return {code_point, static_cast<std::size_t>(length)};
+}
+
+int code_point_width(utf8proc_int32_t code_point) {
+  if (code_point < 0x20 || (code_point >= 0x7F && code_point < 0xA0)) return 0;
+  return utf8proc_charwidth(code_point);
+}
+
+std::string map_utf8(std::string_view text, int options) {
+  if (text.empty() || !is_valid_utf8(text)) return std::string(text);
+  utf8proc_uint8_t* mapped = nullptr;
+  const auto length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                                   static_cast<utf8proc_ssize_t>(text.size()), &mapped,
+                                   static_cast<utf8proc_option_t>(options));
+  if (length < 0) return std::string(text);
+  std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owner(mapped, &std::free);
+  return std::string(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(length));
+}
+
+bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+/// Appends `word` to `lines`, breaking it by code points when it is wider than `width`.
+void append_word(std::vector<std::string>& lines, std::string& current, int& current_width, std::string_view word,
+                 int width) {
+  const int word_width = display_width(word);
+  const int needed = current.empty() ? word_width : current_width + 1 + word_width;
+  if (needed <= width) {
+    if (!current.empty()) current += ' ';
+    current += word;
+    current_width = needed;
+    return;
+  }
+  if (!current.empty()) {
+    lines.push_back(current);
+    current.clear();
+    current_width = 0;
+  }
+  if (word_width <= width) {
+    current = std::string(word);
+    current_width = word_width;
+    return;
+  }
+  // A word wider than the column: cut it, never before a zero-width mark.
+  std::size_t offset = 0;
+  while (offset < word.size()) {
+    const Decoded decoded = decode_at(word, offset);
+    const int w = code_point_width(decoded.code_point);
+    if (current_width + w > width && !current.empty() && w > 0) {
+      lines.push_back(current);
+      current.clear();
+      current_width = 0;
+    }
+    current.append(word.substr(offset, decoded.length));
+    current_width += w;
+    offset += decoded.length;
+  }
+}
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view text) {
+  std::size_t offset = 0;
+  while (offset < text.size()) {
+    utf8proc_int32_t code_point = 0;
+    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data() + offset);
+    const auto length = utf8proc_iterate(bytes, static_cast<utf8proc_ssize_t>(text.size() - offset), &code_point);
+    if (length <= 0) return false;
+    offset += static_cast<std::size_t>(length);
+  }
+  return true;
+}
+
+std::string to_nfc(std::string_view text) { return map_utf8(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE); }
+
+std::string fold_case(std::string_view text) {
+  return map_utf8(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+}
+
+int display_width(std::string_view text) {
+  int width = 0;
+  for (std::size_t offset = 0; offset < text.size();) {
+    const Decoded decoded = decode_at(text, offset);
+    width += code_point_width(decoded.code_point);
+    offset += decoded.length;
+  }
+  return width;
+}
+
+std::string truncate_to_width(std::string_view text, int width) {
+  if (display_width(text) <= width) return std::string(text);
+  if (width <= 0) return {};
+  const int budget = width - 1;  // room for the ellipsis
+  std::string result;
+  int used = 0;
+  for (std::size_t offset = 0; offset < text.size();) {
+    const Decoded decoded = decode_at(text, offset);
+    const int w = code_point_width(decoded.code_point);
+    if (used + w > budget) break;
+    result.append(text.substr(offset, decoded.length));
+    used += w;
+    offset += decoded.length;
+  }
+  return result + "…";
+}
+
+std::vector<std::string> wrap_to_width(std::string_view text, int width) {
+  if (width < 1) width = 1;
+  std::vector<std::string> lines;
+  std::string current;
+  int current_width = 0;
+  std::size_t offset = 0;
+  while (offset < text.size()) {
+    while (offset < text.size() && is_space_byte(text[offset])) ++offset;
+    const std::size_t start = offset;
+    while (offset < text.size() && !is_space_byte(text[offset])) ++offset;
+    if (offset > start) append_word(lines, current, current_width, text.substr(start, offset - start), width);
+  }
+  if (!current.empty() || lines.empty()) lines.push_back(current);
+  return lines;
+}
+
+std::string pad_to_width(std::string_view text, int width) {
+  std::string padded(text);
+  const int missing = width - display_width(text);
+  if (missing > 0) padded.append(static_cast<std::size_t>(missing), ' ');
+  return padded;
+}
+
+std::string collapse_whitespace(std::string_view text) {
+  std::string result;
+  bool pending_space = false;
+  for (std::size_t offset = 0; offset < text.size();) {
+    const Decoded decoded = decode_at(text, offset);
+    const auto category = utf8proc_category(decoded.code_point);
+    const bool space = is_space_byte(text[offset]) || category == UTF8PROC_CATEGORY_ZS;
+    if (space) {
+      pending_space = !result.empty();
+    } else {
+      if (pending_space) result += ' ';
+      pending_space = false;
+      result.append(text.substr(offset, decoded.length));
+    }
+    offset += decoded.length;
+  }
+  return result;
+}
+
+int column_of_byte(std::string_view line, std::size_t byte_count) {
+  int column = 1;
+  for (std::size_t offset = 0; offset < byte_count && offset < line.size();) {
+    offset += decode_at(line, offset).length;
+    ++column;
+  }
+  return column;
+}
+
+std::size_t byte_of_column(std::string_view line, int column) {
+  std::size_t offset = 0;
+  for (int current = 1; current < column && offset < line.size(); ++current) {
+    offset += decode_at(line, offset).length;
+  }
+  return offset;
+}
+
+}  // namespace cchc::util

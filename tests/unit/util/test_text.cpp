@@ -1,0 +1,73 @@
+#include <catch2/catch.hpp>
+
+#include "util/spell.hpp"
+#include "util/text.hpp"
+
+using namespace cchc::util;
+
+namespace {
+// "Chương trình" spelled with combining marks, as part of the seed plan is.
+const std::string kNfd = "Chu\xcc\x9bo\xcc\x9bng tri\xcc\x80nh";
+const std::string kNfc = "Chương trình";
+}  // namespace
+
+TEST_CASE("NFD text normalises to the NFC spelling") {
+  REQUIRE(kNfd != kNfc);
+  CHECK(to_nfc(kNfd) == kNfc);
+  CHECK(to_nfc(kNfc) == kNfc);
+}
+
+TEST_CASE("case folding makes spellings compare equal") {
+  CHECK(fold_case("TRƯỚC NGÀY") == fold_case("trước ngày"));
+  CHECK(fold_case("Thường Xuyên") == fold_case("thu\xcc\x9bo\xcc\x9b\xcc\x80ng xuye\xcc\x82n"));
+}
+
+TEST_CASE("display width counts columns, not bytes or code points") {
+  CHECK(display_width("abc") == 3);
+  CHECK(display_width(kNfc) == 12);
+  CHECK(display_width(kNfd) == 12);
+  CHECK(display_width("漢字") == 4);
+  CHECK(display_width("a\x1b") == 1);
+}
+
+TEST_CASE("truncation respects width and marks the cut") {
+  CHECK(truncate_to_width("Sở Nội vụ", 20) == "Sở Nội vụ");
+  CHECK(truncate_to_width("Sở Nội vụ", 5) == "Sở N…");
+  CHECK(display_width(truncate_to_width("漢字漢字", 5)) <= 5);
+}
+
+TEST_CASE("wrapping breaks at spaces and keeps every line within the width") {
+  const auto lines = wrap_to_width("Tổng kết, đánh giá kết quả thực hiện cải cách thể chế.", 20);
+  REQUIRE(lines.size() > 1);
+  for (const auto& line : lines) CHECK(display_width(line) <= 20);
+  CHECK(lines[0] == "Tổng kết, đánh giá");
+  CHECK(wrap_to_width("", 10) == std::vector<std::string>{""});
+  for (const auto& line : wrap_to_width("aaaaaaaaaaaaaaaaaaaaaaaaa", 10)) CHECK(display_width(line) <= 10);
+}
+
+TEST_CASE("whitespace collapses, including newlines, tabs and no-break spaces") {
+  CHECK(collapse_whitespace("  Trước \t ngày\n30/4/2020 ") == "Trước ngày 30/4/2020");
+  CHECK(collapse_whitespace("a\xc2\xa0\xc2\xa0 b") == "a b");
+}
+
+TEST_CASE("columns and byte offsets convert both ways") {
+  const std::string line = "  lead: Sở";
+  CHECK(column_of_byte(line, 8) == 9);
+  CHECK(byte_of_column(line, 9) == 8);
+  CHECK(byte_of_column("Sở x", 4) == 5);  // "ở" takes three bytes
+}
+
+TEST_CASE("invalid UTF-8 is detected") {
+  CHECK(is_valid_utf8(kNfc));
+  CHECK_FALSE(is_valid_utf8("\xff"));
+  CHECK_FALSE(is_valid_utf8("\xc3"));
+  CHECK(to_nfc("\xff") == "\xff");
+}
+
+TEST_CASE("did-you-mean finds near names and ignores far ones") {
+  const std::vector<std::string> agencies{"snv", "stp", "stc", "ubnd-tinh"};
+  CHECK(closest_match("snvv", agencies) == "snv");
+  CHECK(closest_match("ubnd-tnh", agencies) == "ubnd-tinh");
+  CHECK_FALSE(closest_match("hospital", agencies));
+  CHECK(edit_distance("Sở", "So") == 1);
+}
