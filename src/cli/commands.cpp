@@ -1,1 +1,408 @@
-// placeholder: being written in this session
+#include "cli/commands.hpp"
+
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <sys/ioctl.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <memory>
+#include <optional>
+
+#include "check/check.hpp"
+#include "cli/inputs.hpp"
+#include "evaluate/evaluate.hpp"
+#include "load/load.hpp"
+#include "render/render.hpp"
+#include "util/spell.hpp"
+#include "util/text.hpp"
+
+namespace cchc::cli {
+
+namespace {
+
+/// Options shared by the commands that read plans.
+struct Options {
+  std::vector<std::string> paths;
+  std::string today;
+  std::string format = "table";
+  std::string lang;
+  std::vector<std::string> leads;
+  std::vector<std::string> agencies;
+  std::vector<std::string> plans;
+  std::vector<std::string> states;
+  std::string color = "auto";
+  int width = 0;
+  std::string within = "14d";
+  std::string sort = "urgency";
+  bool exit_code = false;
+};
+
+/// Every plan file read, with what loading and checking it found.
+struct Loaded {
+  std::vector<SourceFile> files;
+  std::vector<std::optional<model::Plan>> plans;  ///< parallel to files; empty when unreadable
+  std::vector<util::Diagnostics> diagnostics;     ///< parallel to files
+  std::vector<std::string> io_errors;
+};
+
+bool stream_is_terminal(std::FILE* stream) { return isatty(fileno(stream)) != 0; }
+
+bool no_color_requested() {
+  const char* value = std::getenv("NO_COLOR");
+  return value != nullptr && *value != '\0';
+}
+
+bool use_color(const std::string& mode, std::FILE* stream) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  return stream_is_terminal(stream) && !no_color_requested();
+}
+
+int terminal_width(int requested) {
+  if (requested > 0) return requested;
+  winsize size{};
+  if (stream_is_terminal(stdout) && ioctl(fileno(stdout), TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
+    return size.ws_col;
+  }
+  if (const char* columns = std::getenv("COLUMNS")) {
+    const int value = std::atoi(columns);
+    if (value > 0) return value;
+  }
+  return 120;  // mail and files: wide enough for a row, narrow enough to read
+}
+
+void write_out(const std::string& text) { std::fwrite(text.data(), 1, text.size(), stdout); }
+void write_err(const std::string& text) { std::fwrite(text.data(), 1, text.size(), stderr); }
+
+Loaded load_all(const std::vector<std::string>& paths) {
+  Loaded loaded;
+  Inputs inputs = read_inputs(paths.empty() ? default_paths() : paths);
+  loaded.io_errors = std::move(inputs.errors);
+  loaded.files = std::move(inputs.files);
+  for (const auto& file : loaded.files) {
+    load::LoadResult result = load::load_plan(file.text, file.path);
+    if (result.plan) {
+      auto checked = check::check_plan(*result.plan);
+      result.diagnostics.insert(result.diagnostics.end(), checked.begin(), checked.end());
+    }
+    loaded.plans.push_back(std::move(result.plan));
+    loaded.diagnostics.push_back(std::move(result.diagnostics));
+  }
+  std::vector<const model::Plan*> plans;
+  for (const auto& plan : loaded.plans) {
+    if (plan) plans.push_back(&*plan);
+  }
+  for (auto& diagnostic : check::check_plans(plans)) {
+    for (std::size_t i = 0; i < loaded.files.size(); ++i) {
+      if (loaded.files[i].path == diagnostic.file) loaded.diagnostics[i].push_back(diagnostic);
+    }
+  }
+  for (auto& diagnostics : loaded.diagnostics) {
+    std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const auto& a, const auto& b) {
+      return std::pair(a.pos.line, a.pos.column) < std::pair(b.pos.line, b.pos.column);
+    });
+  }
+  return loaded;
+}
+
+struct ProblemCounts {
+  int errors = 0;
+  int warnings = 0;
+  int files_with_errors = 0;
+};
+
+/// Prints every diagnostic on stderr, like a compiler, and counts them.
+ProblemCounts report_problems(const Loaded& loaded, const std::string& color_mode) {
+  const bool color = use_color(color_mode, stderr);
+  ProblemCounts counts;
+  for (const auto& error : loaded.io_errors) write_err(error + "\n");
+  for (std::size_t i = 0; i < loaded.files.size(); ++i) {
+    bool file_has_errors = false;
+    for (const auto& diagnostic : loaded.diagnostics[i]) {
+      write_err(render::format_diagnostic(diagnostic, loaded.files[i].text, color));
+      if (diagnostic.severity == util::Severity::Error) {
+        ++counts.errors;
+        file_has_errors = true;
+      } else {
+        ++counts.warnings;
+      }
+    }
+    if (file_has_errors || !loaded.plans[i]) ++counts.files_with_errors;
+  }
+  if (counts.errors > 0 || counts.warnings > 0) {
+    write_err(fmt::format("cchc: {} error{}, {} warning{} in {} file{}\n", counts.errors, counts.errors == 1 ? "" : "s",
+                          counts.warnings, counts.warnings == 1 ? "" : "s", loaded.files.size(),
+                          loaded.files.size() == 1 ? "" : "s"));
+  }
+  return counts;
+}
+
+bool file_is_usable(const Loaded& loaded, std::size_t index) {
+  return loaded.plans[index].has_value() && !util::has_errors(loaded.diagnostics[index]);
+}
+
+std::optional<util::Date> parse_today(const std::string& text) {
+  return util::parse_iso_date(util::collapse_whitespace(text));
+}
+
+/// "14", "14d", "2w": a number of days.
+int parse_within(const std::string& text) {
+  std::string digits = text;
+  int factor = 1;
+  if (!digits.empty() && (digits.back() == 'd' || digits.back() == 'w')) {
+    factor = digits.back() == 'w' ? 7 : 1;
+    digits.pop_back();
+  }
+  if (digits.empty() || digits.size() > 4 || !std::all_of(digits.begin(), digits.end(), ::isdigit)) {
+    throw UsageError{fmt::format("--within '{}' is not a duration; write a number of days like 14, 14d or 2w", text)};
+  }
+  return std::stoi(digits) * factor;
+}
+
+/// Maps what the user typed after --lead/--agency (an id, a name or a short
+/// name, in any case or Unicode form) to agency ids of the loaded plans.
+std::vector<std::string> resolve_agencies(const std::vector<std::string>& wanted, const std::vector<const model::Plan*>& plans,
+                                          const char* flag) {
+  std::vector<std::string> ids;
+  std::vector<std::string> known;
+  for (const auto* plan : plans) {
+    for (const auto& agency : plan->agencies) known.push_back(agency.id.value);
+  }
+  for (const auto& text : wanted) {
+    const std::string folded = util::fold_case(util::collapse_whitespace(text));
+    bool found = false;
+    for (const auto* plan : plans) {
+      for (const auto& agency : plan->agencies) {
+        if (agency.id.value == text || util::fold_case(agency.name) == folded ||
+            (!agency.short_name.empty() && util::fold_case(agency.short_name) == folded)) {
+          ids.push_back(agency.id.value);
+          found = true;
+        }
+      }
+    }
+    if (!found) {
+      std::string message = fmt::format("{} '{}': no plan has this agency", flag, text);
+      if (auto near = util::closest_match(text, known)) message += fmt::format("; did you mean '{}'?", *near);
+      throw UsageError{message};
+    }
+  }
+  return ids;
+}
+
+std::vector<evaluate::State> resolve_states(const std::vector<std::string>& wanted) {
+  std::vector<evaluate::State> states;
+  for (const auto& text : wanted) {
+    if (auto state = evaluate::parse_state(text)) {
+      states.push_back(*state);
+      continue;
+    }
+    std::vector<std::string> names;
+    for (auto state : evaluate::all_states()) names.push_back(evaluate::to_string(state));
+    std::string message = fmt::format("--state '{}' is not a state; use one of: {}", text, fmt::join(names, ", "));
+    if (auto near = util::closest_match(text, names)) message += fmt::format(" (did you mean '{}'?)", *near);
+    throw UsageError{message};
+  }
+  return states;
+}
+
+render::Format resolve_format(const std::string& text) {
+  if (text == "table") return render::Format::Table;
+  if (text == "markdown" || text == "md") return render::Format::Markdown;
+  if (text == "csv") return render::Format::Csv;
+  if (text == "json") return render::Format::Json;
+  throw UsageError{fmt::format("--format '{}' is not known; use table, markdown, csv or json", text)};
+}
+
+int run_validate(const Options& options) {
+  const Loaded loaded = load_all(options.paths);
+  const ProblemCounts counts = report_problems(loaded, options.color);
+  for (std::size_t i = 0; i < loaded.files.size(); ++i) {
+    if (!file_is_usable(loaded, i)) continue;
+    const auto& plan = *loaded.plans[i];
+    std::size_t tasks = 0;
+    std::vector<const model::Task*> pending;
+    for (const auto& task : plan.tasks) pending.push_back(&task);
+    while (!pending.empty()) {
+      const auto* task = pending.back();
+      pending.pop_back();
+      ++tasks;
+      for (const auto& child : task->children) pending.push_back(&child);
+    }
+    write_out(fmt::format("ok: {}: plan '{}', {} tasks, {} sections\n", loaded.files[i].path, plan.id.value, tasks,
+                          plan.sections.size()));
+  }
+  if (!loaded.io_errors.empty()) return kExitUsage;
+  return counts.errors > 0 ? kExitProblems : kExitOk;
+}
+
+int run_list(render::View view, const Options& options) {
+  const render::Format format = resolve_format(options.format);
+  std::optional<util::Date> fixed_today;
+  std::string today_text = options.today;
+  if (today_text.empty()) {
+    if (const char* from_environment = std::getenv("CCHC_TODAY")) today_text = from_environment;
+  }
+  if (!today_text.empty()) {
+    fixed_today = parse_today(today_text);
+    if (!fixed_today) throw UsageError{fmt::format("--today '{}' is not a date; write it as YYYY-MM-DD", today_text)};
+  }
+  if (!options.lang.empty() && options.lang != "vi" && options.lang != "en") {
+    throw UsageError{fmt::format("--lang '{}' is not known; use vi or en", options.lang)};
+  }
+  if (options.sort != "urgency" && options.sort != "document") {
+    throw UsageError{fmt::format("--sort '{}' is not known; use urgency or document", options.sort)};
+  }
+  evaluate::Options evaluate_options;
+  evaluate_options.soon_days = parse_within(options.within);
+
+  const Loaded loaded = load_all(options.paths);
+  const ProblemCounts counts = report_problems(loaded, options.color);
+
+  std::vector<const model::Plan*> plans;
+  for (std::size_t i = 0; i < loaded.files.size(); ++i) {
+    if (file_is_usable(loaded, i)) plans.push_back(&*loaded.plans[i]);
+  }
+
+  evaluate::Filter filter;
+  filter.leads = resolve_agencies(options.leads, plans, "--lead");
+  filter.agencies = resolve_agencies(options.agencies, plans, "--agency");
+  filter.states = resolve_states(options.states);
+  for (const auto& plan_id : options.plans) {
+    const bool known = std::any_of(plans.begin(), plans.end(), [&](const auto* plan) { return plan->id.value == plan_id; });
+    if (!known) {
+      std::vector<std::string> ids;
+      for (const auto* plan : plans) ids.push_back(plan->id.value);
+      std::string message = fmt::format("--plan '{}': no plan has this id", plan_id);
+      if (auto near = util::closest_match(plan_id, ids)) message += fmt::format("; did you mean '{}'?", *near);
+      throw UsageError{message};
+    }
+    filter.plans.push_back(plan_id);
+  }
+  if (view != render::View::Status) filter.actionable_only = true;
+
+  render::Options render_options;
+  render_options.view = view;
+  render_options.width = terminal_width(options.width);
+  render_options.color = use_color(options.color, stdout);
+  render_options.language = plans.empty() ? model::Language::Vi : plans.front()->language;
+  if (!options.lang.empty()) render_options.language = options.lang == "en" ? model::Language::En : model::Language::Vi;
+
+  std::vector<evaluate::Item> items;
+  bool first = true;
+  for (const auto* plan : plans) {
+    std::optional<util::Date> today = fixed_today;
+    if (!today) today = today_in_zone(plan->timezone);
+    if (!today) {
+      throw UsageError{fmt::format("{}: time zone '{}' is not known on this machine; install tzdata or pass --today",
+                                   plan->file, plan->timezone)};
+    }
+    if (first) render_options.today = *today;
+    first = false;
+    auto evaluated = evaluate::evaluate_plan(*plan, *today, evaluate_options);
+    for (auto& item : evaluated) {
+      item.order += items.size();
+      items.push_back(std::move(item));
+    }
+  }
+  if (plans.empty()) render_options.today = fixed_today ? *fixed_today : today_in_zone("Asia/Ho_Chi_Minh").value();
+
+  // Sections whose deadline only repeats their tasks' add nothing to a list of work.
+  std::erase_if(items, [](const evaluate::Item& item) {
+    return item.kind == evaluate::ItemKind::Section && item.due_derived;
+  });
+  auto selected = evaluate::select(items, filter);
+  if (view == render::View::Overdue) {
+    std::erase_if(selected, [](const auto& item) { return item.state != evaluate::State::Overdue; });
+  } else if (view == render::View::Upcoming) {
+    std::erase_if(selected, [](const auto& item) {
+      return item.state != evaluate::State::DueToday && item.state != evaluate::State::DueSoon;
+    });
+  }
+  if (options.sort == "urgency") {
+    evaluate::sort_by_urgency(selected);
+    if (view == render::View::Status) {
+      for (auto& item : selected) item.depth = 0;  // indentation means nothing once rows are reordered
+    }
+  }
+  write_out(render::render(format, selected, render_options));
+
+  if (!loaded.io_errors.empty()) return kExitUsage;
+  if (counts.errors > 0) return kExitProblems;
+  if (view == render::View::Overdue && options.exit_code && !selected.empty()) return kExitProblems;
+  return kExitOk;
+}
+
+void add_path_and_color(CLI::App& command, Options& options) {
+  command.add_option("PATH", options.paths, "Plan files or folders (default: plans/, or $CCHC_PLANS)");
+  command.add_option("--color", options.color, "Colour: auto (on a terminal, unless NO_COLOR is set), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+}
+
+void add_list_options(CLI::App& command, Options& options) {
+  add_path_and_color(command, options);
+  command.add_option("--today", options.today,
+                     "The date to evaluate against, YYYY-MM-DD (also $CCHC_TODAY; default: today in the plan's time zone)");
+  command.add_option("--format,-f", options.format, "Output: table, markdown, csv or json");
+  command.add_option("--lang", options.lang, "Labels in vi or en (default: the plan's language)");
+  command.add_option("--lead", options.leads, "Only tasks led by this agency (id or name; repeatable)");
+  command.add_option("--agency", options.agencies, "Only tasks this agency leads or supports (repeatable)");
+  command.add_option("--plan", options.plans, "Only this plan id (repeatable)");
+  command.add_option("--state", options.states,
+                     "Only tasks in this state: overdue, due-today, due-soon, upcoming, ongoing, no-deadline, "
+                     "done-late, done, cancelled (repeatable)");
+  command.add_option("--width", options.width, "Table width in columns (default: the terminal's, or $COLUMNS)");
+  command.add_option("--sort", options.sort, "Row order: urgency (overdue first) or document");
+}
+
+/// One subcommand: its name, one-line help, and how it is set up.
+struct CommandSpec {
+  const char* name;
+  const char* help;
+  void (*setup)(CLI::App& command, Options& options);
+  int (*run)(const Options& options);
+};
+
+const CommandSpec kCommands[] = {
+    {"validate", "Check plan files and report every problem with its file:line:col",
+     [](CLI::App& command, Options& options) { add_path_and_color(command, options); },
+     [](const Options& options) { return run_validate(options); }},
+    {"status", "Show every task with its state on a day",
+     [](CLI::App& command, Options& options) {
+       add_list_options(command, options);
+       command.add_option("--within", options.within, "How far ahead counts as due soon (default 14d; e.g. 7, 2w)");
+     },
+     [](const Options& options) { return run_list(render::View::Status, options); }},
+    {"overdue", "List overdue tasks; prints nothing when none (for cron)",
+     [](CLI::App& command, Options& options) {
+       add_list_options(command, options);
+       command.add_flag("--exit-code", options.exit_code, "Exit with 1 when something is overdue");
+     },
+     [](const Options& options) { return run_list(render::View::Overdue, options); }},
+    {"upcoming", "List tasks due within a period (default 14 days)",
+     [](CLI::App& command, Options& options) {
+       add_list_options(command, options);
+       command.add_option("--within", options.within, "How far ahead to look (default 14d; e.g. 7, 30d, 2w)");
+     },
+     [](const Options& options) { return run_list(render::View::Upcoming, options); }},
+};
+
+}  // namespace
+
+void register_commands(CLI::App& app, int& exit_code) {
+  // Options live as long as the app; each subcommand has its own set.
+  static std::vector<std::unique_ptr<Options>> storage;
+  for (const auto& spec : kCommands) {
+    auto& options = *storage.emplace_back(std::make_unique<Options>());
+    CLI::App* command = app.add_subcommand(spec.name, spec.help);
+    spec.setup(*command, options);
+    const auto run = spec.run;
+    command->callback([run, &options, &exit_code] { exit_code = run(options); });
+  }
+}
+
+}  // namespace cchc::cli

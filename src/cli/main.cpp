@@ -1,1 +1,35 @@
-int main() { return 0; }
+// cchc: tracks the deadlines of Vietnamese administrative-reform plans.
+// The CLI is a thin layer: it parses arguments, reads files and the clock,
+// and hands plain data to the pipeline stages (load → check → evaluate → render).
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <exception>
+
+#include "cli/commands.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"cchc: theo dõi kế hoạch cải cách hành chính (CCHC) — track administrative-reform plans", "cchc"};
+  app.set_version_flag("--version", "cchc " CCHC_VERSION);
+  app.require_subcommand(1);
+  app.fallthrough();
+  int exit_code = cchc::cli::kExitOk;
+  cchc::cli::register_commands(app, exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    const int code = app.exit(error);
+    return code == 0 ? 0 : cchc::cli::kExitUsage;
+  } catch (const cchc::cli::UsageError& error) {
+    std::fflush(stdout);
+    std::fputs(fmt::format("cchc: error: {}\n", error.message).c_str(), stderr);
+    return cchc::cli::kExitUsage;
+  } catch (const std::exception& error) {
+    std::fflush(stdout);
+    std::fputs(fmt::format("cchc: internal error: {}\n", error.what()).c_str(), stderr);
+    return cchc::cli::kExitUsage;
+  }
+  return exit_code;
+}

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace CLI {
+class App;
+}
+
+namespace cchc::cli {
+
+/// Exit codes, the same for every command (a contract for scripts and cron).
+enum ExitCode : int {
+  kExitOk = 0,
+  kExitProblems = 1,  ///< problems found in plans (or, with --exit-code, overdue tasks)
+  kExitUsage = 2,     ///< bad command line, unreadable file or folder
+};
+
+/// A command-line mistake found after parsing (unknown agency in --lead, bad --today…).
+struct UsageError {
+  std::string message;
+};
+
+/// Registers every subcommand on `app`; the chosen one runs from its callback
+/// and stores its exit code in `exit_code`.
+void register_commands(CLI::App& app, int& exit_code);
+
+}  // namespace cchc::cli
