@@ -1,1 +1,272 @@
-// placeholder: being written in this session
+#include "check/check.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <map>
+#include <string_view>
+
+#include "util/spell.hpp"
+
+namespace cchc::check {
+
+namespace {
+
+using model::Located;
+using model::LocatedText;
+using model::Plan;
+using model::Section;
+using model::Task;
+using model::TaskStatus;
+using util::Diagnostic;
+using util::Diagnostics;
+using util::Severity;
+using util::SourcePos;
+
+/// How many known names a "not found" hint lists before giving up.
+constexpr std::size_t kMaxListedNames = 10;
+
+Diagnostic make(Severity severity, const std::string& file, SourcePos pos, std::string check, std::string message,
+                std::string hint = {}) {
+  return Diagnostic{severity, file, pos, std::move(check), std::move(message), std::move(hint)};
+}
+
+/// Calls `visit(task, parent)` for every task in document order, parents before children.
+template <class Visit>
+void for_each_task(const std::vector<Task>& tasks, const Task* parent, Visit&& visit) {
+  for (const auto& task : tasks) {
+    visit(task, parent);
+    for_each_task(task.children, &task, visit);
+  }
+}
+
+template <class Visit>
+void for_each_task(const Plan& plan, Visit&& visit) {
+  for_each_task(plan.tasks, nullptr, visit);
+}
+
+std::string task_label(const Task& task) { return task.path.empty() ? task.id.value : task.path; }
+
+std::string line_text(SourcePos pos) { return pos.known() ? fmt::format("line {}", pos.line) : "an earlier line"; }
+
+/// "did you mean 'snv'?" when a known name is close; else the known names (or how to declare one).
+std::string name_hint(std::string_view word, const std::vector<std::string>& known, std::string_view declare_hint) {
+  if (auto match = util::closest_match(word, known)) return fmt::format("did you mean '{}'?", *match);
+  if (known.empty()) return std::string(declare_hint);
+  if (known.size() > kMaxListedNames) return std::string(declare_hint);
+  std::string list;
+  for (const auto& name : known) {
+    if (!list.empty()) list += ", ";
+    list += name;
+  }
+  return fmt::format("known: {}", list);
+}
+
+std::vector<std::string> agency_ids(const Plan& plan) {
+  std::vector<std::string> ids;
+  for (const auto& agency : plan.agencies) ids.push_back(agency.id.value);
+  return ids;
+}
+
+std::vector<std::string> document_ids(const Plan& plan) {
+  std::vector<std::string> ids;
+  for (const auto& document : plan.documents) ids.push_back(document.id.value);
+  return ids;
+}
+
+std::vector<std::string> task_paths(const Plan& plan) {
+  std::vector<std::string> paths;
+  for_each_task(plan, [&](const Task& task, const Task*) { paths.push_back(task_label(task)); });
+  return paths;
+}
+
+// duplicate-id ------------------------------------------------------------------------------------------------
+
+/// Two siblings with the same number, or two tasks anywhere whose full paths coincide ("3.1" at the top
+/// level and "3.1" under "3"). A sibling clash is reported once, as such, not again as a path clash.
+void check_duplicate_task_ids(const Plan& plan, Diagnostics& out) {
+  std::map<std::string, const Task*, std::less<>> first_by_path;
+  for_each_task(plan, [&](const Task& task, const Task* parent) {
+    const std::string path = task_label(task);
+    const auto [found, inserted] = first_by_path.emplace(path, &task);
+    if (inserted) return;
+    const Task& first = *found->second;
+    const auto& siblings = parent ? parent->children : plan.tasks;
+    const bool sibling = std::any_of(siblings.begin(), siblings.end(), [&](const Task& t) { return &t == &first; });
+    const std::string message = sibling
+                                    ? fmt::format("task number '{}' is used twice in the same list", task.id.value)
+                                    : fmt::format("task '{}' has the same full number as another task", path);
+    out.push_back(make(Severity::Error, plan.file, task.id.pos, "duplicate-id", message,
+                       fmt::format("the other task '{}' is at {}; give each task its own number", path,
+                                   line_text(first.id.pos))));
+  });
+}
+
+void check_duplicate_section_ids(const Plan& plan, Diagnostics& out) {
+  std::map<std::string, const Section*, std::less<>> first_by_id;
+  for (const auto& section : plan.sections) {
+    const auto [found, inserted] = first_by_id.emplace(section.id.value, &section);
+    if (inserted) continue;
+    out.push_back(make(Severity::Error, plan.file, section.id.pos, "duplicate-id",
+                       fmt::format("section id '{}' is used twice", section.id.value),
+                       fmt::format("the other section '{}' is at {}; give each section its own id", section.id.value,
+                                   line_text(found->second->id.pos))));
+  }
+}
+
+// unknown-agency ----------------------------------------------------------------------------------------------
+
+void check_agency_reference(const Plan& plan, const std::vector<std::string>& known, const LocatedText& agency,
+                            Diagnostics& out) {
+  if (plan.find_agency(agency.value)) return;
+  out.push_back(make(Severity::Error, plan.file, agency.pos, "unknown-agency",
+                     fmt::format("unknown agency '{}'", agency.value),
+                     name_hint(agency.value, known, "declare it under 'agencies:' first")));
+}
+
+void check_unknown_agencies(const Plan& plan, Diagnostics& out) {
+  const auto known = agency_ids(plan);
+  for_each_task(plan, [&](const Task& task, const Task*) {
+    if (task.lead) check_agency_reference(plan, known, *task.lead, out);
+    for (const auto& agency : task.support) check_agency_reference(plan, known, agency, out);
+  });
+  for (const auto& section : plan.sections) {
+    if (section.lead) check_agency_reference(plan, known, *section.lead, out);
+  }
+}
+
+// unknown-document --------------------------------------------------------------------------------------------
+
+void check_document_references(const Plan& plan, const std::vector<std::string>& known,
+                               const std::vector<model::AppendixRef>& appendices, Diagnostics& out) {
+  for (const auto& appendix : appendices) {
+    if (plan.find_document(appendix.doc.value)) continue;
+    out.push_back(make(Severity::Error, plan.file, appendix.doc.pos, "unknown-document",
+                       fmt::format("unknown document '{}'", appendix.doc.value),
+                       name_hint(appendix.doc.value, known, "declare it under 'documents:' first")));
+  }
+}
+
+void check_unknown_documents(const Plan& plan, Diagnostics& out) {
+  const auto known = document_ids(plan);
+  for_each_task(plan, [&](const Task& task, const Task*) {
+    check_document_references(plan, known, task.appendices, out);
+  });
+  for (const auto& section : plan.sections) check_document_references(plan, known, section.appendices, out);
+}
+
+// unknown-task ------------------------------------------------------------------------------------------------
+
+void check_unknown_tasks(const Plan& plan, Diagnostics& out) {
+  const auto known = task_paths(plan);
+  for (const auto& section : plan.sections) {
+    for (const auto& path : section.tasks) {
+      if (plan.find_task(path.value)) continue;
+      out.push_back(make(Severity::Error, plan.file, path.pos, "unknown-task",
+                         fmt::format("section '{}' lists unknown task '{}'", section.id.value, path.value),
+                         name_hint(path.value, known, "list tasks by their full number, as in '3.1'")));
+    }
+  }
+}
+
+// done-date-not-done, missing-done-date -----------------------------------------------------------------------
+
+/// `what` names the item in messages: "task '3.1'", "section 'snv'".
+void check_done_date_matches_status(const Plan& plan, const std::string& what, const Located<TaskStatus>& status,
+                                    const std::optional<Located<util::Date>>& done, Diagnostics& out) {
+  if (!done || status.value == TaskStatus::Done) return;
+  out.push_back(make(Severity::Error, plan.file, done->pos, "done-date-not-done",
+                     fmt::format("{} has a done date ({}) but its status is '{}'", what, done->value.vn(),
+                                 model::to_string(status.value)),
+                     "set 'status: done', or remove the 'done' date"));
+}
+
+void check_done_has_date(const Plan& plan, const std::string& what, const Located<TaskStatus>& status,
+                         const std::optional<Located<util::Date>>& done, Diagnostics& out) {
+  if (done || status.value != TaskStatus::Done) return;
+  out.push_back(make(Severity::Warning, plan.file, status.pos, "missing-done-date",
+                     fmt::format("{} is done but has no done date", what),
+                     "add 'done: YYYY-MM-DD' so that lateness can be judged"));
+}
+
+void check_done_dates(const Plan& plan, Diagnostics& out) {
+  for_each_task(plan, [&](const Task& task, const Task*) {
+    const std::string what = fmt::format("task '{}'", task_label(task));
+    check_done_date_matches_status(plan, what, task.status, task.done, out);
+    check_done_has_date(plan, what, task.status, task.done, out);
+  });
+  for (const auto& section : plan.sections) {
+    const std::string what = fmt::format("section '{}'", section.id.value);
+    check_done_date_matches_status(plan, what, section.status, section.done, out);
+    check_done_has_date(plan, what, section.status, section.done, out);
+  }
+}
+
+// child-due-after-parent --------------------------------------------------------------------------------------
+
+std::optional<util::Date> own_due_date(const Task& task) {
+  if (!task.due || task.due->value.kind != model::DeadlineKind::Date) return std::nullopt;
+  return task.due->value.due;
+}
+
+/// Compares each task with the nearest enclosing task that states its own date
+/// (the direct parent, unless the parent's date only comes from its children).
+void check_children_due(const Plan& plan, const std::vector<Task>& tasks, const Task* dated_ancestor,
+                        Diagnostics& out) {
+  for (const auto& task : tasks) {
+    const auto due = own_due_date(task);
+    if (due && dated_ancestor) {
+      const util::Date limit = *own_due_date(*dated_ancestor);
+      if (*due > limit) {
+        out.push_back(make(Severity::Error, plan.file, task.due->pos, "child-due-after-parent",
+                           fmt::format("task '{}' is due {}, after task '{}' that contains it (due {})",
+                                       task_label(task), due->vn(), task_label(*dated_ancestor), limit.vn()),
+                           "a task cannot be finished before its parts; move one of the two dates"));
+      }
+    }
+    check_children_due(plan, task.children, due ? &task : dated_ancestor, out);
+  }
+}
+
+void check_child_due_after_parent(const Plan& plan, Diagnostics& out) {
+  check_children_due(plan, plan.tasks, nullptr, out);
+}
+
+/// Diagnostics of one file in the order their positions appear in it; unknown positions come first.
+void sort_by_position(Diagnostics& diagnostics) {
+  std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    if (a.pos.line != b.pos.line) return a.pos.line < b.pos.line;
+    return a.pos.column < b.pos.column;
+  });
+}
+
+}  // namespace
+
+Diagnostics check_plan(const Plan& plan) {
+  Diagnostics diagnostics;
+  check_duplicate_task_ids(plan, diagnostics);
+  check_duplicate_section_ids(plan, diagnostics);
+  check_unknown_agencies(plan, diagnostics);
+  check_unknown_documents(plan, diagnostics);
+  check_unknown_tasks(plan, diagnostics);
+  check_done_dates(plan, diagnostics);
+  check_child_due_after_parent(plan, diagnostics);
+  sort_by_position(diagnostics);
+  return diagnostics;
+}
+
+Diagnostics check_plans(const std::vector<const Plan*>& plans) {
+  Diagnostics diagnostics;
+  std::map<std::string, const Plan*, std::less<>> first_by_id;
+  for (const Plan* plan : plans) {
+    const auto [found, inserted] = first_by_id.emplace(plan->id.value, plan);
+    if (inserted) continue;
+    const Plan& first = *found->second;
+    diagnostics.push_back(make(Severity::Error, plan->file, plan->id.pos, "duplicate-plan",
+                               fmt::format("plan id '{}' is already used by another plan", plan->id.value),
+                               fmt::format("{} declares the same id at {}; give each plan its own id", first.file,
+                                           line_text(first.id.pos))));
+  }
+  return diagnostics;
+}
+
+}  // namespace cchc::check

@@ -1,1 +1,340 @@
-// placeholder: being written in this session
+#include "evaluate/evaluate.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace cchc::evaluate {
+
+namespace {
+
+using model::TaskStatus;
+
+/// A deadline after derivation: a date, ongoing work, or nothing.
+struct EffectiveDue {
+  std::optional<util::Date> date;
+  bool ongoing = false;
+  std::string text;  ///< the wording; empty when derived
+  bool derived = false;
+};
+
+/// A completion after derivation from children or listed tasks.
+struct EffectiveCompletion {
+  TaskStatus status = TaskStatus::Todo;
+  std::optional<util::Date> done;
+};
+
+/// The deadline the item states itself, when it states one.
+std::optional<EffectiveDue> own_due(const std::optional<model::Located<model::Deadline>>& due) {
+  if (!due) return std::nullopt;
+  const model::Deadline& deadline = due->value;
+  EffectiveDue result;
+  result.text = deadline.text;
+  if (deadline.kind == model::DeadlineKind::Ongoing) {
+    result.ongoing = true;
+  } else {
+    result.date = deadline.due;
+  }
+  return result;
+}
+
+/// The latest of several deadlines: the last date wins; ongoing only counts when no part has a date.
+EffectiveDue latest_of(const std::vector<const EffectiveDue*>& parts) {
+  EffectiveDue result;
+  result.derived = true;
+  bool any_ongoing = false;
+  for (const EffectiveDue* part : parts) {
+    if (part->date && (!result.date || *part->date > *result.date)) result.date = part->date;
+    any_ongoing = any_ongoing || part->ongoing;
+  }
+  result.ongoing = !result.date && any_ongoing;
+  return result;
+}
+
+/// Done when every part is done or cancelled and at least one is done; cancelled when all are
+/// cancelled; `fallback` otherwise. The done date is the latest part's, unknown if any done part lacks one.
+EffectiveCompletion combined_completion(const std::vector<const EffectiveCompletion*>& parts,
+                                        const EffectiveCompletion& fallback) {
+  if (parts.empty()) return fallback;
+  bool any_done = false, all_closed = true, done_dates_known = true;
+  std::optional<util::Date> latest;
+  for (const EffectiveCompletion* part : parts) {
+    if (part->status == TaskStatus::Done) {
+      any_done = true;
+      if (!part->done) {
+        done_dates_known = false;
+      } else if (!latest || *part->done > *latest) {
+        latest = part->done;
+      }
+    } else if (part->status != TaskStatus::Cancelled) {
+      all_closed = false;
+    }
+  }
+  if (!all_closed) return fallback;
+  if (!any_done) return {TaskStatus::Cancelled, std::nullopt};
+  return {TaskStatus::Done, done_dates_known ? latest : std::nullopt};
+}
+
+EffectiveCompletion own_completion(const model::Located<TaskStatus>& status,
+                                   const std::optional<model::Located<util::Date>>& done) {
+  EffectiveCompletion result{status.value, std::nullopt};
+  if (done) result.done = done->value;
+  return result;
+}
+
+bool is_open(TaskStatus status) { return status == TaskStatus::Todo || status == TaskStatus::Doing; }
+
+/// The state and day count of an item whose due and completion are known.
+void assign_state(Item& item, bool ongoing, util::Date today, const Options& options) {
+  item.days.reset();
+  if (item.status == TaskStatus::Cancelled) {
+    item.state = State::Cancelled;
+    return;
+  }
+  if (item.status == TaskStatus::Done) {
+    if (item.due && item.done) {
+      item.days = util::days_between(*item.done, *item.due);
+      item.state = *item.days < 0 ? State::DoneLate : State::Done;
+    } else {
+      item.state = State::Done;
+    }
+    return;
+  }
+  if (!item.due) {
+    item.state = ongoing ? State::Ongoing : State::NoDeadline;
+    return;
+  }
+  const long days = util::days_between(today, *item.due);
+  item.days = days;
+  if (days < 0) {
+    item.state = State::Overdue;
+  } else if (days == 0) {
+    item.state = State::DueToday;
+  } else if (days <= options.soon_days) {
+    item.state = State::DueSoon;
+  } else {
+    item.state = State::Upcoming;
+  }
+}
+
+/// The display name of an agency id: its name, or the id itself when unnamed or undeclared.
+std::string agency_name(const model::Plan& plan, const std::string& agency_id) {
+  const model::Agency* agency = plan.find_agency(agency_id);
+  if (!agency || agency->name.empty()) return agency_id;
+  return agency->name;
+}
+
+void fill_people(Item& item, const model::Plan& plan, const std::optional<model::LocatedText>& lead,
+                 const std::vector<model::LocatedText>& support) {
+  if (lead) {
+    item.lead = lead->value;
+    item.lead_name = agency_name(plan, lead->value);
+  }
+  for (const auto& agency : support) {
+    item.support.push_back(agency.value);
+    item.support_names.push_back(agency_name(plan, agency.value));
+  }
+}
+
+void apply_due(Item& item, const EffectiveDue& due) {
+  item.due = due.date;
+  item.due_text = due.text;
+  item.due_derived = due.derived;
+}
+
+/// Walks the task tree once, depth-first, recording each task's item and its derived due and completion.
+class TaskEvaluator {
+ public:
+  TaskEvaluator(const model::Plan& plan, util::Date today, const Options& options)
+      : plan_(plan), today_(today), options_(options) {}
+
+  /// Appends `task` and then its descendants to `items`; returns the index of the task's item.
+  std::size_t visit(const model::Task& task, int depth, std::vector<Item>& items) {
+    const std::size_t index = items.size();
+    items.emplace_back();
+    dues_.emplace_back();
+    completions_.emplace_back();
+    std::vector<std::size_t> children;
+    for (const auto& child : task.children) children.push_back(visit(child, depth + 1, items));
+
+    Item& item = items[index];
+    item.kind = ItemKind::Task;
+    item.plan_id = plan_.id.value;
+    item.file = plan_.file;
+    item.id = task.path.empty() ? task.id.value : task.path;
+    item.title = task.title.value;
+    item.depth = depth;
+    item.has_children = !task.children.empty();
+    item.pos = task.pos;
+    fill_people(item, plan_, task.lead, task.support);
+
+    std::vector<const EffectiveDue*> child_dues;
+    std::vector<const EffectiveCompletion*> child_completions;
+    for (std::size_t child : children) {
+      child_dues.push_back(&dues_[child]);
+      child_completions.push_back(&completions_[child]);
+    }
+    if (auto due = own_due(task.due)) {
+      dues_[index] = *due;
+    } else if (!children.empty()) {
+      dues_[index] = latest_of(child_dues);
+    }
+    const EffectiveCompletion own = own_completion(task.status, task.done);
+    completions_[index] = is_open(own.status) ? combined_completion(child_completions, own) : own;
+
+    apply_due(item, dues_[index]);
+    item.status = completions_[index].status;
+    item.done = completions_[index].done;
+    assign_state(item, dues_[index].ongoing, today_, options_);
+    by_path_[item.id] = index;
+    return index;
+  }
+
+  /// Appends the item of one report section, derived from the tasks it lists.
+  void visit(const model::Section& section, std::vector<Item>& items) {
+    Item item;
+    item.kind = ItemKind::Section;
+    item.plan_id = plan_.id.value;
+    item.file = plan_.file;
+    item.id = section.id.value;
+    item.title = section.title.value;
+    item.pos = section.pos;
+    fill_people(item, plan_, section.lead, {});
+
+    std::vector<const EffectiveDue*> task_dues;
+    std::vector<const EffectiveCompletion*> task_completions;
+    for (const auto& path : section.tasks) {
+      const auto found = by_path_.find(path.value);
+      if (found == by_path_.end()) continue;  // reported by the check stage
+      task_dues.push_back(&dues_[found->second]);
+      task_completions.push_back(&completions_[found->second]);
+    }
+    EffectiveDue due;
+    if (auto own = own_due(section.due)) {
+      due = *own;
+    } else if (!section.tasks.empty()) {
+      due = latest_of(task_dues);
+    }
+    const EffectiveCompletion own = own_completion(section.status, section.done);
+    const EffectiveCompletion completion = is_open(own.status) ? combined_completion(task_completions, own) : own;
+
+    apply_due(item, due);
+    item.status = completion.status;
+    item.done = completion.done;
+    assign_state(item, due.ongoing, today_, options_);
+    items.push_back(std::move(item));
+  }
+
+ private:
+  const model::Plan& plan_;
+  util::Date today_;
+  const Options& options_;
+  std::vector<EffectiveDue> dues_;  ///< parallel to the task items
+  std::vector<EffectiveCompletion> completions_;
+  std::map<std::string, std::size_t, std::less<>> by_path_;
+};
+
+/// Where a state sorts in the urgency order.
+int urgency_rank(State state) {
+  switch (state) {
+    case State::Overdue: return 0;
+    case State::DueToday: return 1;
+    case State::DueSoon: return 2;
+    case State::Upcoming: return 3;
+    case State::Ongoing: return 4;
+    case State::NoDeadline: return 5;
+    case State::DoneLate: return 6;
+    case State::Done: return 7;
+    case State::Cancelled: return 8;
+  }
+  return 9;
+}
+
+bool contains(const std::vector<std::string>& values, const std::string& value) {
+  return std::find(values.begin(), values.end(), value) != values.end();
+}
+
+bool involves_any(const Item& item, const std::vector<std::string>& agencies) {
+  if (contains(agencies, item.lead)) return true;
+  return std::any_of(item.support.begin(), item.support.end(),
+                     [&](const std::string& agency) { return contains(agencies, agency); });
+}
+
+bool passes(const Item& item, const Filter& filter) {
+  if (!filter.include_sections && item.kind == ItemKind::Section) return false;
+  if (filter.actionable_only && item.due_derived) return false;
+  if (!filter.leads.empty() && !contains(filter.leads, item.lead)) return false;
+  if (!filter.agencies.empty() && !involves_any(item, filter.agencies)) return false;
+  if (!filter.plans.empty() && !contains(filter.plans, item.plan_id)) return false;
+  const auto& states = filter.states;
+  return states.empty() || std::find(states.begin(), states.end(), item.state) != states.end();
+}
+
+}  // namespace
+
+const char* to_string(State state) {
+  switch (state) {
+    case State::Overdue: return "overdue";
+    case State::DueToday: return "due-today";
+    case State::DueSoon: return "due-soon";
+    case State::Upcoming: return "upcoming";
+    case State::Ongoing: return "ongoing";
+    case State::NoDeadline: return "no-deadline";
+    case State::DoneLate: return "done-late";
+    case State::Done: return "done";
+    case State::Cancelled: return "cancelled";
+  }
+  return "no-deadline";
+}
+
+std::optional<State> parse_state(std::string_view text) {
+  for (State state : all_states()) {
+    if (text == to_string(state)) return state;
+  }
+  return std::nullopt;
+}
+
+const std::vector<State>& all_states() {
+  static const std::vector<State> states = {State::Overdue,    State::DueToday, State::DueSoon,
+                                            State::Upcoming,   State::Ongoing,  State::NoDeadline,
+                                            State::DoneLate,   State::Done,     State::Cancelled};
+  return states;
+}
+
+std::vector<Item> evaluate_plan(const model::Plan& plan, util::Date today, const Options& options) {
+  std::vector<Item> items;
+  TaskEvaluator evaluator(plan, today, options);
+  for (const auto& task : plan.tasks) evaluator.visit(task, 0, items);
+  for (const auto& section : plan.sections) evaluator.visit(section, items);
+  for (std::size_t i = 0; i < items.size(); ++i) items[i].order = i;
+  return items;
+}
+
+std::vector<Item> select(const std::vector<Item>& items, const Filter& filter) {
+  std::vector<Item> selected;
+  for (const auto& item : items) {
+    if (passes(item, filter)) selected.push_back(item);
+  }
+  return selected;
+}
+
+void sort_by_urgency(std::vector<Item>& items) {
+  std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
+    const int rank_a = urgency_rank(a.state), rank_b = urgency_rank(b.state);
+    if (rank_a != rank_b) return rank_a < rank_b;
+    const bool by_days = a.state == State::Overdue || a.state == State::DueSoon || a.state == State::Upcoming;
+    // Fewer days left means more urgent; for overdue work that is the most negative count first.
+    if (by_days && a.days && b.days && *a.days != *b.days) return *a.days < *b.days;
+    return a.order < b.order;
+  });
+}
+
+std::vector<std::pair<State, int>> count_states(const std::vector<Item>& items) {
+  std::vector<std::pair<State, int>> counts;
+  for (State state : all_states()) {
+    counts.emplace_back(state, static_cast<int>(std::count_if(items.begin(), items.end(),
+                                                               [&](const Item& item) { return item.state == state; })));
+  }
+  return counts;
+}
+
+}  // namespace cchc::evaluate
