@@ -1,1 +1,68 @@
-// placeholder: being written in this session
+#include <fmt/format.h>
+
+#include <string>
+#include <vector>
+
+#include "render/cells.hpp"
+#include "render/render.hpp"
+
+namespace cchc::render {
+
+namespace {
+
+/// One RFC 4180 field: quoted when it holds a comma, a quote or a line break.
+/// Control characters other than tab and line breaks are replaced, never written raw.
+std::string field(std::string_view raw) {
+  const std::string text = detail::replace_unsafe(raw, true);
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (const char c : text) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+std::string record(const std::vector<std::string>& values) {
+  std::string line;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (i > 0) line += ',';
+    line += field(values[i]);
+  }
+  return line + "\r\n";
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string joined;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) joined += separator;
+    joined += parts[i];
+  }
+  return joined;
+}
+
+}  // namespace
+
+std::string render_csv(const std::vector<evaluate::Item>& items, const Options& options) {
+  // The overdue list feeds cron mail: nothing overdue must mean no output at all.
+  if (items.empty() && options.view == View::Overdue) return "";
+  std::string out =
+      record({"plan", "id", "title", "lead", "support", "due", "due_text", "state", "days", "status"});
+  for (const auto& item : items) {
+    out += record({
+        item.plan_id,
+        item.id,
+        item.title,
+        item.lead,
+        join(item.support, "; "),
+        item.due ? item.due->iso() : "",
+        item.due_text,
+        evaluate::to_string(item.state),
+        item.days ? fmt::format("{}", *item.days) : "",
+        model::to_string(item.status),
+    });
+  }
+  return out;
+}
+
+}  // namespace cchc::render

@@ -1,0 +1,174 @@
+#include "render/cells.hpp"
+
+#include <fmt/format.h>
+
+#include <set>
+
+#include "render/render.hpp"
+#include "util/text.hpp"
+
+namespace cchc::render::detail {
+
+namespace {
+
+/// The ways a plain date can be written; a wording that is one of them adds
+/// nothing to the computed date shown beside it.
+bool wording_is_just_the_date(std::string_view wording, util::Date date) {
+  const std::string text = util::collapse_whitespace(wording);
+  const std::string spellings[] = {
+      date.iso(),
+      date.vn(),
+      fmt::format("{}/{}/{}", date.day, date.month, date.year),
+      fmt::format("{:02}/{}/{}", date.day, date.month, date.year),
+      fmt::format("{}/{:02}/{}", date.day, date.month, date.year),
+  };
+  for (const auto& spelling : spellings) {
+    if (text == spelling) return true;
+  }
+  return false;
+}
+
+void append_utf8(std::string& out, long code_point) {
+  const auto cp = static_cast<unsigned long>(code_point);
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+}  // namespace
+
+std::string no_tasks_text(model::Language language) {
+  return language == model::Language::En ? "No tasks." : "Không có nhiệm vụ nào.";
+}
+
+std::string date_text(util::Date date, model::Language language) {
+  return language == model::Language::En ? date.iso() : date.vn();
+}
+
+std::string due_cell(const evaluate::Item& item, model::Language language) {
+  const std::string wording = one_line(item.due_text);
+  if (!item.due) return wording.empty() ? "—" : wording;
+  std::string text = date_text(*item.due, language);
+  if (!item.due_derived && !wording.empty() && !wording_is_just_the_date(wording, *item.due)) {
+    text += " (" + wording + ")";
+  }
+  return text;
+}
+
+std::string number_cell(const evaluate::Item& item) {
+  const std::string id = one_line(item.id);
+  return item.kind == evaluate::ItemKind::Section ? "§" + id : id;
+}
+
+std::string lead_cell(const evaluate::Item& item) {
+  return one_line(item.lead_name.empty() ? item.lead : item.lead_name);
+}
+
+std::string days_cell(const evaluate::Item& item) {
+  if (!item.days) return {};
+  return *item.days > 0 ? fmt::format("+{}", *item.days) : fmt::format("{}", *item.days);
+}
+
+bool from_several_plans(const std::vector<evaluate::Item>& items) {
+  std::set<std::string_view> plans;
+  for (const auto& item : items) plans.insert(item.plan_id);
+  return plans.size() > 1;
+}
+
+std::string counts_line(const std::vector<evaluate::Item>& items, model::Language language) {
+  std::string line;
+  for (const evaluate::State state : evaluate::all_states()) {
+    int count = 0;
+    for (const auto& item : items) {
+      if (item.state == state) ++count;
+    }
+    if (count == 0) continue;
+    if (!line.empty()) line += " · ";
+    line += fmt::format("{} {}", count, state_label(state, language));
+  }
+  return line;
+}
+
+long next_code_point(std::string_view text, std::size_t& offset) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  const unsigned char lead = byte(offset);
+  if (lead < 0x80) {
+    ++offset;
+    return lead;
+  }
+  int length = 0;
+  long code_point = 0;
+  long minimum = 0;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2, code_point = lead & 0x1F, minimum = 0x80;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3, code_point = lead & 0x0F, minimum = 0x800;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4, code_point = lead & 0x07, minimum = 0x10000;
+  } else {
+    ++offset;
+    return -1;
+  }
+  if (offset + static_cast<std::size_t>(length) > text.size()) {
+    ++offset;
+    return -1;
+  }
+  for (int i = 1; i < length; ++i) {
+    const unsigned char next = byte(offset + static_cast<std::size_t>(i));
+    if ((next & 0xC0) != 0x80) {
+      ++offset;
+      return -1;
+    }
+    code_point = (code_point << 6) | (next & 0x3F);
+  }
+  // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
+  if (code_point < minimum || (code_point >= 0xD800 && code_point <= 0xDFFF) || code_point > 0x10FFFF) {
+    ++offset;
+    return -1;
+  }
+  offset += static_cast<std::size_t>(length);
+  return code_point;
+}
+
+bool is_unsafe_code_point(long code_point) {
+  if (code_point < 0x20 || (code_point >= 0x7F && code_point <= 0x9F)) return true;
+  // Bidirectional embeddings, overrides and isolates ("Trojan Source").
+  return (code_point >= 0x202A && code_point <= 0x202E) || (code_point >= 0x2066 && code_point <= 0x2069);
+}
+
+std::string replace_unsafe(std::string_view text, bool keep_line_breaks) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t offset = 0; offset < text.size();) {
+    const std::size_t start = offset;
+    const long code_point = next_code_point(text, offset);
+    const bool line_break = code_point == '\t' || code_point == '\n' || code_point == '\r';
+    if (code_point < 0 || (is_unsafe_code_point(code_point) && !(line_break && keep_line_breaks))) {
+      // Whitespace controls become spaces so words stay apart; the rest are shown as U+FFFD.
+      if (line_break) {
+        out += ' ';
+      } else {
+        append_utf8(out, 0xFFFD);
+      }
+    } else {
+      out.append(text.substr(start, offset - start));
+    }
+  }
+  return out;
+}
+
+std::string one_line(std::string_view text) { return util::collapse_whitespace(replace_unsafe(text, false)); }
+
+}  // namespace cchc::render::detail

@@ -1,0 +1,61 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "evaluate/evaluate.hpp"
+#include "model/plan.hpp"
+#include "util/date.hpp"
+
+// Cell texts and labels shared by the table, Markdown and CSV renderers.
+// Internal to the render stage: not part of its interface.
+namespace cchc::render::detail {
+
+/// The columns the human-readable formats can show.
+enum class Column { Plan, No, Task, Lead, Support, Due, State, Days };
+
+/// A column's heading in the chosen language ("Cơ quan chủ trì" / "Lead").
+std::string heading(Column column, model::Language language);
+
+/// The line shown instead of an empty table ("Không có nhiệm vụ nào.").
+std::string no_tasks_text(model::Language language);
+
+/// A date as the language writes it: dd/mm/yyyy in Vietnamese, YYYY-MM-DD in English.
+std::string date_text(util::Date date, model::Language language);
+
+/// "30/04/2020 (Trước ngày 30/4/2020)": the computed date, then the wording when it
+/// says more than the date; the wording alone when there is no date; "—" when neither.
+std::string due_cell(const evaluate::Item& item, model::Language language);
+
+/// The item's number; report sections are marked "§" so they never look like tasks.
+std::string number_cell(const evaluate::Item& item);
+
+/// The lead agency's name, or its id when the name is unknown.
+std::string lead_cell(const evaluate::Item& item);
+
+/// Signed day count: "-16", "0", "+5"; empty when the item has none.
+std::string days_cell(const evaluate::Item& item);
+
+/// True when the items come from more than one plan, so a Plan column is needed.
+bool from_several_plans(const std::vector<evaluate::Item>& items);
+
+/// "16 quá hạn · 1 chưa đến hạn": the non-zero counts per state, in state order.
+std::string counts_line(const std::vector<evaluate::Item>& items, model::Language language);
+
+/// Decodes the code point at `offset` and moves past it; an invalid byte decodes
+/// as -1 and is skipped alone, so callers always make progress.
+long next_code_point(std::string_view text, std::size_t& offset);
+
+/// True for code points that must never reach a terminal raw: C0 and C1 controls,
+/// DEL, and the bidirectional overrides that could reorder what the reader sees.
+bool is_unsafe_code_point(long code_point);
+
+/// `text` with unsafe code points and invalid UTF-8 replaced by U+FFFD; tab, CR and
+/// LF are kept only when `keep_line_breaks` (CSV keeps them inside quotes).
+std::string replace_unsafe(std::string_view text, bool keep_line_breaks);
+
+/// Cell text on one line: unsafe characters replaced, whitespace runs made one space.
+std::string one_line(std::string_view text);
+
+}  // namespace cchc::render::detail

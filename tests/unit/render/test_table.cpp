@@ -1,0 +1,205 @@
+#include <catch2/catch.hpp>
+
+#include "render/render.hpp"
+#include "sample_items.hpp"
+#include "util/text.hpp"
+
+using namespace cchc;
+using namespace cchc::render;
+using namespace cchc::render::test;
+
+namespace {
+
+std::vector<evaluate::Item> mixed_items() {
+  return {overdue_task(), nfd_child_task(), cjk_task(), section_without_due()};
+}
+
+/// Every line but the footer (the last one) of a table.
+std::vector<std::string> table_body(const std::string& table) {
+  auto lines = lines_of(table);
+  REQUIRE(lines.size() >= 3);
+  lines.pop_back();
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("table: NFC, NFD and CJK titles line up by display width", "[table]") {
+  for (const int width : {200, 100, 70, 40}) {
+    Options options = vi_options();
+    options.width = width;
+    const std::string table = render_table(mixed_items(), options);
+    const auto body = table_body(table);
+    const int expected = util::display_width(body.front());
+    for (const auto& line : body) {
+      INFO("width " << width << ", line: " << line);
+      CHECK(util::display_width(line) == expected);
+    }
+    // The state column starts at the same display column on every item's first line.
+    const std::string heading_prefix = body[0].substr(0, body[0].find("Tình trạng"));
+    const int state_column = util::display_width(heading_prefix);
+    for (const auto& line : body) {
+      for (const char* label : {"quá hạn", "chưa đến hạn", "hoàn thành", "không có thời hạn"}) {
+        const auto at = line.find(std::string("  ") + label + "  ");
+        if (at != std::string::npos) CHECK(util::display_width(line.substr(0, at + 2)) == state_column);
+      }
+    }
+  }
+}
+
+TEST_CASE("table: a wide terminal shows each title on one line", "[table]") {
+  Options options = vi_options();
+  options.width = 300;
+  const std::string table = render_table(mixed_items(), options);
+  const auto lines = lines_of(table);
+  // header, rule, four items, footer
+  REQUIRE(lines.size() == 7);
+  CHECK(lines[0].find("STT") == 0);
+  CHECK(lines[0].find("Nhiệm vụ") != std::string::npos);
+  CHECK(lines[0].find("Cơ quan chủ trì") != std::string::npos);
+  CHECK(lines[0].find("Thời hạn") != std::string::npos);
+  CHECK(lines[0].find("Số ngày") != std::string::npos);
+  CHECK(lines[0].find("Kế hoạch") == std::string::npos);  // one plan only
+  CHECK(lines[1].find_first_not_of("─") == std::string::npos);
+  CHECK(lines[2].find("30/04/2020 (Trước ngày 30/4/2020)") != std::string::npos);
+  CHECK(lines[2].find("-16") != std::string::npos);
+  CHECK(lines[2].find("UBND tỉnh") != std::string::npos);
+  // "30/6/2020" says nothing the date does not: the date alone.
+  CHECK(lines[3].find("30/06/2020  ") != std::string::npos);
+  CHECK(lines[3].find("(30/6/2020)") == std::string::npos);
+  CHECK(lines[3].find("+45") != std::string::npos);
+  // The child is indented two spaces under its parent's title column.
+  const auto title_column = lines[2].find("Các đơn vị");
+  CHECK(lines[3].substr(title_column, 2) == "  ");
+  CHECK(lines[3].substr(title_column + 2, 2) == "To");
+  CHECK(lines[5].rfind("§III.1", 0) == 0);
+  CHECK(lines[5].find("—") != std::string::npos);
+  CHECK(lines[6] == "1 quá hạn · 1 chưa đến hạn · 1 không có thời hạn · 1 hoàn thành");
+}
+
+TEST_CASE("table: titles wrap to fit a narrow terminal", "[table]") {
+  Options options = vi_options();
+  options.width = 110;  // the other columns take 78, leaving 32 for the title
+  const std::string table = render_table({overdue_task()}, options);
+  const auto body = table_body(table);
+  for (const auto& line : body) CHECK(util::display_width(line) == 110);
+  REQUIRE(body.size() > 3);  // the title took more than one line
+
+  // The title column, cut out of every row line and joined, gives back every word.
+  // (This title and lead are NFC, so code points and columns agree.)
+  const std::string& header = body[0];
+  const int title_start = util::display_width(header.substr(0, header.find("Nhiệm vụ")));
+  const int lead_start = util::display_width(header.substr(0, header.find("Cơ quan chủ trì")));
+  std::string joined;
+  for (std::size_t i = 2; i < body.size(); ++i) {
+    const std::string& line = body[i];
+    const auto from = util::byte_of_column(line, title_start + 1);
+    const auto to = util::byte_of_column(line, lead_start + 1);
+    CHECK(util::display_width(line.substr(from, to - from)) == lead_start - title_start);
+    const std::string part = util::collapse_whitespace(line.substr(from, to - from));
+    joined += (joined.empty() ? "" : " ") + part;
+    if (i > 2) CHECK(util::collapse_whitespace(line.substr(0, from)).empty());  // nothing but title text
+  }
+  CHECK(joined == overdue_task().title);
+}
+
+TEST_CASE("table: the title column keeps at least 20 columns", "[table]") {
+  Options options = vi_options();
+  options.width = 10;
+  const std::string table = render_table({overdue_task()}, options);
+  const auto body = table_body(table);
+  for (const auto& line : body) CHECK(util::display_width(line) == util::display_width(body.front()));
+  // Title lines are at most 20 columns wide, and there are several of them.
+  CHECK(body.size() > 5);
+}
+
+TEST_CASE("table: a Plan column appears only for several plans", "[table]") {
+  auto other = overdue_task();
+  other.plan_id = "ha-tinh-2021";
+  const std::string table = render_table({overdue_task(), other}, vi_options());
+  CHECK(lines_of(table)[0].rfind("Kế hoạch", 0) == 0);
+  CHECK(table.find("ha-tinh-2021") != std::string::npos);
+}
+
+TEST_CASE("table: English labels and ISO dates", "[table]") {
+  Options options = vi_options();
+  options.language = model::Language::En;
+  options.width = 300;
+  const std::string table = render_table({overdue_task(), section_without_due()}, options);
+  const auto lines = lines_of(table);
+  CHECK(lines[0].rfind("No.", 0) == 0);
+  for (const char* heading : {"Task", "Lead", "Due", "State", "Days"}) {
+    CHECK(lines[0].find(heading) != std::string::npos);
+  }
+  CHECK(lines[2].find("2020-04-30 (Trước ngày 30/4/2020)") != std::string::npos);
+  CHECK(lines[2].find("overdue") != std::string::npos);
+  CHECK(lines.back() == "1 overdue · 1 no deadline");
+}
+
+TEST_CASE("table: empty lists", "[table]") {
+  CHECK(render_table({}, vi_options(View::Overdue)).empty());
+  CHECK(render_table({}, vi_options(View::Status)) == "Không có nhiệm vụ nào.\n");
+  CHECK(render_table({}, vi_options(View::Upcoming)) == "Không có nhiệm vụ nào.\n");
+  Options english = vi_options();
+  english.language = model::Language::En;
+  CHECK(render_table({}, english) == "No tasks.\n");
+}
+
+TEST_CASE("table: control characters in titles never reach the terminal", "[table]") {
+  auto item = overdue_task();
+  item.title = "Evil \x1b]0;pwned\x07 title \x1b[31mred\xc2\x9b" "2J \xe2\x80\xae" "reversed\nnext line\tend \xff";
+  item.lead_name = "Sở\x1b[5m";
+  for (const int width : {300, 30}) {
+    Options options = vi_options();
+    options.width = width;
+    const std::string table = render_table({item}, options);
+    CHECK(table.find('\x1b') == std::string::npos);
+    CHECK(table.find('\x07') == std::string::npos);
+    CHECK(table.find('\t') == std::string::npos);
+    CHECK(table.find("\xc2\x9b") == std::string::npos);
+    CHECK(table.find("\xe2\x80\xae") == std::string::npos);
+    CHECK(util::is_valid_utf8(table));
+    CHECK(table.find("\xef\xbf\xbd") != std::string::npos);  // U+FFFD stands in for them
+    if (width == 300) CHECK(lines_of(table).size() == 4);  // the newline did not split the row
+  }
+}
+
+TEST_CASE("table: colour only when asked", "[table]") {
+  const auto items = std::vector<evaluate::Item>{overdue_task(), nfd_child_task(), cjk_task()};
+  Options options = vi_options();
+  CHECK(render_table(items, options).find('\x1b') == std::string::npos);
+
+  options.color = true;
+  const std::string table = render_table(items, options);
+  CHECK(table.find("\x1b[31mquá hạn") != std::string::npos);
+  CHECK(table.find("\x1b[32mhoàn thành") != std::string::npos);
+  // Colour codes take no columns: stripped of them, the lines still line up.
+  std::string plain;
+  for (std::size_t i = 0; i < table.size(); ++i) {
+    if (table[i] == '\x1b') {
+      i = table.find('m', i);
+      continue;
+    }
+    plain += table[i];
+  }
+  CHECK(plain == render_table(items, vi_options()));
+}
+
+TEST_CASE("table: due cells", "[table]") {
+  Options options = vi_options();
+  options.width = 300;
+  auto derived = overdue_task();
+  derived.due_derived = true;
+  derived.due_text.clear();
+  auto ongoing = nfd_child_task();
+  ongoing.due.reset();
+  ongoing.due_text = "Thường xuyên";
+  ongoing.state = evaluate::State::Ongoing;
+  ongoing.days.reset();
+  auto month = cjk_task();
+  const auto lines = lines_of(render_table({derived, ongoing, month}, options));
+  CHECK(lines[2].find("30/04/2020  ") != std::string::npos);
+  CHECK(lines[2].find("(") == std::string::npos);
+  CHECK(lines[3].find("Thường xuyên") != std::string::npos);
+  CHECK(lines[4].find("29/02/2020 (Tháng 02 năm 2020)") != std::string::npos);
+}
