@@ -1,1 +1,592 @@
-// placeholder: being written in this session
+#include "load/load.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <functional>
+
+#include "load/yaml_tree.hpp"
+#include "util/spell.hpp"
+#include "util/text.hpp"
+
+namespace cchc::load {
+
+namespace {
+
+using model::Located;
+using model::LocatedText;
+using util::SourcePos;
+
+// ---- words for messages ----
+
+/// What a node is, in the words of a message: "a map", "a list", "the text 'abc'", "empty".
+std::string describe(const YamlNode& node) {
+  switch (node.kind) {
+    case YamlNode::Kind::Map: return "a map";
+    case YamlNode::Kind::Sequence: return "a list";
+    case YamlNode::Kind::Scalar: return fmt::format("the text '{}'", util::to_nfc(node.text));
+    case YamlNode::Kind::Null: break;
+  }
+  return "empty";
+}
+
+std::string join(const std::vector<std::string>& words, std::string_view separator = ", ") {
+  std::string joined;
+  for (const auto& word : words) {
+    if (!joined.empty()) joined += separator;
+    joined += word;
+  }
+  return joined;
+}
+
+/// "did you mean 'x'?" when something is near, else the list of what is allowed.
+std::string suggestion(std::string_view word, const std::vector<std::string>& allowed, std::string_view what) {
+  if (auto near = util::closest_match(word, allowed)) return fmt::format("did you mean '{}'?", *near);
+  return fmt::format("{}: {}", what, join(allowed));
+}
+
+const char* month_name(int month) {
+  static constexpr const char* kNames[] = {"January", "February", "March",     "April",   "May",      "June",
+                                           "July",    "August",   "September", "October", "November", "December"};
+  return kNames[month - 1];
+}
+
+bool is_digits(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+int to_int(std::string_view digits) {
+  int value = 0;
+  for (char c : digits) value = value * 10 + (c - '0');
+  return value;
+}
+
+/// Why a text shaped like YYYY, YYYY-MM or YYYY-MM-DD is not a calendar date ("February 2020 has 29 days");
+/// empty when the shape itself is wrong or the date is fine.
+std::string why_not_a_date(std::string_view text) {
+  const bool shaped = (text.size() == 4 || text.size() == 7 || text.size() == 10) && is_digits(text.substr(0, 4)) &&
+                      (text.size() < 7 || (text[4] == '-' && is_digits(text.substr(5, 2)))) &&
+                      (text.size() < 10 || (text[7] == '-' && is_digits(text.substr(8, 2))));
+  if (!shaped) return {};
+  const int year = to_int(text.substr(0, 4));
+  if (year < 1) return "there is no year 0";
+  if (text.size() < 7) return {};
+  const int month = to_int(text.substr(5, 2));
+  if (month < 1 || month > 12) return fmt::format("there is no month {}", text.substr(5, 2));
+  if (text.size() < 10) return {};
+  const int day = to_int(text.substr(8, 2));
+  if (day < 1) return "days start at 1";
+  const int last = util::days_in_month(year, month);
+  if (day > last) return fmt::format("{} {} has {} days", month_name(month), year, last);
+  return {};
+}
+
+/// ^[a-z0-9][a-z0-9-]*$: ids are typed on the command line and in other files, so they stay plain.
+bool is_valid_id(std::string_view id) {
+  if (id.empty() || id[0] == '-') return false;
+  return std::all_of(id.begin(), id.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+}
+
+/// Absent, or text with nothing in it: both mean "not given".
+bool is_blank(const YamlNode& node) {
+  return node.is_null() || (node.is_scalar() && util::collapse_whitespace(node.text).empty());
+}
+
+/// Where a problem with an entry's value is shown: yaml-cpp places empty values at the next token,
+/// so those point at their key instead.
+SourcePos value_pos(const YamlEntry& entry) { return entry.value.is_null() ? entry.key.pos : entry.value.pos; }
+
+// ---- the keys each kind of map may hold ----
+
+const std::vector<std::string> kTopKeys = {"cchc", "plan", "agencies", "documents", "tasks", "sections"};
+const std::vector<std::string> kPlanKeys = {"id",     "title",    "issuer",   "number",     "date",
+                                            "status", "language", "timezone", "before_date"};
+const std::vector<std::string> kAgencyKeys = {"name", "short", "group"};
+const std::vector<std::string> kDocumentKeys = {"ref", "date", "issuer", "title"};
+const std::vector<std::string> kTaskKeys = {"id",     "title", "lead", "support",    "due",
+                                            "status", "done",  "note", "appendices", "tasks"};
+const std::vector<std::string> kSectionKeys = {"id",         "title",  "lead", "due",  "tasks",
+                                               "appendices", "status", "done", "note"};
+const std::vector<std::string> kAppendixKeys = {"doc", "items"};
+
+const std::vector<std::pair<std::string, model::TaskStatus>> kTaskStatuses = {
+    {"todo", model::TaskStatus::Todo},
+    {"doing", model::TaskStatus::Doing},
+    {"done", model::TaskStatus::Done},
+    {"cancelled", model::TaskStatus::Cancelled},
+};
+const std::vector<std::pair<std::string, model::PlanStatus>> kPlanStatuses = {
+    {"draft", model::PlanStatus::Draft},
+    {"issued", model::PlanStatus::Issued},
+};
+const std::vector<std::pair<std::string, model::Language>> kLanguages = {
+    {"vi", model::Language::Vi},
+    {"en", model::Language::En},
+};
+const std::vector<std::pair<std::string, model::BeforeDate>> kBeforeDates = {
+    {"inclusive", model::BeforeDate::Inclusive},
+    {"exclusive", model::BeforeDate::Exclusive},
+};
+
+/// The entries of one map after its keys were checked: each key once, in file order.
+class Fields {
+ public:
+  Fields(const YamlNode& map, std::string owner) : m_pos(map.pos), m_owner(std::move(owner)) {}
+
+  void add(std::string key, const YamlEntry& entry) { m_entries.emplace_back(std::move(key), &entry); }
+
+  /// The entry for `key`, or nullptr when the map does not have it.
+  const YamlEntry* find(std::string_view key) const {
+    for (const auto& [name, entry] : m_entries) {
+      if (name == key) return entry;
+    }
+    return nullptr;
+  }
+
+  const std::vector<std::pair<std::string, const YamlEntry*>>& entries() const { return m_entries; }
+  /// Where the map starts: missing keys are reported here.
+  SourcePos pos() const { return m_pos; }
+  /// What the map is, for messages: "task '3.1'", "the 'plan' block".
+  const std::string& owner() const { return m_owner; }
+  void set_owner(std::string owner) { m_owner = std::move(owner); }
+
+ private:
+  SourcePos m_pos;
+  std::string m_owner;
+  std::vector<std::pair<std::string, const YamlEntry*>> m_entries;
+};
+
+/// Builds one plan from a document tree, reporting every problem on the way and carrying on after each.
+class PlanReader {
+ public:
+  PlanReader(const std::string& file, util::Diagnostics& diagnostics) : m_file(file), m_diagnostics(diagnostics) {}
+
+  std::optional<model::Plan> read(const std::optional<YamlNode>& root) {
+    if (!root || root->is_null()) {
+      error(SourcePos{1, 1}, "missing-field", "the plan file is empty",
+            "a plan file starts with 'cchc: 1' followed by a 'plan:' block");
+      return std::nullopt;
+    }
+    if (root->unsupported) return std::nullopt;
+    if (!root->is_map()) {
+      error(root->pos, "wrong-type", fmt::format("a plan file must be a map of keys, not {}", describe(*root)),
+            "a plan file starts with 'cchc: 1' followed by a 'plan:' block");
+      return std::nullopt;
+    }
+    model::Plan plan;
+    plan.file = m_file;
+    const Fields top = fields(*root, kTopKeys, "the plan file");
+    read_format_version(top, plan);
+    // `plan:` first, wherever it is in the file: its before_date decides how the tasks' deadlines are read.
+    if (const YamlEntry* info = required(top, "plan")) {
+      if (expect_map(*info, "a map of keys such as 'id:' and 'title:'")) read_plan_info(info->value, plan);
+    }
+    if (const YamlEntry* agencies = top.find("agencies"); agencies && !is_blank(agencies->value)) {
+      if (expect_map(*agencies, "a map from agency ids to agencies")) read_agencies(agencies->value, plan);
+    }
+    if (const YamlEntry* documents = top.find("documents"); documents && !is_blank(documents->value)) {
+      if (expect_map(*documents, "a map from document ids to documents")) read_documents(documents->value, plan);
+    }
+    if (const YamlEntry* tasks = top.find("tasks"); tasks && !is_blank(tasks->value)) {
+      if (expect_list(*tasks, "a list of tasks, each starting with '- id:'")) {
+        plan.tasks = read_tasks(tasks->value, "");
+      }
+    }
+    if (const YamlEntry* sections = top.find("sections"); sections && !is_blank(sections->value)) {
+      if (expect_list(*sections, "a list of sections, each starting with '- id:'")) {
+        for (const YamlNode& item : sections->value.items) {
+          if (auto section = read_section(item)) plan.sections.push_back(std::move(*section));
+        }
+      }
+    }
+    return plan;
+  }
+
+ private:
+  void error(SourcePos pos, std::string check, std::string message, std::string hint = {}) {
+    m_diagnostics.push_back(util::Diagnostic{util::Severity::Error, m_file, pos, std::move(check),
+                                             std::move(message), std::move(hint)});
+  }
+
+  // ---- maps and keys ----
+
+  /// Checks the keys of `map`: each must be text, given once, and one of `allowed`.
+  Fields fields(const YamlNode& map, const std::vector<std::string>& allowed, std::string owner) {
+    Fields result(map, std::move(owner));
+    for (const auto& [key, entry] : unique_entries(map)) {
+      if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+        error(entry->key.pos, "unknown-key", fmt::format("unknown key '{}'", key),
+              suggestion(key, allowed, "the keys allowed here are"));
+        continue;
+      }
+      result.add(key, *entry);
+    }
+    return result;
+  }
+
+  /// The entries of `map` whose keys are usable text, first occurrence of each; the rest is reported.
+  std::vector<std::pair<std::string, const YamlEntry*>> unique_entries(const YamlNode& map) {
+    std::vector<std::pair<std::string, const YamlEntry*>> entries;
+    for (const YamlEntry& entry : map.entries) {
+      if (entry.key.unsupported) continue;
+      if (!entry.key.is_scalar() || is_blank(entry.key)) {
+        error(entry.key.pos, "wrong-type", fmt::format("a key must be a word, not {}", describe(entry.key)),
+              "write each entry as 'key: value'");
+        continue;
+      }
+      std::string key = util::to_nfc(entry.key.text);
+      const auto first = std::find_if(entries.begin(), entries.end(), [&](const auto& e) { return e.first == key; });
+      if (first != entries.end()) {
+        error(entry.key.pos, "duplicate-key",
+              fmt::format("the key '{}' is given twice in the same map (first on line {})", key,
+                          first->second->key.pos.line),
+              "keep only one of them; the first one is the one read");
+        continue;
+      }
+      entries.emplace_back(std::move(key), &entry);
+    }
+    return entries;
+  }
+
+  /// The entry for a required key; reports it missing (or empty) and returns nullptr otherwise.
+  const YamlEntry* required(const Fields& fields, std::string_view key) {
+    const YamlEntry* entry = fields.find(key);
+    if (entry && entry->value.unsupported) return nullptr;
+    if (!entry || is_blank(entry->value)) {
+      const std::string hint = key == "cchc" ? "add 'cchc: 1' as the first line of the file"
+                                             : fmt::format("add '{}: …' to it", key);
+      error(entry ? entry->key.pos : fields.pos(), "missing-field",
+            entry ? fmt::format("'{}' of {} is empty", key, fields.owner())
+                  : fmt::format("{} has no '{}'", fields.owner(), key),
+            hint);
+      return nullptr;
+    }
+    return entry;
+  }
+
+  /// The entry for an optional key when it has a value (aliases, already reported, count as none).
+  static const YamlEntry* optional(const Fields& fields, std::string_view key) {
+    const YamlEntry* entry = fields.find(key);
+    if (!entry || entry->value.unsupported || is_blank(entry->value)) return nullptr;
+    return entry;
+  }
+
+  bool expect_kind(const YamlEntry& entry, YamlNode::Kind kind, std::string_view expected) {
+    if (entry.value.kind == kind) return true;
+    error(value_pos(entry), "wrong-type",
+          fmt::format("'{}' must be {}, not {}", util::to_nfc(entry.key.text), expected, describe(entry.value)));
+    return false;
+  }
+  bool expect_map(const YamlEntry& entry, std::string_view expected) {
+    return expect_kind(entry, YamlNode::Kind::Map, expected);
+  }
+  bool expect_list(const YamlEntry& entry, std::string_view expected) {
+    return expect_kind(entry, YamlNode::Kind::Sequence, expected);
+  }
+
+  // ---- values ----
+
+  /// A text value, NFC; nullopt when absent or not text (reported).
+  std::optional<LocatedText> text_of(const YamlEntry* entry) {
+    if (!entry) return std::nullopt;
+    if (!expect_kind(*entry, YamlNode::Kind::Scalar, "text")) return std::nullopt;
+    return LocatedText{util::to_nfc(entry->value.text), entry->value.pos};
+  }
+
+  std::optional<LocatedText> required_text(const Fields& fields, std::string_view key) {
+    return text_of(required(fields, key));
+  }
+
+  std::optional<LocatedText> optional_text(const Fields& fields, std::string_view key) {
+    return text_of(optional(fields, key));
+  }
+
+  /// An id that must follow the plain id syntax (plan, agency and document ids).
+  bool check_id(const LocatedText& id, std::string_view what) {
+    if (is_valid_id(id.value)) return true;
+    error(id.pos, "invalid-value", fmt::format("'{}' is not a valid {} id", id.value, what),
+          "ids use only lower-case letters a-z, digits and '-', and start with a letter or digit, e.g. 'snv'");
+    return false;
+  }
+
+  /// One of a fixed set of words; nullopt when absent or not one of them (reported with a hint).
+  template <class E>
+  std::optional<Located<E>> choice(const Fields& fields, std::string_view key,
+                                   const std::vector<std::pair<std::string, E>>& choices) {
+    const auto value = optional_text(fields, key);
+    if (!value) return std::nullopt;
+    std::vector<std::string> words;
+    for (const auto& [word, meaning] : choices) {
+      if (word == value->value) return Located<E>{meaning, value->pos};
+      words.push_back(word);
+    }
+    error(value->pos, "invalid-value", fmt::format("unknown {} '{}'", key, value->value),
+          suggestion(value->value, words, fmt::format("'{}' is one of", key)));
+    return std::nullopt;
+  }
+
+  /// `true` or `false`, nothing else.
+  std::optional<bool> boolean(const Fields& fields, std::string_view key) {
+    const YamlEntry* entry = optional(fields, key);
+    if (!entry) return std::nullopt;
+    if (entry->value.is_scalar() && entry->value.plain && (entry->value.text == "true" || entry->value.text == "false")) {
+      return entry->value.text == "true";
+    }
+    error(value_pos(*entry), "invalid-value", fmt::format("'{}' must be true or false, not {}", key,
+                                                          describe(entry->value)),
+          "write true or false, without quotes");
+    return std::nullopt;
+  }
+
+  void report_bad_date(const LocatedText& value, std::string_view form, std::string_view example) {
+    const std::string why = why_not_a_date(value.value);
+    if (!why.empty()) {
+      error(value.pos, "invalid-date", fmt::format("'{}' is not a real date: {}", value.value, why),
+            "check the day and the month");
+    } else {
+      error(value.pos, "invalid-date", fmt::format("'{}' is not a date in the form {}", value.value, form),
+            fmt::format("write it like {}", example));
+    }
+  }
+
+  /// YYYY, YYYY-MM or YYYY-MM-DD (a letterhead date may leave the day blank).
+  std::optional<Located<util::PartialDate>> partial_date(const Fields& fields, std::string_view key) {
+    const auto value = optional_text(fields, key);
+    if (!value) return std::nullopt;
+    if (auto date = util::parse_partial_date(value->value)) return Located<util::PartialDate>{*date, value->pos};
+    report_bad_date(*value, "YYYY, YYYY-MM or YYYY-MM-DD", "2020-02-24, or 2020-02 when the day is not known");
+    return std::nullopt;
+  }
+
+  /// A completion date: a full YYYY-MM-DD.
+  std::optional<Located<util::Date>> full_date(const Fields& fields, std::string_view key) {
+    const auto value = optional_text(fields, key);
+    if (!value) return std::nullopt;
+    if (auto date = util::parse_iso_date(value->value)) return Located<util::Date>{*date, value->pos};
+    report_bad_date(*value, "YYYY-MM-DD", "2020-04-30");
+    return std::nullopt;
+  }
+
+  std::optional<Located<model::Deadline>> deadline(const Fields& fields) {
+    const auto value = optional_text(fields, "due");
+    if (!value) return std::nullopt;
+    auto result = model::parse_deadline(value->value, m_deadline_options);
+    if (auto* deadline = std::get_if<model::Deadline>(&result)) {
+      return Located<model::Deadline>{std::move(*deadline), value->pos};
+    }
+    auto& problem = std::get<model::DeadlineError>(result);
+    error(value->pos, "invalid-deadline", std::move(problem.message), std::move(problem.hint));
+    return std::nullopt;
+  }
+
+  /// One text or a list of texts ("support: snv" or "support: [snv, stc]").
+  std::vector<LocatedText> text_list(const Fields& fields, std::string_view key) {
+    std::vector<LocatedText> texts;
+    const YamlEntry* entry = optional(fields, key);
+    if (!entry) return texts;
+    if (entry->value.is_scalar()) {
+      texts.push_back(LocatedText{util::to_nfc(entry->value.text), entry->value.pos});
+      return texts;
+    }
+    if (!expect_list(*entry, "a text or a list of texts")) return texts;
+    for (const YamlNode& item : entry->value.items) {
+      if (item.unsupported) continue;
+      if (!item.is_scalar() || is_blank(item)) {
+        error(item.is_null() ? entry->key.pos : item.pos, "wrong-type",
+              fmt::format("each item of '{}' must be a text, not {}", key, describe(item)));
+        continue;
+      }
+      texts.push_back(LocatedText{util::to_nfc(item.text), item.pos});
+    }
+    return texts;
+  }
+
+  // ---- the parts of a plan ----
+
+  void read_format_version(const Fields& top, model::Plan& plan) {
+    const YamlEntry* entry = required(top, "cchc");
+    if (!entry) return;
+    if (entry->value.is_scalar() && entry->value.plain && entry->value.text == "1") {
+      plan.format_version = 1;
+      return;
+    }
+    if (!expect_kind(*entry, YamlNode::Kind::Scalar, "the format version 1")) return;
+    if (!entry->value.plain && entry->value.text == "1") {
+      error(entry->value.pos, "invalid-value", "the format version must be the number 1, not the text '1'",
+            "write 'cchc: 1' without quotes");
+      return;
+    }
+    error(entry->value.pos, "invalid-value",
+          fmt::format("unsupported format version '{}'", util::to_nfc(entry->value.text)),
+          "this version of cchc reads plan files that start with 'cchc: 1'");
+  }
+
+  void read_plan_info(const YamlNode& map, model::Plan& plan) {
+    const Fields info = fields(map, kPlanKeys, "the 'plan' block");
+    if (auto id = required_text(info, "id")) {
+      check_id(*id, "plan");
+      plan.id = std::move(*id);
+    }
+    if (auto title = required_text(info, "title")) plan.title = std::move(*title);
+    if (auto issuer = optional_text(info, "issuer")) plan.issuer = issuer->value;
+    if (auto number = optional_text(info, "number")) plan.number = number->value;
+    plan.date = partial_date(info, "date");
+    if (auto status = choice(info, "status", kPlanStatuses)) plan.status = status->value;
+    if (auto language = choice(info, "language", kLanguages)) plan.language = language->value;
+    if (auto timezone = optional_text(info, "timezone")) plan.timezone = timezone->value;
+    if (auto before_date = choice(info, "before_date", kBeforeDates)) plan.before_date = before_date->value;
+    m_deadline_options.before_date = plan.before_date;
+  }
+
+  void read_agencies(const YamlNode& map, model::Plan& plan) {
+    for (const auto& [key, entry] : unique_entries(map)) {
+      model::Agency agency;
+      agency.id = LocatedText{key, entry->key.pos};
+      agency.pos = entry->key.pos;
+      check_id(agency.id, "agency");
+      const std::string owner = fmt::format("agency '{}'", key);
+      if (entry->value.unsupported) continue;
+      if (entry->value.is_scalar() && !is_blank(entry->value)) {
+        agency.name = util::to_nfc(entry->value.text);  // "snv: Sở Nội vụ"
+      } else if (entry->value.is_map()) {
+        const Fields details = fields(entry->value, kAgencyKeys, owner);
+        if (auto name = required_text(details, "name")) agency.name = name->value;
+        if (auto short_name = optional_text(details, "short")) agency.short_name = short_name->value;
+        if (auto group = boolean(details, "group")) agency.group = *group;
+      } else if (is_blank(entry->value)) {
+        error(entry->key.pos, "missing-field", fmt::format("{} has no name", owner),
+              fmt::format("write '{}: <name>' or give it a 'name:' line", key));
+      } else {
+        error(entry->value.pos, "wrong-type",
+              fmt::format("{} must be a name or a map with 'name:', not {}", owner, describe(entry->value)));
+      }
+      plan.agencies.push_back(std::move(agency));
+    }
+  }
+
+  void read_documents(const YamlNode& map, model::Plan& plan) {
+    for (const auto& [key, entry] : unique_entries(map)) {
+      model::Document document;
+      document.id = LocatedText{key, entry->key.pos};
+      document.pos = entry->key.pos;
+      check_id(document.id, "document");
+      if (entry->value.unsupported) continue;
+      const std::string owner = fmt::format("document '{}'", key);
+      if (!entry->value.is_map()) {
+        error(value_pos(*entry), "wrong-type",
+              fmt::format("{} must be a map with 'ref:' and optionally 'date:', 'issuer:' and 'title:', not {}", owner,
+                          describe(entry->value)));
+      } else {
+        const Fields details = fields(entry->value, kDocumentKeys, owner);
+        if (auto ref = required_text(details, "ref")) document.ref = ref->value;
+        if (auto date = partial_date(details, "date")) document.date = date->value;
+        if (auto issuer = optional_text(details, "issuer")) document.issuer = issuer->value;
+        if (auto title = optional_text(details, "title")) document.title = title->value;
+      }
+      plan.documents.push_back(std::move(document));
+    }
+  }
+
+  /// `what` ("task", "section") for messages about one item of a list: its id when it has a readable one.
+  static std::string owner_of(const YamlNode& map, std::string_view what) {
+    for (const YamlEntry& entry : map.entries) {
+      if (entry.key.is_scalar() && entry.key.text == "id" && entry.value.is_scalar() && !is_blank(entry.value)) {
+        return fmt::format("{} '{}'", what, util::to_nfc(entry.value.text));
+      }
+    }
+    return fmt::format("this {}", what);
+  }
+
+  bool expect_map_item(const YamlNode& item, std::string_view list, std::string_view shape) {
+    if (item.unsupported) return false;
+    if (item.is_map()) return true;
+    error(item.pos, "wrong-type", fmt::format("each item of '{}' must be {}, not {}", list, shape, describe(item)));
+    return false;
+  }
+
+  std::vector<model::Task> read_tasks(const YamlNode& list, const std::string& parent_path) {
+    std::vector<model::Task> tasks;
+    for (const YamlNode& item : list.items) {
+      if (!expect_map_item(item, "tasks", "a map with 'id:' and 'title:'")) continue;
+      tasks.push_back(read_task(item, parent_path));
+    }
+    return tasks;
+  }
+
+  model::Task read_task(const YamlNode& map, const std::string& parent_path) {
+    model::Task task;
+    task.pos = map.pos;
+    const Fields details = fields(map, kTaskKeys, owner_of(map, "task"));
+    if (auto id = required_text(details, "id")) task.id = std::move(*id);
+    task.path = model::child_path(parent_path, task.id.value.empty() ? "?" : task.id.value);
+    if (auto title = required_text(details, "title")) task.title = std::move(*title);
+    task.lead = optional_text(details, "lead");
+    task.support = text_list(details, "support");
+    task.due = deadline(details);
+    if (auto status = choice(details, "status", kTaskStatuses)) task.status = *status;
+    task.done = full_date(details, "done");
+    if (auto note = optional_text(details, "note")) task.note = note->value;
+    task.appendices = appendices(details);
+    if (const YamlEntry* children = optional(details, "tasks")) {
+      if (expect_list(*children, "a list of tasks, each starting with '- id:'")) {
+        task.children = read_tasks(children->value, task.path);
+      }
+    }
+    return task;
+  }
+
+  std::optional<model::Section> read_section(const YamlNode& item) {
+    if (!expect_map_item(item, "sections", "a map with 'id:' and 'title:'")) return std::nullopt;
+    model::Section section;
+    section.pos = item.pos;
+    const Fields details = fields(item, kSectionKeys, owner_of(item, "section"));
+    if (auto id = required_text(details, "id")) section.id = std::move(*id);
+    if (auto title = required_text(details, "title")) section.title = std::move(*title);
+    section.lead = optional_text(details, "lead");
+    section.due = deadline(details);
+    section.tasks = text_list(details, "tasks");
+    section.appendices = appendices(details);
+    if (auto status = choice(details, "status", kTaskStatuses)) section.status = *status;
+    section.done = full_date(details, "done");
+    if (auto note = optional_text(details, "note")) section.note = note->value;
+    return section;
+  }
+
+  std::vector<model::AppendixRef> appendices(const Fields& fields) {
+    std::vector<model::AppendixRef> refs;
+    const YamlEntry* entry = optional(fields, "appendices");
+    if (!entry || !expect_list(*entry, "a list of '- doc: …' items")) return refs;
+    for (const YamlNode& item : entry->value.items) {
+      if (!expect_map_item(item, "appendices", "a map with 'doc:' and 'items:'")) continue;
+      model::AppendixRef ref;
+      ref.pos = item.pos;
+      const Fields details = this->fields(item, kAppendixKeys, "this appendix");
+      if (auto doc = required_text(details, "doc")) ref.doc = std::move(*doc);
+      ref.items = text_list(details, "items");
+      refs.push_back(std::move(ref));
+    }
+    return refs;
+  }
+
+  const std::string& m_file;
+  util::Diagnostics& m_diagnostics;
+  model::DeadlineOptions m_deadline_options;
+};
+
+}  // namespace
+
+LoadResult load_plan(std::string_view text, const std::string& file) {
+  LoadResult result;
+  YamlDocument document = read_yaml(text, file);
+  result.diagnostics = std::move(document.diagnostics);
+  const bool unreadable = !document.root && util::has_errors(result.diagnostics);
+  if (!unreadable) result.plan = PlanReader(file, result.diagnostics).read(document.root);
+  // Reported in file order, as the user reads the file, whatever order the checks ran in.
+  std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const auto& a, const auto& b) {
+    return std::pair(a.pos.line, a.pos.column) < std::pair(b.pos.line, b.pos.column);
+  });
+  return result;
+}
+
+}  // namespace cchc::load

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "util/diagnostic.hpp"
+
+namespace cchc::load {
+
+struct YamlEntry;
+
+/// One node of a YAML document as written: scalars keep their exact text (an unquoted 3.10 stays "3.10"),
+/// maps keep every key in file order, duplicates included, so that nothing is reinterpreted or lost.
+struct YamlNode {
+  enum class Kind { Null, Scalar, Sequence, Map };
+
+  Kind kind = Kind::Null;
+  std::string text;            ///< Scalar: the value as written (not yet NFC)
+  bool plain = false;          ///< Scalar: written without quotes or a block indicator (| or >)
+  bool unsupported = false;    ///< an alias or merge key, already reported: readers skip it silently
+  util::SourcePos pos;         ///< 1-based; columns count code points
+  std::vector<YamlNode> items;     ///< Sequence
+  std::vector<YamlEntry> entries;  ///< Map, in file order
+
+  bool is_null() const { return kind == Kind::Null; }
+  bool is_scalar() const { return kind == Kind::Scalar; }
+  bool is_sequence() const { return kind == Kind::Sequence; }
+  bool is_map() const { return kind == Kind::Map; }
+};
+
+/// One `key: value` pair of a map.
+struct YamlEntry {
+  YamlNode key;
+  YamlNode value;
+};
+
+/// What reading a YAML text gave: the single document (absent when the text is empty or could not be
+/// read) and the problems found, all with check "yaml-syntax".
+struct YamlDocument {
+  std::optional<YamlNode> root;
+  util::Diagnostics diagnostics;
+};
+
+/// Reads `text` (a whole plan file) into a tree. A leading UTF-8 byte order mark is skipped and CRLF line
+/// ends are accepted. Invalid UTF-8, syntax errors, more than one document, anchors, aliases, tags and
+/// merge keys are reported (plan files do not use them) with their position. `file` only labels
+/// diagnostics. Never throws.
+YamlDocument read_yaml(std::string_view text, const std::string& file);
+
+}  // namespace cchc::load
