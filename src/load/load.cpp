@@ -136,6 +136,11 @@ class Fields {
 
   void add(std::string key, const YamlEntry& entry) { m_entries.emplace_back(std::move(key), &entry); }
 
+  /// The map had a merge key ('<<', already reported): its missing keys were probably meant to come from
+  /// there, so they are not reported again.
+  bool merges() const { return m_merges; }
+  void set_merges() { m_merges = true; }
+
   /// The entry for `key`, or nullptr when the map does not have it.
   const YamlEntry* find(std::string_view key) const {
     for (const auto& [name, entry] : m_entries) {
@@ -154,6 +159,7 @@ class Fields {
  private:
   SourcePos m_pos;
   std::string m_owner;
+  bool m_merges = false;
   std::vector<std::pair<std::string, const YamlEntry*>> m_entries;
 };
 
@@ -214,6 +220,9 @@ class PlanReader {
   /// Checks the keys of `map`: each must be text, given once, and one of `allowed`.
   Fields fields(const YamlNode& map, const std::vector<std::string>& allowed, std::string owner) {
     Fields result(map, std::move(owner));
+    if (std::any_of(map.entries.begin(), map.entries.end(), [](const YamlEntry& e) { return e.key.unsupported; })) {
+      result.set_merges();
+    }
     for (const auto& [key, entry] : unique_entries(map)) {
       if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
         error(entry->key.pos, "unknown-key", fmt::format("unknown key '{}'", key),
@@ -253,6 +262,7 @@ class PlanReader {
   const YamlEntry* required(const Fields& fields, std::string_view key) {
     const YamlEntry* entry = fields.find(key);
     if (entry && entry->value.unsupported) return nullptr;
+    if (!entry && fields.merges()) return nullptr;
     if (!entry || is_blank(entry->value)) {
       const std::string hint = key == "cchc" ? "add 'cchc: 1' as the first line of the file"
                                              : fmt::format("add '{}: …' to it", key);

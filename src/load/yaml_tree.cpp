@@ -390,7 +390,7 @@ YamlDocument read_yaml(std::string_view original, const std::string& file) {
         const auto offset = static_cast<std::size_t>(std::max(starts[i], 0));
         reporter.error(lines.at(offset), fmt::format("unexpected '{}' here", lines.character_at(offset)),
                        "put text that starts with a special character in quotes");
-        if (i == 1) document.root.reset();
+        document.root.reset();
         return document;
       }
     }
@@ -398,6 +398,7 @@ YamlDocument read_yaml(std::string_view original, const std::string& file) {
       reporter.error(lines.at(static_cast<std::size_t>(starts[1])),
                      "a second YAML document starts here; a plan file holds exactly one",
                      "remove the '---' line, or move the second plan to a file of its own");
+      document.root.reset();
     }
   } catch (const YAML::Exception& error) {
     report_syntax_error(error, lines, builder, reporter);

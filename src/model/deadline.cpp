@@ -114,12 +114,14 @@ const char* month_name(int month) {
   return kNames[month - 1];
 }
 
+constexpr const char* kCheckDate = "check the day, month and year of the date";
+
 DeadlineError year_error(const std::string& year) {
-  return DeadlineError{fmt::format("there is no year {}: years go from 0001 to 9999", year), ""};
+  return DeadlineError{fmt::format("there is no year {}: years go from 0001 to 9999", year), kCheckDate};
 }
 
 DeadlineError month_error(const std::string& month) {
-  return DeadlineError{fmt::format("there is no month {}: months go from 1 to 12", month), ""};
+  return DeadlineError{fmt::format("there is no month {}: months go from 1 to 12", month), kCheckDate};
 }
 
 /// Why year/month/day (as written, shown as `as_written`) is not a calendar day; nullopt when it is one.
@@ -128,10 +130,11 @@ std::optional<DeadlineError> day_problem(const std::string& year, const std::str
   const int y = to_int(year), m = to_int(month), d = to_int(day);
   if (y < 1) return year_error(year);
   if (m < 1 || m > 12) return month_error(month);
-  if (d < 1) return DeadlineError{fmt::format("there is no day {}: days start at 1", as_written), ""};
+  if (d < 1) return DeadlineError{fmt::format("there is no day {}: days start at 1", as_written), kCheckDate};
   const int last = util::days_in_month(y, m);
   if (d > last) {
-    return DeadlineError{fmt::format("there is no day {}: {} {} has {} days", as_written, month_name(m), y, last), ""};
+    return DeadlineError{fmt::format("there is no day {}: {} {} has {} days", as_written, month_name(m), y, last),
+                         kCheckDate};
   }
   return std::nullopt;
 }
