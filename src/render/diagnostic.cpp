@@ -64,6 +64,24 @@ ShownLine show_line(std::string_view line, int column) {
 /// Message text with anything unsafe shown escaped, as in the source excerpt.
 std::string safe_text(std::string_view text) { return show_line(text, 0).text; }
 
+/// Text that may span lines (a hint listing the accepted forms): each line made
+/// safe, the lines after the first indented by `indent` spaces so they stay under it.
+std::string safe_lines(std::string_view text, std::size_t indent) {
+  std::string out;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t newline = text.find('\n', start);
+    const std::size_t end = newline == std::string_view::npos ? text.size() : newline;
+    std::string_view line = text.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (start > 0) out += "\n" + std::string(indent, ' ');
+    out += safe_text(line);
+    if (newline == std::string_view::npos) break;
+    start = newline + 1;
+  }
+  return out;
+}
+
 /// Line `number` (1-based) of `source`, without its line ending; nullopt past the end.
 std::optional<std::string_view> source_line(std::string_view source, int number) {
   if (number < 1 || source.empty()) return std::nullopt;
@@ -97,7 +115,7 @@ std::string format_diagnostic(const util::Diagnostic& diagnostic, std::string_vi
   std::string out;
   if (!location.empty()) out += paint(kBold, location + ":") + " ";
   out += paint(is_error ? kBoldRed : kBoldYellow, is_error ? "error" : "warning");
-  out += paint(kBold, ": " + safe_text(diagnostic.message));
+  out += paint(kBold, ": " + safe_lines(diagnostic.message, 2));
   out += '\n';
 
   if (diagnostic.pos.known()) {
@@ -112,7 +130,7 @@ std::string format_diagnostic(const util::Diagnostic& diagnostic, std::string_vi
     }
   }
 
-  if (!diagnostic.hint.empty()) out += "  hint: " + safe_text(diagnostic.hint) + "\n";
+  if (!diagnostic.hint.empty()) out += "  hint: " + safe_lines(diagnostic.hint, 8) + "\n";
   return out;
 }
 

@@ -1,3 +1,4 @@
+#include <cctype>
 #include <string>
 #include <vector>
 
@@ -11,7 +12,7 @@ namespace {
 using detail::Column;
 
 /// Cell text that Markdown shows literally: every character that could start
-/// emphasis, code, a link, raw HTML, an entity or strikethrough is backslash-escaped,
+/// emphasis, code, a link, raw HTML, an entity, an emoji or strikethrough is backslash-escaped,
 /// and `|` cannot end the cell. Line breaks become spaces so pandoc keeps the row whole.
 std::string escape_cell(std::string_view raw) {
   const std::string text = detail::one_line(raw);
@@ -35,6 +36,13 @@ std::string escape_cell(std::string_view raw) {
         break;
       case '#':
         if (i == 0) out += '\\';
+        break;
+      case ':':
+        // pandoc's gfm reader turns ":smile:" into an emoji; a colon before a word character could start one.
+        if (i + 1 < text.size() && (std::isalnum(static_cast<unsigned char>(text[i + 1])) || text[i + 1] == '_' ||
+                                    text[i + 1] == '+' || text[i + 1] == '-')) {
+          out += '\\';
+        }
         break;
       default: break;
     }

@@ -14,6 +14,9 @@ using detail::Column;
 
 constexpr int kGap = 2;             ///< spaces between columns
 constexpr int kMinTitleWidth = 20;  ///< the title column never gets narrower than this
+constexpr int kComfortableTitleWidth = 40;  ///< below this the lead column gives way first
+constexpr int kMinLeadWidth = 16;
+constexpr int kMaxDueMinWidth = 24;  ///< a due wording longer than this may wrap
 constexpr int kIndentPerDepth = 2;
 
 constexpr const char* kReset = "\x1b[0m";
@@ -32,25 +35,86 @@ const char* state_color(evaluate::State state) {
   }
 }
 
+/// The text of one cell before it is fitted to its column's width.
+struct Cell {
+  std::string text;         ///< on one line
+  std::string date;         ///< Due only: the date part, shown alone on the first line when the column is narrow
+  std::string wording;      ///< Due only: "(Trước ngày 30/4/2020)", may go to the next lines
+  int indent = 0;           ///< Task only: columns before the title
+};
+
 /// One item's cells, in the order of the table's columns.
 struct Row {
-  std::vector<std::string> cells;
-  int indent = 0;
+  std::vector<Cell> cells;
   evaluate::State state = evaluate::State::NoDeadline;
 };
 
-std::string cell_text(Column column, const evaluate::Item& item, model::Language language) {
+Cell make_cell(Column column, const evaluate::Item& item, model::Language language) {
+  Cell cell;
   switch (column) {
-    case Column::Plan: return detail::one_line(item.plan_id);
-    case Column::No: return detail::number_cell(item);
-    case Column::Task: return detail::one_line(item.title);
-    case Column::Lead: return detail::lead_cell(item);
-    case Column::Support: return {};
-    case Column::Due: return detail::due_cell(item, language);
-    case Column::State: return state_label(item.state, language);
-    case Column::Days: return detail::days_cell(item);
+    case Column::Plan: cell.text = detail::one_line(item.plan_id); break;
+    case Column::No: cell.text = detail::number_cell(item); break;
+    case Column::Task:
+      cell.text = detail::one_line(item.title);
+      cell.indent = kIndentPerDepth * std::max(0, item.depth);
+      break;
+    case Column::Lead: cell.text = detail::lead_cell(item); break;
+    case Column::Support: break;
+    case Column::Due:
+      cell.text = detail::due_cell(item, language);
+      if (item.due) {
+        cell.date = detail::date_text(*item.due, language);
+        if (cell.text.size() > cell.date.size()) cell.wording = cell.text.substr(cell.date.size() + 1);
+      }
+      break;
+    case Column::State: cell.text = state_label(item.state, language); break;
+    case Column::Days: cell.text = detail::days_cell(item); break;
   }
-  return {};
+  return cell;
+}
+
+/// The lines of `cell` in a column `width` wide; none is wider than `width`
+/// unless a single character is.
+std::vector<std::string> fit(Column column, const Cell& cell, int width) {
+  if (util::display_width(cell.text) + cell.indent <= width) {
+    return {std::string(static_cast<std::size_t>(cell.indent), ' ') + cell.text};
+  }
+  switch (column) {
+    case Column::Task: {
+      const int indent = std::min(cell.indent, width / 2);
+      std::vector<std::string> lines = util::wrap_to_width(cell.text, width - indent);
+      for (auto& line : lines) line.insert(0, static_cast<std::size_t>(indent), ' ');
+      return lines;
+    }
+    case Column::Due: {
+      if (cell.date.empty()) return util::wrap_to_width(cell.text, width);
+      std::vector<std::string> lines{cell.date};
+      for (auto& line : util::wrap_to_width(cell.wording, width)) lines.push_back(std::move(line));
+      return lines;
+    }
+    case Column::Lead: return util::wrap_to_width(cell.text, width);
+    default: return {cell.text};
+  }
+}
+
+/// The narrowest a column may become when the table must shrink.
+int minimum_width(Column column, const std::vector<Row>& rows, std::size_t index, int natural) {
+  switch (column) {
+    case Column::Task: return std::min(natural, kMinTitleWidth);
+    case Column::Lead: return std::min(natural, kMinLeadWidth);
+    case Column::Due: {
+      int widest = 0;
+      for (const auto& row : rows) {
+        const Cell& cell = row.cells[index];
+        widest = std::max(widest, cell.date.empty() ? std::min(util::display_width(cell.text), kMaxDueMinWidth)
+                                                    : std::max(util::display_width(cell.date),
+                                                               std::min(util::display_width(cell.wording),
+                                                                        kMaxDueMinWidth)));
+      }
+      return std::min(natural, widest);
+    }
+    default: return natural;
+  }
 }
 
 std::string align(std::string_view text, int width, bool right) {
@@ -73,14 +137,14 @@ std::string render_table(const std::vector<evaluate::Item>& items, const Options
   for (const Column column : {Column::No, Column::Task, Column::Lead, Column::Due, Column::State, Column::Days}) {
     columns.push_back(column);
   }
-  const auto task_index = static_cast<std::size_t>(std::find(columns.begin(), columns.end(), Column::Task) -
-                                                   columns.begin());
+  const auto index_of = [&columns](Column column) {
+    return static_cast<std::size_t>(std::find(columns.begin(), columns.end(), column) - columns.begin());
+  };
 
   std::vector<Row> rows;
   for (const auto& item : items) {
     Row row;
-    for (const Column column : columns) row.cells.push_back(cell_text(column, item, language));
-    row.indent = kIndentPerDepth * std::max(0, item.depth);
+    for (const Column column : columns) row.cells.push_back(make_cell(column, item, language));
     row.state = item.state;
     rows.push_back(std::move(row));
   }
@@ -89,21 +153,31 @@ std::string render_table(const std::vector<evaluate::Item>& items, const Options
   for (const Column column : columns) widths.push_back(util::display_width(detail::heading(column, language)));
   for (const auto& row : rows) {
     for (std::size_t c = 0; c < columns.size(); ++c) {
-      const int indent = c == task_index ? row.indent : 0;
-      widths[c] = std::max(widths[c], indent + util::display_width(row.cells[c]));
+      widths[c] = std::max(widths[c], row.cells[c].indent + util::display_width(row.cells[c].text));
     }
   }
 
-  // Only the title wraps: every other column keeps its natural width.
-  int others = kGap * static_cast<int>(columns.size() - 1);
-  for (std::size_t c = 0; c < columns.size(); ++c) {
-    if (c != task_index) others += widths[c];
-  }
+  // Too wide for the terminal: the due wording moves under its date first, then the
+  // title gives way down to a comfortable width, then the lead, then the title again
+  // down to its minimum. Number, state and days never wrap.
   if (options.width > 0) {
-    widths[task_index] = std::min(widths[task_index], std::max(kMinTitleWidth, options.width - others));
+    int total = kGap * static_cast<int>(columns.size() - 1);
+    for (const int width : widths) total += width;
+    const auto shrink = [&](Column column, int floor) {
+      const std::size_t c = index_of(column);
+      const int excess = total - options.width;
+      const int room = widths[c] - std::max(floor, minimum_width(column, rows, c, widths[c]));
+      const int cut = std::clamp(excess, 0, std::max(room, 0));
+      widths[c] -= cut;
+      total -= cut;
+    };
+    shrink(Column::Due, 0);
+    shrink(Column::Task, kComfortableTitleWidth);
+    shrink(Column::Lead, 0);
+    shrink(Column::Task, 0);
   }
-  const int title_width = widths[task_index];
-  const int total_width = others + title_width;
+  int total_width = kGap * static_cast<int>(columns.size() - 1);
+  for (const int width : widths) total_width += width;
 
   const std::string gap(kGap, ' ');
   std::string out;
@@ -121,21 +195,22 @@ std::string render_table(const std::vector<evaluate::Item>& items, const Options
   out += rule + '\n';
 
   for (const auto& row : rows) {
-    const int indent = std::min(row.indent, title_width / 2);
-    const auto title_lines = util::wrap_to_width(row.cells[task_index], title_width - indent);
-    for (std::size_t line = 0; line < title_lines.size(); ++line) {
+    std::vector<std::vector<std::string>> cell_lines;
+    std::size_t height = 1;
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+      cell_lines.push_back(fit(columns[c], row.cells[c], widths[c]));
+      height = std::max(height, cell_lines.back().size());
+    }
+    const char* color = state_color(row.state);
+    for (std::size_t line = 0; line < height; ++line) {
       std::string text;
       for (std::size_t c = 0; c < columns.size(); ++c) {
         if (c > 0) text += gap;
         const Column column = columns[c];
-        if (column == Column::Task) {
-          text += util::pad_to_width(std::string(static_cast<std::size_t>(indent), ' ') + title_lines[line],
-                                     widths[c]);
-          continue;
-        }
-        const std::string cell = align(line == 0 ? row.cells[c] : "", widths[c], column == Column::Days);
-        const char* color = state_color(row.state);
-        const bool colored = options.color && *color && line == 0 && (column == Column::State || column == Column::Days);
+        const std::string part = line < cell_lines[c].size() ? cell_lines[c][line] : "";
+        const std::string cell = align(part, widths[c], column == Column::Days);
+        const bool colored = options.color && *color && !part.empty() &&
+                             (column == Column::State || column == Column::Days);
         text += colored ? color + cell + kReset : cell;
       }
       out += text + '\n';

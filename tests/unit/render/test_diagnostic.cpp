@@ -72,7 +72,8 @@ TEST_CASE("diagnostic: unknown position or a line outside the source", "[diagnos
   CHECK(format_diagnostic(unknown_agency(1, 7), "", false) ==
         "plans/ha-tinh.yaml:1:7: error: unknown agency 'snvv'\n  hint: did you mean 'snv'?\n");
   // A column past the end of the line puts the caret just after it.
-  CHECK(lines_of(format_diagnostic(unknown_agency(1, 40), "lead: snvv", false))[2] == "    | " + std::string(10, ' ') + "^");
+  const auto past_end = lines_of(format_diagnostic(unknown_agency(1, 40), "lead: snvv", false));
+  CHECK(past_end[2] == "    | " + std::string(10, ' ') + "^");
   // A known line without a column: the line, no caret.
   auto no_column = unknown_agency(1, 0);
   no_column.hint.clear();
@@ -103,4 +104,15 @@ TEST_CASE("diagnostic: control characters in the message are shown escaped", "[d
   const std::string text = format_diagnostic(diagnostic, "", false);
   CHECK(text.find('\x1b') == std::string::npos);
   CHECK(text.find("'sn\\x1b[31mv'") != std::string::npos);
+}
+
+TEST_CASE("diagnostic: a hint over several lines stays indented under itself", "[diagnostic]") {
+  auto diagnostic = unknown_agency(0, 0);
+  diagnostic.message = "cannot read the deadline 'Cuối quý'";
+  diagnostic.hint = "write the deadline in one of these forms:\n  2020-04-30 (a day)\r\n  Thường xuyên (ongoing work)";
+  CHECK(format_diagnostic(diagnostic, "", false) ==
+        "plans/ha-tinh.yaml: error: cannot read the deadline 'Cuối quý'\n"
+        "  hint: write the deadline in one of these forms:\n"
+        "          2020-04-30 (a day)\n"
+        "          Thường xuyên (ongoing work)\n");
 }

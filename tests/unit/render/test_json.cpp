@@ -70,11 +70,11 @@ TEST_CASE("json: the documented shape, keys in order", "[json]") {
 
 TEST_CASE("json: strings are escaped", "[json]") {
   auto item = cjk_task();
-  item.title = std::string("q\"b\\s/ nl\n cr\r tab\t bs\b ff\f nul") + '\0' + " esc\x1b del\x7f c1\xc2\x85 ls\xe2\x80\xa8" +
-               " bad\xff é 行";
+  item.title = std::string("q\"b\\s/ nl\n cr\r tab\t bs\b ff\f nul") + '\0' +
+               " esc\x1b del\x7f c1\xc2\x85 ls\xe2\x80\xa8 bad\xff é 行";
   const std::string text = render_json({item}, vi_options());
-  CHECK(text.find(R"("title": "q\"b\\s/ nl\n cr\r tab\t bs\b ff\f nul\u0000 esc\u001b del\u007f c1\u0085 ls\u2028 bad\ufffd é 行",)") !=
-        std::string::npos);
+  CHECK(text.find(R"("title": "q\"b\\s/ nl\n cr\r tab\t bs\b ff\f nul\u0000 esc\u001b del\u007f c1\u0085 )"
+                  R"(ls\u2028 bad\ufffd é 行",)") != std::string::npos);
   CHECK(text.find(R"("done": "2020-02-20",)") != std::string::npos);
   CHECK(text.find(R"("days": 9,)") != std::string::npos);
   for (const char c : text) {
@@ -84,6 +84,7 @@ TEST_CASE("json: strings are escaped", "[json]") {
 
 TEST_CASE("json: an empty list is still a whole object", "[json]") {
   const std::string text = render_json({}, vi_options(View::Overdue));
-  CHECK(text.rfind("{\n  \"today\": \"2020-05-16\",\n  \"items\": [],\n  \"counts\": {\n    \"overdue\": 0,\n", 0) == 0);
+  CHECK(text.rfind("{\n  \"today\": \"2020-05-16\",\n  \"items\": [],\n  \"counts\": {\n    \"overdue\": 0,\n", 0) ==
+        0);
   CHECK(text.substr(text.size() - 4) == "}\n}\n");
 }

@@ -27,6 +27,10 @@ TEST_CASE("markdown: cell text is escaped", "[markdown]") {
   CHECK(text.find("| \\#1 a\\|b \\*c\\* \\_d\\_ \\`e\\` \\[f\\](g) \\<h\\> \\~i\\~ \\\\ \\& x#y next |") !=
         std::string::npos);
   CHECK(text.find("| Sở \\| Nội vụ |") != std::string::npos);
+
+  // Colons that could start a pandoc emoji (":smile:") are escaped; "như sau: " is left alone.
+  item.title = "ISO 9001:2008 :smile: như sau: xong";
+  CHECK(render_markdown({item}, vi_options()).find("| ISO 9001\\:2008 \\:smile: như sau: xong |") != std::string::npos);
   // Every row has the same number of unescaped pipes as the header.
   const auto count_cells = [](const std::string& line) {
     int pipes = 0;

@@ -203,3 +203,30 @@ TEST_CASE("table: due cells", "[table]") {
   CHECK(lines[3].find("Thường xuyên") != std::string::npos);
   CHECK(lines[4].find("29/02/2020 (Tháng 02 năm 2020)") != std::string::npos);
 }
+
+TEST_CASE("table: when space is short the due wording goes under its date and the lead wraps", "[table]") {
+  auto item = overdue_task();
+  item.lead_name = "Văn phòng Đoàn ĐBQH - HĐND và UBND tỉnh";
+  Options options = vi_options();
+  options.width = 90;
+  const std::string table = render_table({item, nfd_child_task()}, options);
+  const auto body = table_body(table);
+  for (const auto& line : body) CHECK(util::display_width(line) == 90);
+  // The first line holds the date alone; the wording is on the second, in the same column.
+  const auto due_at = body[2].find("30/04/2020  ");
+  REQUIRE(due_at != std::string::npos);
+  const int due_column = util::display_width(body[2].substr(0, due_at));
+  const auto wording_at = body[3].find("(Trước ngày 30/4/2020)");
+  REQUIRE(wording_at != std::string::npos);
+  CHECK(util::display_width(body[3].substr(0, wording_at)) == due_column);
+  // The lead's words are split over lines but all there.
+  CHECK(body[2].find("Văn phòng Đoàn") != std::string::npos);
+  CHECK(table.find("Văn phòng Đoàn ĐBQH - HĐND và UBND tỉnh") == std::string::npos);
+  CHECK(table.find("UBND tỉnh") != std::string::npos);
+  // The title keeps more room than the lead.
+  const std::string& header = body[0];
+  const int title_start = util::display_width(header.substr(0, header.find("Nhiệm vụ")));
+  const int lead_start = util::display_width(header.substr(0, header.find("Cơ quan chủ trì")));
+  const int due_start = util::display_width(header.substr(0, header.find("Thời hạn")));
+  CHECK(lead_start - title_start > due_start - lead_start);
+}
