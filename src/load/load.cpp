@@ -30,6 +30,7 @@ std::string describe(const YamlNode& node) {
   return "empty";
 }
 
+/// `words` separated by `separator`.
 std::string join(const std::vector<std::string>& words, std::string_view separator = ", ") {
   std::string joined;
   for (const auto& word : words) {
@@ -45,16 +46,19 @@ std::string suggestion(std::string_view word, const std::vector<std::string>& al
   return fmt::format("{}: {}", what, join(allowed));
 }
 
+/// English month name, for messages.
 const char* month_name(int month) {
   static constexpr const char* kNames[] = {"January", "February", "March",     "April",   "May",      "June",
                                            "July",    "August",   "September", "October", "November", "December"};
   return kNames[month - 1];
 }
 
+/// True when `text` is one or more ASCII digits.
 bool is_digits(std::string_view text) {
   return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+/// The value of ASCII digits (callers checked them).
 int to_int(std::string_view digits) {
   int value = 0;
   for (char c : digits) value = value * 10 + (c - '0');
@@ -210,6 +214,7 @@ class PlanReader {
   }
 
  private:
+  /// Records one load-stage error.
   void error(SourcePos pos, std::string check, std::string message, std::string hint = {}) {
     m_diagnostics.push_back(util::Diagnostic{util::Severity::Error, m_file, pos, std::move(check),
                                              std::move(message), std::move(hint)});
@@ -282,6 +287,7 @@ class PlanReader {
     return entry;
   }
 
+  /// True when the entry's value is of `kind`; reports wrong-type ("'tasks' must be …, not a map") otherwise.
   bool expect_kind(const YamlEntry& entry, YamlNode::Kind kind, std::string_view expected) {
     if (entry.value.kind == kind) return true;
     error(value_pos(entry), "wrong-type",
@@ -304,10 +310,12 @@ class PlanReader {
     return LocatedText{util::to_nfc(entry->value.text), entry->value.pos};
   }
 
+  /// The text of a required key; nullopt when missing (reported).
   std::optional<LocatedText> required_text(const Fields& fields, std::string_view key) {
     return text_of(required(fields, key));
   }
 
+  /// The text of an optional key; nullopt when absent.
   std::optional<LocatedText> optional_text(const Fields& fields, std::string_view key) {
     return text_of(optional(fields, key));
   }
@@ -349,6 +357,7 @@ class PlanReader {
     return std::nullopt;
   }
 
+  /// invalid-date for `value`: why it is impossible, or which form was expected.
   void report_bad_date(const LocatedText& value, std::string_view form, std::string_view example) {
     const std::string why = why_not_a_date(value.value);
     if (!why.empty()) {
@@ -378,6 +387,7 @@ class PlanReader {
     return std::nullopt;
   }
 
+  /// `due:` read with the plan's before_date; invalid-deadline when it cannot be read.
   std::optional<Located<model::Deadline>> deadline(const Fields& fields) {
     const auto value = optional_text(fields, "due");
     if (!value) return std::nullopt;
@@ -414,6 +424,7 @@ class PlanReader {
 
   // ---- the parts of a plan ----
 
+  /// `cchc: 1`, the only format version there is.
   void read_format_version(const Fields& top, model::Plan& plan) {
     const YamlEntry* entry = required(top, "cchc");
     if (!entry) return;
@@ -432,6 +443,7 @@ class PlanReader {
           "this version of cchc reads plan files that start with 'cchc: 1'");
   }
 
+  /// The `plan:` block; also sets how deadlines are read.
   void read_plan_info(const YamlNode& map, model::Plan& plan) {
     const Fields info = fields(map, kPlanKeys, "the 'plan' block");
     if (auto id = required_text(info, "id")) {
@@ -449,6 +461,7 @@ class PlanReader {
     m_deadline_options.before_date = plan.before_date;
   }
 
+  /// `agencies:`, each either `id: name` or `id: {name, short, group}`.
   void read_agencies(const YamlNode& map, model::Plan& plan) {
     for (const auto& [key, entry] : unique_entries(map)) {
       model::Agency agency;
@@ -475,6 +488,7 @@ class PlanReader {
     }
   }
 
+  /// `documents:`, each `id: {ref, date, issuer, title}`.
   void read_documents(const YamlNode& map, model::Plan& plan) {
     for (const auto& [key, entry] : unique_entries(map)) {
       model::Document document;
@@ -508,6 +522,7 @@ class PlanReader {
     return fmt::format("this {}", what);
   }
 
+  /// True when a list item is a map; reports wrong-type otherwise (aliases are skipped silently).
   bool expect_map_item(const YamlNode& item, std::string_view list, std::string_view shape) {
     if (item.unsupported) return false;
     if (item.is_map()) return true;
@@ -515,6 +530,7 @@ class PlanReader {
     return false;
   }
 
+  /// A `tasks:` list; paths of the tasks are built under `parent_path`.
   std::vector<model::Task> read_tasks(const YamlNode& list, const std::string& parent_path) {
     std::vector<model::Task> tasks;
     for (const YamlNode& item : list.items) {
@@ -524,6 +540,7 @@ class PlanReader {
     return tasks;
   }
 
+  /// One task and, recursively, its children.
   model::Task read_task(const YamlNode& map, const std::string& parent_path) {
     model::Task task;
     task.pos = map.pos;
@@ -546,6 +563,7 @@ class PlanReader {
     return task;
   }
 
+  /// One item of `sections:`.
   std::optional<model::Section> read_section(const YamlNode& item) {
     if (!expect_map_item(item, "sections", "a map with 'id:' and 'title:'")) return std::nullopt;
     model::Section section;
@@ -563,6 +581,7 @@ class PlanReader {
     return section;
   }
 
+  /// `appendices:` of a task or section.
   std::vector<model::AppendixRef> appendices(const Fields& fields) {
     std::vector<model::AppendixRef> refs;
     const YamlEntry* entry = optional(fields, "appendices");
