@@ -25,20 +25,24 @@ std::vector<char32_t> code_points(std::string_view text) {
 }  // namespace
 
 int edit_distance(std::string_view a, std::string_view b) {
+  // Optimal string alignment: insertions, deletions, substitutions, and swaps of
+  // two neighbours ("titel" → "title") each count as one edit, as typos do.
   const auto left = code_points(a), right = code_points(b);
-  std::vector<int> row(right.size() + 1);
-  for (std::size_t j = 0; j <= right.size(); ++j) row[j] = static_cast<int>(j);
+  const std::size_t width = right.size() + 1;
+  std::vector<int> table((left.size() + 1) * width);
+  auto at = [&](std::size_t i, std::size_t j) -> int& { return table[i * width + j]; };
+  for (std::size_t i = 0; i <= left.size(); ++i) at(i, 0) = static_cast<int>(i);
+  for (std::size_t j = 0; j <= right.size(); ++j) at(0, j) = static_cast<int>(j);
   for (std::size_t i = 1; i <= left.size(); ++i) {
-    int diagonal = row[0];
-    row[0] = static_cast<int>(i);
     for (std::size_t j = 1; j <= right.size(); ++j) {
-      const int above = row[j];
-      const int substitution = diagonal + (left[i - 1] == right[j - 1] ? 0 : 1);
-      row[j] = std::min({above + 1, row[j - 1] + 1, substitution});
-      diagonal = above;
+      const int cost = left[i - 1] == right[j - 1] ? 0 : 1;
+      at(i, j) = std::min({at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost});
+      if (i > 1 && j > 1 && left[i - 1] == right[j - 2] && left[i - 2] == right[j - 1]) {
+        at(i, j) = std::min(at(i, j), at(i - 2, j - 2) + 1);
+      }
     }
   }
-  return row[right.size()];
+  return at(left.size(), right.size());
 }
 
 std::optional<std::string> closest_match(std::string_view word, const std::vector<std::string>& candidates) {

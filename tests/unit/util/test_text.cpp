@@ -70,4 +70,6 @@ TEST_CASE("did-you-mean finds near names and ignores far ones") {
   CHECK(closest_match("ubnd-tnh", agencies) == "ubnd-tinh");
   CHECK_FALSE(closest_match("hospital", agencies));
   CHECK(edit_distance("Sở", "So") == 1);
+  CHECK(edit_distance("titel", "title") == 1);
+  CHECK(closest_match("titel", {"title", "tasks", "lead"}) == "title");
 }
