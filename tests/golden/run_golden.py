@@ -19,6 +19,7 @@ rewritten from the actual run, on purpose, for review with `git diff`.
 """
 import argparse
 import os
+import re
 import shlex
 import subprocess
 import sys
@@ -26,7 +27,8 @@ import sys
 
 def parse_case(text):
     header, sections, current = [], {}, None
-    for line in text.splitlines(keepends=True):
+    # Split on LF only: CSV output has CRLF ends that must survive as written.
+    for line in re.split(r"(?<=\n)", text):
         if line.startswith("--- ") and line[4:].strip() in ("stdout", "stderr"):
             current = line[4:].strip()
             sections[current] = []
@@ -59,7 +61,7 @@ def write_case(path, comments, fields, stdout, stderr, code):
     if stdout and not stdout.endswith("\n"):
         lines.append("\n")
     lines.append("--- stderr\n" + stderr)
-    with open(path, "w", encoding="utf-8") as handle:
+    with open(path, "w", encoding="utf-8", newline="") as handle:
         handle.write("".join(lines))
 
 
@@ -70,7 +72,7 @@ def main():
     parser.add_argument("case")
     options = parser.parse_args()
 
-    with open(options.case, encoding="utf-8") as handle:
+    with open(options.case, encoding="utf-8", newline="") as handle:
         comments, fields, expected = parse_case(handle.read())
     env = {k: v for k, v in os.environ.items()
            if k not in ("CCHC_TODAY", "CCHC_PLANS", "COLUMNS", "NO_COLOR", "LINES")}
