@@ -325,9 +325,7 @@ int run_list(render::View view, const Options& options) {
   }
   if (options.sort == "urgency") {
     evaluate::sort_by_urgency(selected);
-    if (view == render::View::Status) {
-      for (auto& item : selected) item.depth = 0;  // indentation means nothing once rows are reordered
-    }
+    render_options.indent_by_depth = false;  // indentation means nothing once rows are reordered
   }
   write_out(render::render(format, selected, render_options));
 

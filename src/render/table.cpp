@@ -49,14 +49,15 @@ struct Row {
   evaluate::State state = evaluate::State::NoDeadline;
 };
 
-Cell make_cell(Column column, const evaluate::Item& item, model::Language language) {
+Cell make_cell(Column column, const evaluate::Item& item, const Options& options) {
+  const model::Language language = options.language;
   Cell cell;
   switch (column) {
     case Column::Plan: cell.text = detail::one_line(item.plan_id); break;
     case Column::No: cell.text = detail::number_cell(item); break;
     case Column::Task:
       cell.text = detail::one_line(item.title);
-      cell.indent = kIndentPerDepth * std::max(0, item.depth);
+      cell.indent = options.indent_by_depth ? kIndentPerDepth * std::max(0, item.depth) : 0;
       break;
     case Column::Lead: cell.text = detail::lead_cell(item); break;
     case Column::Support: break;
@@ -144,7 +145,7 @@ std::string render_table(const std::vector<evaluate::Item>& items, const Options
   std::vector<Row> rows;
   for (const auto& item : items) {
     Row row;
-    for (const Column column : columns) row.cells.push_back(make_cell(column, item, language));
+    for (const Column column : columns) row.cells.push_back(make_cell(column, item, options));
     row.state = item.state;
     rows.push_back(std::move(row));
   }
