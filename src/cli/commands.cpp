@@ -292,11 +292,12 @@ int run_list(render::View view, const Options& options) {
   render_options.language = plans.empty() ? model::Language::Vi : plans.front()->language;
   if (!options.lang.empty()) render_options.language = options.lang == "en" ? model::Language::En : model::Language::Vi;
 
+  const std::time_t now = current_time();
   std::vector<evaluate::Item> items;
   bool first = true;
   for (const auto* plan : plans) {
     std::optional<util::Date> today = fixed_today;
-    if (!today) today = today_in_zone(plan->timezone);
+    if (!today) today = date_in_zone(now, plan->timezone);
     if (!today) {
       throw UsageError{fmt::format("{}: time zone '{}' is not known on this machine; install tzdata or pass --today",
                                    plan->file, plan->timezone)};
@@ -309,7 +310,7 @@ int run_list(render::View view, const Options& options) {
       items.push_back(std::move(item));
     }
   }
-  if (plans.empty()) render_options.today = fixed_today ? *fixed_today : today_in_zone("Asia/Ho_Chi_Minh").value();
+  if (plans.empty()) render_options.today = fixed_today ? *fixed_today : date_in_zone(now, "Asia/Ho_Chi_Minh").value();
 
   // Sections whose deadline only repeats their tasks' add nothing to a list of work.
   std::erase_if(items, [](const evaluate::Item& item) {

@@ -1,9 +1,12 @@
 #include "cli/inputs.hpp"
 
+#include "cli/commands.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
@@ -88,7 +91,22 @@ Inputs read_inputs(const std::vector<std::string>& paths) {
   return inputs;
 }
 
-std::optional<util::Date> today_in_zone(const std::string& zone) {
+std::time_t current_time() {
+  const char* fixed = std::getenv("CCHC_NOW");
+  if (fixed == nullptr || *fixed == '\0') return std::time(nullptr);
+  const std::string text = fixed;
+  // YYYY-MM-DDTHH:MM:SSZ, always UTC.
+  const auto date = text.size() == 20 ? util::parse_iso_date(text.substr(0, 10)) : std::nullopt;
+  int hours = -1, minutes = -1, seconds = -1;
+  if (date && text[10] == 'T' && text[19] == 'Z' &&
+      std::sscanf(text.c_str() + 11, "%2d:%2d:%2d", &hours, &minutes, &seconds) == 3 && hours >= 0 && hours < 24 &&
+      minutes >= 0 && minutes < 60 && seconds >= 0 && seconds < 60) {
+    return static_cast<std::time_t>(date->to_days()) * 86400 + hours * 3600 + minutes * 60 + seconds;
+  }
+  throw UsageError{fmt::format("CCHC_NOW '{}' is not an instant; write it as YYYY-MM-DDTHH:MM:SSZ", text)};
+}
+
+std::optional<util::Date> date_in_zone(std::time_t now, const std::string& zone) {
   std::string tz_value;
   const bool known = !zone.empty() && zone.find("..") == std::string::npos &&
                      fs::exists(fs::path("/usr/share/zoneinfo") / zone);
@@ -105,7 +123,6 @@ std::optional<util::Date> today_in_zone(const std::string& zone) {
   const std::string saved = previous != nullptr ? previous : "";
   setenv("TZ", tz_value.c_str(), 1);
   tzset();
-  const std::time_t now = std::time(nullptr);
   std::tm local{};
   localtime_r(&now, &local);
   if (previous != nullptr) {

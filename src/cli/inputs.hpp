@@ -1,5 +1,6 @@
 #pragma once
 
+#include <ctime>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,9 +29,14 @@ std::vector<std::string> default_paths();
 /// on the order the file system lists them).
 Inputs read_inputs(const std::vector<std::string>& paths);
 
-/// Today's date in the IANA time zone `zone`, from the system clock. Vietnam
+/// The current instant: the system clock, or $CCHC_NOW when set (an instant in
+/// UTC, "2020-04-30T23:30:00Z"), so tests can show which day a cron job sees.
+/// Throws UsageError when $CCHC_NOW is malformed.
+std::time_t current_time();
+
+/// The calendar date of instant `now` in the IANA time zone `zone`. Vietnam
 /// (UTC+7, no daylight saving) works even on machines without tzdata.
 /// nullopt when the zone is unknown.
-std::optional<util::Date> today_in_zone(const std::string& zone);
+std::optional<util::Date> date_in_zone(std::time_t now, const std::string& zone);
 
 }  // namespace cchc::cli

@@ -75,7 +75,7 @@ def main():
     with open(options.case, encoding="utf-8", newline="") as handle:
         comments, fields, expected = parse_case(handle.read())
     env = {k: v for k, v in os.environ.items()
-           if k not in ("CCHC_TODAY", "CCHC_PLANS", "COLUMNS", "NO_COLOR", "LINES")}
+           if k not in ("CCHC_TODAY", "CCHC_NOW", "CCHC_PLANS", "COLUMNS", "NO_COLOR", "LINES")}
     env["LC_ALL"] = "C.UTF-8"
     for assignment in fields["env"]:
         key, _, value = assignment.partition("=")
