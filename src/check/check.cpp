@@ -1,7 +1,7 @@
 #include "check/check.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 #include <map>
 #include <string_view>
 
@@ -92,12 +92,11 @@ void check_duplicate_task_ids(const Plan& plan, Diagnostics& out) {
     const Task& first = *found->second;
     const auto& siblings = parent ? parent->children : plan.tasks;
     const bool sibling = std::any_of(siblings.begin(), siblings.end(), [&](const Task& t) { return &t == &first; });
-    const std::string message = sibling
-                                    ? fmt::format("task number '{}' is used twice in the same list", task.id.value)
-                                    : fmt::format("task '{}' has the same full number as another task", path);
-    out.push_back(make(Severity::Error, plan.file, task.id.pos, "duplicate-id", message,
-                       fmt::format("the other task '{}' is at {}; give each task its own number", path,
-                                   line_text(first.id.pos))));
+    const std::string message = sibling ? fmt::format("task number '{}' is used twice in the same list", task.id.value)
+                                        : fmt::format("task '{}' has the same full number as another task", path);
+    out.push_back(make(
+        Severity::Error, plan.file, task.id.pos, "duplicate-id", message,
+        fmt::format("the other task '{}' is at {}; give each task its own number", path, line_text(first.id.pos))));
   });
 }
 
@@ -148,9 +147,8 @@ void check_document_references(const Plan& plan, const std::vector<std::string>&
 
 void check_unknown_documents(const Plan& plan, Diagnostics& out) {
   const auto known = document_ids(plan);
-  for_each_task(plan, [&](const Task& task, const Task*) {
-    check_document_references(plan, known, task.appendices, out);
-  });
+  for_each_task(plan,
+                [&](const Task& task, const Task*) { check_document_references(plan, known, task.appendices, out); });
   for (const auto& section : plan.sections) check_document_references(plan, known, section.appendices, out);
 }
 
@@ -261,10 +259,10 @@ Diagnostics check_plans(const std::vector<const Plan*>& plans) {
     const auto [found, inserted] = first_by_id.emplace(plan->id.value, plan);
     if (inserted) continue;
     const Plan& first = *found->second;
-    diagnostics.push_back(make(Severity::Error, plan->file, plan->id.pos, "duplicate-plan",
-                               fmt::format("plan id '{}' is already used by another plan", plan->id.value),
-                               fmt::format("{} declares the same id at {}; give each plan its own id", first.file,
-                                           line_text(first.id.pos))));
+    diagnostics.push_back(make(
+        Severity::Error, plan->file, plan->id.pos, "duplicate-plan",
+        fmt::format("plan id '{}' is already used by another plan", plan->id.value),
+        fmt::format("{} declares the same id at {}; give each plan its own id", first.file, line_text(first.id.pos))));
   }
   return diagnostics;
 }

@@ -2,9 +2,9 @@
 
 #include <unistd.h>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <sys/ioctl.h>
+#include <CLI/CLI.hpp>
 
 #include <algorithm>
 #include <cstdio>
@@ -166,8 +166,8 @@ int parse_within(const std::string& text) {
 
 /// Maps what the user typed after --lead/--agency (an id, a name or a short
 /// name, in any case or Unicode form) to agency ids of the loaded plans.
-std::vector<std::string> resolve_agencies(const std::vector<std::string>& wanted, const std::vector<const model::Plan*>& plans,
-                                          const char* flag) {
+std::vector<std::string> resolve_agencies(const std::vector<std::string>& wanted,
+                                          const std::vector<const model::Plan*>& plans, const char* flag) {
   std::vector<std::string> ids;
   std::vector<std::string> known;
   for (const auto* plan : plans) {
@@ -273,7 +273,8 @@ int run_list(render::View view, const Options& options) {
   filter.agencies = resolve_agencies(options.agencies, plans, "--agency");
   filter.states = resolve_states(options.states);
   for (const auto& plan_id : options.plans) {
-    const bool known = std::any_of(plans.begin(), plans.end(), [&](const auto* plan) { return plan->id.value == plan_id; });
+    const bool known =
+        std::any_of(plans.begin(), plans.end(), [&](const auto* plan) { return plan->id.value == plan_id; });
     if (!known) {
       std::vector<std::string> ids;
       for (const auto* plan : plans) ids.push_back(plan->id.value);
@@ -313,9 +314,8 @@ int run_list(render::View view, const Options& options) {
   if (plans.empty()) render_options.today = fixed_today ? *fixed_today : date_in_zone(now, "Asia/Ho_Chi_Minh").value();
 
   // Sections whose deadline only repeats their tasks' add nothing to a list of work.
-  std::erase_if(items, [](const evaluate::Item& item) {
-    return item.kind == evaluate::ItemKind::Section && item.due_derived;
-  });
+  std::erase_if(
+      items, [](const evaluate::Item& item) { return item.kind == evaluate::ItemKind::Section && item.due_derived; });
   auto selected = evaluate::select(items, filter);
   if (view == render::View::Overdue) {
     std::erase_if(selected, [](const auto& item) { return item.state != evaluate::State::Overdue; });
@@ -344,8 +344,9 @@ void add_path_and_color(CLI::App& command, Options& options) {
 
 void add_list_options(CLI::App& command, Options& options) {
   add_path_and_color(command, options);
-  command.add_option("--today", options.today,
-                     "The date to evaluate against, YYYY-MM-DD (also $CCHC_TODAY; default: today in the plan's time zone)");
+  command.add_option(
+      "--today", options.today,
+      "The date to evaluate against, YYYY-MM-DD (also $CCHC_TODAY; default: today in the plan's time zone)");
   command.add_option("--format,-f", options.format, "Output: table, markdown, csv or json");
   command.add_option("--lang", options.lang, "Labels in vi or en (default: the plan's language)");
   command.add_option("--lead", options.leads, "Only tasks led by this agency (id or name; repeatable)");

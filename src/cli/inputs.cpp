@@ -30,7 +30,8 @@ void read_one(const fs::path& path, Inputs& inputs) {
   std::error_code error;
   const auto status = fs::status(path, error);
   if (error || !fs::is_regular_file(status)) {
-    inputs.errors.push_back(fmt::format("cchc: error: {}: not a regular file; a plan must be a .yaml file", path.string()));
+    inputs.errors.push_back(
+        fmt::format("cchc: error: {}: not a regular file; a plan must be a .yaml file", path.string()));
     return;
   }
   std::ifstream stream(path, std::ios::binary);
@@ -57,10 +58,12 @@ void read_directory(const fs::path& directory, Inputs& inputs) {
     if (entry.is_regular_file(type_error) && is_plan_file_name(entry.path())) found.push_back(entry.path());
   }
   if (error) {
-    inputs.errors.push_back(fmt::format("cchc: error: {}: cannot list the folder: {}", directory.string(), error.message()));
+    inputs.errors.push_back(
+        fmt::format("cchc: error: {}: cannot list the folder: {}", directory.string(), error.message()));
   }
   if (found.empty() && !error) {
-    inputs.errors.push_back(fmt::format("cchc: error: {}: no plan files (*.yaml, *.yml) in this folder", directory.string()));
+    inputs.errors.push_back(
+        fmt::format("cchc: error: {}: no plan files (*.yaml, *.yml) in this folder", directory.string()));
   }
   std::sort(found.begin(), found.end());
   for (const auto& path : found) read_one(path, inputs);
@@ -108,8 +111,8 @@ std::time_t current_time() {
 
 std::optional<util::Date> date_in_zone(std::time_t now, const std::string& zone) {
   std::string tz_value;
-  const bool known = !zone.empty() && zone.find("..") == std::string::npos &&
-                     fs::exists(fs::path("/usr/share/zoneinfo") / zone);
+  const bool known =
+      !zone.empty() && zone.find("..") == std::string::npos && fs::exists(fs::path("/usr/share/zoneinfo") / zone);
   if (known) {
     tz_value = zone;
   } else if (zone == "Asia/Ho_Chi_Minh" || zone == "Asia/Saigon") {

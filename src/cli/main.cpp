@@ -2,8 +2,8 @@
 // The CLI is a thin layer: it parses arguments, reads files and the clock,
 // and hands plain data to the pipeline stages (load → check → evaluate → render).
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include <cstdio>
 #include <exception>

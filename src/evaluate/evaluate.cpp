@@ -294,9 +294,9 @@ std::optional<State> parse_state(std::string_view text) {
 }
 
 const std::vector<State>& all_states() {
-  static const std::vector<State> states = {State::Overdue,    State::DueToday, State::DueSoon,
-                                            State::Upcoming,   State::Ongoing,  State::NoDeadline,
-                                            State::DoneLate,   State::Done,     State::Cancelled};
+  static const std::vector<State> states = {State::Overdue,  State::DueToday, State::DueSoon,
+                                            State::Upcoming, State::Ongoing,  State::NoDeadline,
+                                            State::DoneLate, State::Done,     State::Cancelled};
   return states;
 }
 
@@ -332,7 +332,7 @@ std::vector<std::pair<State, int>> count_states(const std::vector<Item>& items) 
   std::vector<std::pair<State, int>> counts;
   for (State state : all_states()) {
     counts.emplace_back(state, static_cast<int>(std::count_if(items.begin(), items.end(),
-                                                               [&](const Item& item) { return item.state == state; })));
+                                                              [&](const Item& item) { return item.state == state; })));
   }
   return counts;
 }

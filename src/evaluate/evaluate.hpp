@@ -41,7 +41,7 @@ struct Item {
   std::vector<std::string> support;  ///< agency ids
   std::vector<std::string> support_names;
   std::optional<util::Date> due;
-  std::string due_text;  ///< the wording, "Trước ngày 30/4/2020"; empty when derived
+  std::string due_text;      ///< the wording, "Trước ngày 30/4/2020"; empty when derived
   bool due_derived = false;  ///< due comes from the children, not from the task itself
   std::optional<util::Date> done;
   model::TaskStatus status = model::TaskStatus::Todo;

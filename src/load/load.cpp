@@ -110,7 +110,7 @@ const std::vector<std::string> kAgencyKeys = {"name", "short", "group"};
 const std::vector<std::string> kDocumentKeys = {"ref", "date", "issuer", "title"};
 const std::vector<std::string> kTaskKeys = {"id",     "title", "lead", "support",    "due",
                                             "status", "done",  "note", "appendices", "tasks"};
-const std::vector<std::string> kSectionKeys = {"id",         "title",  "lead", "due",  "tasks",
+const std::vector<std::string> kSectionKeys = {"id",         "title",  "lead", "due", "tasks",
                                                "appendices", "status", "done", "note"};
 const std::vector<std::string> kAppendixKeys = {"doc", "items"};
 
@@ -216,8 +216,8 @@ class PlanReader {
  private:
   /// Records one load-stage error.
   void error(SourcePos pos, std::string check, std::string message, std::string hint = {}) {
-    m_diagnostics.push_back(util::Diagnostic{util::Severity::Error, m_file, pos, std::move(check),
-                                             std::move(message), std::move(hint)});
+    m_diagnostics.push_back(
+        util::Diagnostic{util::Severity::Error, m_file, pos, std::move(check), std::move(message), std::move(hint)});
   }
 
   // ---- maps and keys ----
@@ -269,8 +269,8 @@ class PlanReader {
     if (entry && entry->value.unsupported) return nullptr;
     if (!entry && fields.merges()) return nullptr;
     if (!entry || is_blank(entry->value)) {
-      const std::string hint = key == "cchc" ? "add 'cchc: 1' as the first line of the file"
-                                             : fmt::format("add '{}: …' to it", key);
+      const std::string hint =
+          key == "cchc" ? "add 'cchc: 1' as the first line of the file" : fmt::format("add '{}: …' to it", key);
       error(entry ? entry->key.pos : fields.pos(), "missing-field",
             entry ? fmt::format("'{}' of {} is empty", key, fields.owner())
                   : fmt::format("{} has no '{}'", fields.owner(), key),
@@ -348,11 +348,12 @@ class PlanReader {
   std::optional<bool> boolean(const Fields& fields, std::string_view key) {
     const YamlEntry* entry = optional(fields, key);
     if (!entry) return std::nullopt;
-    if (entry->value.is_scalar() && entry->value.plain && (entry->value.text == "true" || entry->value.text == "false")) {
+    if (entry->value.is_scalar() && entry->value.plain &&
+        (entry->value.text == "true" || entry->value.text == "false")) {
       return entry->value.text == "true";
     }
-    error(value_pos(*entry), "invalid-value", fmt::format("'{}' must be true or false, not {}", key,
-                                                          describe(entry->value)),
+    error(value_pos(*entry), "invalid-value",
+          fmt::format("'{}' must be true or false, not {}", key, describe(entry->value)),
           "write true or false, without quotes");
     return std::nullopt;
   }

@@ -101,8 +101,8 @@ class LineIndex {
   std::string_view line_text(int line) const {
     if (line < 1 || static_cast<std::size_t>(line) > m_starts.size()) return {};
     const std::size_t start = m_starts[static_cast<std::size_t>(line) - 1];
-    const std::size_t end = static_cast<std::size_t>(line) < m_starts.size() ? m_starts[static_cast<std::size_t>(line)] - 1
-                                                                              : m_text.size();
+    const std::size_t end =
+        static_cast<std::size_t>(line) < m_starts.size() ? m_starts[static_cast<std::size_t>(line)] - 1 : m_text.size();
     return m_text.substr(start, end - start);
   }
 
@@ -313,7 +313,7 @@ void report_syntax_error(const YAML::Exception& error, const LineIndex& lines, c
     reporter.error(SourcePos{pos.line, 1}, "this line is indented with a tab",
                    "indent with spaces only; YAML does not allow tabs for indentation");
   } else if ((msg == YAML::ErrorMsg::END_OF_SEQ_FLOW || msg == YAML::ErrorMsg::END_OF_MAP_FLOW) &&
-      !builder.open_flows().empty()) {
+             !builder.open_flows().empty()) {
     const auto [offset, bracket] = builder.open_flows().back();
     const char closer = bracket == '[' ? ']' : '}';
     reporter.error(lines.at(static_cast<std::size_t>(offset)),
@@ -364,11 +364,11 @@ YamlDocument read_yaml(std::string_view original, const std::string& file) {
 
   if (const auto bad = first_invalid_utf8(text)) {
     const bool utf16 = text.size() >= 2 && (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF");
-    reporter.error(lines.at(*bad),
-                   utf16 ? std::string("the file is saved as UTF-16, not UTF-8")
-                         : fmt::format("the file is not valid UTF-8 text (byte 0x{:02X})",
-                                       static_cast<unsigned char>(text[*bad])),
-                   "save the file with the encoding UTF-8");
+    reporter.error(
+        lines.at(*bad),
+        utf16 ? std::string("the file is saved as UTF-16, not UTF-8")
+              : fmt::format("the file is not valid UTF-8 text (byte 0x{:02X})", static_cast<unsigned char>(text[*bad])),
+        "save the file with the encoding UTF-8");
     return document;
   }
 

@@ -17,10 +17,10 @@ struct YamlNode {
   enum class Kind { Null, Scalar, Sequence, Map };
 
   Kind kind = Kind::Null;
-  std::string text;            ///< Scalar: the value as written (not yet NFC)
-  bool plain = false;          ///< Scalar: written without quotes or a block indicator (| or >)
-  bool unsupported = false;    ///< an alias or merge key, already reported: readers skip it silently
-  util::SourcePos pos;         ///< 1-based; columns count code points
+  std::string text;                ///< Scalar: the value as written (not yet NFC)
+  bool plain = false;              ///< Scalar: written without quotes or a block indicator (| or >)
+  bool unsupported = false;        ///< an alias or merge key, already reported: readers skip it silently
+  util::SourcePos pos;             ///< 1-based; columns count code points
   std::vector<YamlNode> items;     ///< Sequence
   std::vector<YamlEntry> entries;  ///< Map, in file order
 

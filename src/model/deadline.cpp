@@ -19,8 +19,8 @@ enum class TokenKind { Word, Number, Punct };
 /// One piece of a folded wording: "trước", "30", "/".
 struct Token {
   TokenKind kind;
-  std::string text;            ///< case-folded, NFC; numbers keep their leading zeros
-  bool space_before = false;   ///< written after whitespace: "2020-02" differs from "2020 - 2030"
+  std::string text;           ///< case-folded, NFC; numbers keep their leading zeros
+  bool space_before = false;  ///< written after whitespace: "2020-02" differs from "2020 - 2030"
 };
 
 using Tokens = std::vector<Token>;

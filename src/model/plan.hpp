@@ -47,7 +47,7 @@ struct Document {
 
 /// "Phụ lục 2, 8 kèm theo Văn bản số 6503/BNV-CCHC": items of a referenced document.
 struct AppendixRef {
-  LocatedText doc;                  ///< a document id
+  LocatedText doc;                 ///< a document id
   std::vector<LocatedText> items;  ///< as written: "Phụ lục 2", "mục 13, Phụ lục 6"
   SourcePos pos;
 };
@@ -57,7 +57,7 @@ struct Task {
   LocatedText id;    ///< the number as the document prints it: "1", "3.14", "II"
   std::string path;  ///< full reference: "3.1" stays "3.1"; "1" under "II" is "II.1"
   LocatedText title;
-  std::optional<LocatedText> lead;  ///< an agency id
+  std::optional<LocatedText> lead;   ///< an agency id
   std::vector<LocatedText> support;  ///< agency ids
   std::optional<Located<Deadline>> due;
   Located<TaskStatus> status{TaskStatus::Todo, {}};
@@ -96,7 +96,7 @@ struct Plan {
   Language language = Language::Vi;
   std::string timezone = "Asia/Ho_Chi_Minh";
   BeforeDate before_date = BeforeDate::Inclusive;
-  std::vector<Agency> agencies;    ///< in file order
+  std::vector<Agency> agencies;     ///< in file order
   std::vector<Document> documents;  ///< in file order
   std::vector<Task> tasks;
   std::vector<Section> sections;

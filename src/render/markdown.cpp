@@ -31,9 +31,7 @@ std::string escape_cell(std::string_view raw) {
       case '<':
       case '>':
       case '~':
-      case '&':
-        out += '\\';
-        break;
+      case '&': out += '\\'; break;
       case '#':
         if (i == 0) out += '\\';
         break;

@@ -18,8 +18,8 @@ enum class View { Status, Overdue, Upcoming };
 
 struct Options {
   model::Language language = model::Language::Vi;
-  bool color = false;        ///< ANSI colour; only on a terminal and never with NO_COLOR
-  int width = 100;           ///< terminal columns available to the table
+  bool color = false;  ///< ANSI colour; only on a terminal and never with NO_COLOR
+  int width = 100;     ///< terminal columns available to the table
   View view = View::Status;
   /// Indent subtasks under their parent; off when rows are not in document order.
   bool indent_by_depth = true;

@@ -12,8 +12,8 @@ namespace {
 
 using detail::Column;
 
-constexpr int kGap = 2;             ///< spaces between columns
-constexpr int kMinTitleWidth = 20;  ///< the title column never gets narrower than this
+constexpr int kGap = 2;                     ///< spaces between columns
+constexpr int kMinTitleWidth = 20;          ///< the title column never gets narrower than this
 constexpr int kComfortableTitleWidth = 40;  ///< below this the lead column gives way first
 constexpr int kMinLeadWidth = 16;
 constexpr int kMaxDueMinWidth = 24;  ///< a due wording longer than this may wrap
@@ -37,10 +37,10 @@ const char* state_color(evaluate::State state) {
 
 /// The text of one cell before it is fitted to its column's width.
 struct Cell {
-  std::string text;         ///< on one line
-  std::string date;         ///< Due only: the date part, shown alone on the first line when the column is narrow
-  std::string wording;      ///< Due only: "(Trước ngày 30/4/2020)", may go to the next lines
-  int indent = 0;           ///< Task only: columns before the title
+  std::string text;     ///< on one line
+  std::string date;     ///< Due only: the date part, shown alone on the first line when the column is narrow
+  std::string wording;  ///< Due only: "(Trước ngày 30/4/2020)", may go to the next lines
+  int indent = 0;       ///< Task only: columns before the title
 };
 
 /// One item's cells, in the order of the table's columns.
@@ -107,10 +107,10 @@ int minimum_width(Column column, const std::vector<Row>& rows, std::size_t index
       int widest = 0;
       for (const auto& row : rows) {
         const Cell& cell = row.cells[index];
-        widest = std::max(widest, cell.date.empty() ? std::min(util::display_width(cell.text), kMaxDueMinWidth)
-                                                    : std::max(util::display_width(cell.date),
-                                                               std::min(util::display_width(cell.wording),
-                                                                        kMaxDueMinWidth)));
+        widest = std::max(widest, cell.date.empty()
+                                      ? std::min(util::display_width(cell.text), kMaxDueMinWidth)
+                                      : std::max(util::display_width(cell.date),
+                                                 std::min(util::display_width(cell.wording), kMaxDueMinWidth)));
       }
       return std::min(natural, widest);
     }
@@ -210,8 +210,8 @@ std::string render_table(const std::vector<evaluate::Item>& items, const Options
         const Column column = columns[c];
         const std::string part = line < cell_lines[c].size() ? cell_lines[c][line] : "";
         const std::string cell = align(part, widths[c], column == Column::Days);
-        const bool colored = options.color && *color && !part.empty() &&
-                             (column == Column::State || column == Column::Days);
+        const bool colored =
+            options.color && *color && !part.empty() && (column == Column::State || column == Column::Days);
         text += colored ? color + cell + kReset : cell;
       }
       out += text + '\n';

@@ -233,9 +233,9 @@ TEST_CASE("child-due-after-parent: a grandchild is held to the nearest dated anc
 
 TEST_CASE("diagnostics come in the order of the file") {
   auto plan = clean_plan();
-  plan.tasks[2].children[1].lead = model::LocatedText{"nobody", {52, 11}};        // unknown-agency
-  plan.tasks[0].done = model::Located<Date>{{2020, 2, 20}, {25, 11}};            // done-date-not-done
-  plan.tasks[2].children.push_back(make_task("3.1", 57, "3"));                   // duplicate-id
+  plan.tasks[2].children[1].lead = model::LocatedText{"nobody", {52, 11}};  // unknown-agency
+  plan.tasks[0].done = model::Located<Date>{{2020, 2, 20}, {25, 11}};       // done-date-not-done
+  plan.tasks[2].children.push_back(make_task("3.1", 57, "3"));              // duplicate-id
   const Diagnostics diagnostics = check::check_plan(plan);
   REQUIRE(diagnostics.size() == 3);
   CHECK(diagnostics[0].check == "done-date-not-done");

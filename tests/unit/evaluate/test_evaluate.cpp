@@ -97,8 +97,8 @@ model::Plan plan_with(std::vector<model::Task> tasks, std::vector<model::Section
 model::Plan seed_plan() {
   const Date april_30{2020, 4, 30};
   std::vector<model::Task> topics;
-  const char* leads[] = {"stp", "vp", "vp", "stc", "snv", "snv", "snv", "skhcn", "stttt", "skhdt", "skhdt", "syt",
-                         "sgddt", "cuc-thue"};
+  const char* leads[] = {"stp",   "vp",    "vp",    "stc",   "snv", "snv",   "snv",
+                         "skhcn", "stttt", "skhdt", "skhdt", "syt", "sgddt", "cuc-thue"};
   for (int i = 1; i <= 14; ++i) {
     auto topic = make_task("3." + std::to_string(i), on_day(april_30, "Trước ngày 30/4/2020"), leads[i - 1]);
     topic.support.push_back({"dvdp", {}});
@@ -315,11 +315,13 @@ TEST_CASE("the soon window comes from the options") {
 
 TEST_CASE("a parent is done when all its children are done or cancelled") {
   const Date due{2020, 4, 30};
-  auto parent = with_children(make_task("3"), {
-      with_status(make_task("3.1", on_day(due, "30/4/2020")), TaskStatus::Done, Date{2020, 4, 20}),
-      with_status(make_task("3.2", on_day({2020, 3, 31}, "31/3/2020")), TaskStatus::Done, Date{2020, 4, 28}),
-      with_status(make_task("3.3", on_day(due, "30/4/2020")), TaskStatus::Cancelled),
-  });
+  auto parent = with_children(
+      make_task("3"),
+      {
+          with_status(make_task("3.1", on_day(due, "30/4/2020")), TaskStatus::Done, Date{2020, 4, 20}),
+          with_status(make_task("3.2", on_day({2020, 3, 31}, "31/3/2020")), TaskStatus::Done, Date{2020, 4, 28}),
+          with_status(make_task("3.3", on_day(due, "30/4/2020")), TaskStatus::Cancelled),
+      });
   const auto items = evaluate::evaluate_plan(plan_with({parent}), {2020, 6, 1});
   const Item& found = item(items, "3");
   CHECK(found.status == TaskStatus::Done);
@@ -331,16 +333,18 @@ TEST_CASE("a parent is done when all its children are done or cancelled") {
 
 TEST_CASE("a parent done after its derived due is done late") {
   auto parent = with_children(make_task("3"), {
-      with_status(make_task("3.1", on_day({2020, 4, 30}, "30/4/2020")), TaskStatus::Done, Date{2020, 5, 2}),
-  });
+                                                  with_status(make_task("3.1", on_day({2020, 4, 30}, "30/4/2020")),
+                                                              TaskStatus::Done, Date{2020, 5, 2}),
+                                              });
   require_state(evaluate::evaluate_plan(plan_with({parent}), {2020, 6, 1}), "3", State::DoneLate, -2);
 }
 
 TEST_CASE("a parent stays open while a child is open") {
   auto parent = with_children(make_task("3"), {
-      with_status(make_task("3.1", on_day({2020, 4, 30}, "30/4/2020")), TaskStatus::Done, Date{2020, 4, 1}),
-      make_task("3.2", on_day({2020, 4, 10}, "10/4/2020")),
-  });
+                                                  with_status(make_task("3.1", on_day({2020, 4, 30}, "30/4/2020")),
+                                                              TaskStatus::Done, Date{2020, 4, 1}),
+                                                  make_task("3.2", on_day({2020, 4, 10}, "10/4/2020")),
+                                              });
   const auto items = evaluate::evaluate_plan(plan_with({parent}), {2020, 5, 1});
   require_state(items, "3", State::Overdue, -1);  // due with its latest child, 30/4
   CHECK(item(items, "3").status == TaskStatus::Todo);
@@ -348,10 +352,11 @@ TEST_CASE("a parent stays open while a child is open") {
 }
 
 TEST_CASE("a parent whose children are all cancelled is cancelled") {
-  auto parent = with_children(make_task("3"), {
-      with_status(make_task("3.1", on_day({2020, 4, 30}, "30/4/2020")), TaskStatus::Cancelled),
-      with_status(make_task("3.2"), TaskStatus::Cancelled),
-  });
+  auto parent = with_children(
+      make_task("3"), {
+                          with_status(make_task("3.1", on_day({2020, 4, 30}, "30/4/2020")), TaskStatus::Cancelled),
+                          with_status(make_task("3.2"), TaskStatus::Cancelled),
+                      });
   const auto items = evaluate::evaluate_plan(plan_with({parent}), {2020, 5, 1});
   require_state(items, "3", State::Cancelled, std::nullopt);
   CHECK(item(items, "3").status == TaskStatus::Cancelled);
@@ -371,23 +376,27 @@ TEST_CASE("a parent's own status and own due win over its children") {
 }
 
 TEST_CASE("a done child without a done date leaves the parent's done date unknown") {
-  auto parent = with_children(make_task("3"), {
-      with_status(make_task("3.1", on_day({2020, 4, 30}, "30/4/2020")), TaskStatus::Done, Date{2020, 4, 1}),
-      with_status(make_task("3.2", on_day({2020, 4, 30}, "30/4/2020")), TaskStatus::Done),
-  });
+  auto parent = with_children(
+      make_task("3"),
+      {
+          with_status(make_task("3.1", on_day({2020, 4, 30}, "30/4/2020")), TaskStatus::Done, Date{2020, 4, 1}),
+          with_status(make_task("3.2", on_day({2020, 4, 30}, "30/4/2020")), TaskStatus::Done),
+      });
   const auto items = evaluate::evaluate_plan(plan_with({parent}), {2020, 5, 1});
   require_state(items, "3", State::Done, std::nullopt);
   CHECK_FALSE(item(items, "3").done);
 }
 
 TEST_CASE("derived deadlines: latest descendant, ongoing only without dates, none at all") {
-  auto nested = with_children(make_task("II"), {
-      with_children(make_task("II.1"), {
-          make_task("II.1.1", on_day({2020, 5, 20}, "20/5/2020")),
-          make_task("II.1.2", ongoing()),
-      }),
-      make_task("II.2", on_day({2020, 5, 10}, "10/5/2020")),
-  });
+  auto nested =
+      with_children(make_task("II"), {
+                                         with_children(make_task("II.1"),
+                                                       {
+                                                           make_task("II.1.1", on_day({2020, 5, 20}, "20/5/2020")),
+                                                           make_task("II.1.2", ongoing()),
+                                                       }),
+                                         make_task("II.2", on_day({2020, 5, 10}, "10/5/2020")),
+                                     });
   auto continuous = with_children(make_task("III"), {make_task("III.1", ongoing()), make_task("III.2")});
   auto undated = with_children(make_task("IV"), {make_task("IV.1"), make_task("IV.2")});
   const auto items = evaluate::evaluate_plan(plan_with({nested, continuous, undated}), {2020, 5, 1});
@@ -442,8 +451,8 @@ TEST_CASE("sections: derived from their tasks unless they state their own") {
 
 TEST_CASE("select: leads, agencies, plans, states, sections") {
   auto items = evaluate::evaluate_plan(seed_plan(), {2020, 5, 1});
-  auto other = evaluate::evaluate_plan(plan_with({make_task("1", on_day({2020, 4, 1}, "1/4/2020"), "stp")}),
-                                       {2020, 5, 1});
+  auto other =
+      evaluate::evaluate_plan(plan_with({make_task("1", on_day({2020, 4, 1}, "1/4/2020"), "stp")}), {2020, 5, 1});
   items.insert(items.end(), other.begin(), other.end());
 
   evaluate::Filter by_lead;
@@ -502,10 +511,9 @@ TEST_CASE("sort_by_urgency: most late first, soonest next, finished work last") 
   };
   auto items = evaluate::evaluate_plan(plan_with(tasks), {2020, 5, 1});
   evaluate::sort_by_urgency(items);
-  CHECK(ids(items) == std::vector<std::string>{"late-a-lot", "late-a-little", "late-a-little-too", "today",
-                                               "soon-near", "soon-far", "upcoming-near", "upcoming-far",
-                                               "continuous", "undated", "undated-too", "done-late", "done",
-                                               "cancelled"});
+  CHECK(ids(items) == std::vector<std::string>{"late-a-lot", "late-a-little", "late-a-little-too", "today", "soon-near",
+                                               "soon-far", "upcoming-near", "upcoming-far", "continuous", "undated",
+                                               "undated-too", "done-late", "done", "cancelled"});
 }
 
 TEST_CASE("sort_by_urgency keeps document order among equals") {
@@ -529,8 +537,8 @@ TEST_CASE("count_states lists every state in order") {
 }
 
 TEST_CASE("state labels round-trip") {
-  const std::vector<std::string> labels = {"overdue", "due-today",  "due-soon", "upcoming", "ongoing",
-                                           "no-deadline", "done-late", "done", "cancelled"};
+  const std::vector<std::string> labels = {"overdue",     "due-today", "due-soon", "upcoming", "ongoing",
+                                           "no-deadline", "done-late", "done",     "cancelled"};
   REQUIRE(evaluate::all_states().size() == labels.size());
   for (std::size_t i = 0; i < labels.size(); ++i) {
     const State state = evaluate::all_states()[i];

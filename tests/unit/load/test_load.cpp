@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <optional>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "load/load.hpp"
@@ -234,17 +234,16 @@ TEST_CASE("the Hà Tĩnh 2020 plan loads without a single diagnostic") {
 TEST_CASE("NFD text becomes NFC, and keys written in NFD are recognised") {
   // "Sở Nội vụ" and "Trước ngày" with combining marks.
   const std::string nfd_name = "So\u031B\u0309 No\u0323\u0302i vu\u0323";
-  const model::Plan plan = load_clean(kHeader + "agencies:\n  snv: " + nfd_name +
-                                      "\ntasks:\n  - id: \"1\"\n    title: " + nfd_name +
-                                      "\n    due: Tr\u01B0\u01A1\u0301c nga\u0300y 30/4/2020\n");
+  const model::Plan plan =
+      load_clean(kHeader + "agencies:\n  snv: " + nfd_name + "\ntasks:\n  - id: \"1\"\n    title: " + nfd_name +
+                 "\n    due: Tr\u01B0\u01A1\u0301c nga\u0300y 30/4/2020\n");
   CHECK(plan.agencies.at(0).name == "Sở Nội vụ");
   CHECK(plan.tasks.at(0).title.value == "Sở Nội vụ");
   CHECK(plan.tasks.at(0).due->value.text == "Trước ngày 30/4/2020");
 }
 
 TEST_CASE("columns count code points, not bytes") {
-  const util::Diagnostic d =
-      load_one_problem(kHeader + "agencies:\n  snv: {name: \"Sở Nội vụ\", grop: true}\n");
+  const util::Diagnostic d = load_one_problem(kHeader + "agencies:\n  snv: {name: \"Sở Nội vụ\", grop: true}\n");
   CHECK(d.check == "unknown-key");
   CHECK(d.pos == SourcePos{6, 28});
   CHECK(d.hint == "did you mean 'group'?");
@@ -371,21 +370,21 @@ TEST_CASE("many problems in one file are all reported, in file order") {
       "cchc: 1\n"
       "tasks:\n"
       "  - id: \"1\"\n"
-      "    titel: Ban hành\n"                    // 4: unknown key, and so no title
-      "    due: Trước ngày 31/4/2020\n"          // 5: impossible date
-      "    status: finish\n"                     // 6: bad status
+      "    titel: Ban hành\n"            // 4: unknown key, and so no title
+      "    due: Trước ngày 31/4/2020\n"  // 5: impossible date
+      "    status: finish\n"             // 6: bad status
       "  - id: \"2\"\n"
       "    title: Tổng kết\n"
-      "    title: Tổng kết lại\n"                // 9: duplicate key
-      "    support: {snv: 1}\n"                  // 10: wrong type
-      "    done: 2021-02-29\n"                   // 11: impossible date
+      "    title: Tổng kết lại\n"  // 9: duplicate key
+      "    support: {snv: 1}\n"    // 10: wrong type
+      "    done: 2021-02-29\n"     // 11: impossible date
       "    tasks:\n"
       "      - id: \"2.1\"\n"
-      "        due: Cuối năm\n"                  // 14: unreadable deadline; 13: no title
+      "        due: Cuối năm\n"  // 14: unreadable deadline; 13: no title
       "plan:\n"
-      "  id: Bad Id\n"                           // 16: bad id
+      "  id: Bad Id\n"  // 16: bad id
       "  title: x\n"
-      "  language: fr\n",                        // 18: bad language
+      "  language: fr\n",  // 18: bad language
       "many.yaml");
   INFO(dump(result.diagnostics));
   REQUIRE(result.plan.has_value());
@@ -411,14 +410,18 @@ TEST_CASE("many problems in one file are all reported, in file order") {
 }
 
 TEST_CASE("byte order mark and CRLF line ends are accepted") {
-  const model::Plan plan = load_clean("\xEF\xBB\xBF" "cchc: 1\r\nplan:\r\n  id: crlf\r\n  title: \"Tiêu đề\"\r\n"
-                                      "  issuer: |\r\n    dòng một\r\n    dòng hai\r\n");
+  const model::Plan plan = load_clean(
+      "\xEF\xBB\xBF"
+      "cchc: 1\r\nplan:\r\n  id: crlf\r\n  title: \"Tiêu đề\"\r\n"
+      "  issuer: |\r\n    dòng một\r\n    dòng hai\r\n");
   CHECK(plan.id.value == "crlf");
   CHECK(plan.id.pos == SourcePos{3, 7});
   CHECK(plan.title.value == "Tiêu đề");
   CHECK(plan.issuer == "dòng một\ndòng hai\n");
 
-  const auto d = load_one_problem("\xEF\xBB\xBF" "cchc: 1\r\nplan:\r\n  id: crlf\r\n  title: x\r\n  bad: 1\r\n");
+  const auto d = load_one_problem(
+      "\xEF\xBB\xBF"
+      "cchc: 1\r\nplan:\r\n  id: crlf\r\n  title: x\r\n  bad: 1\r\n");
   CHECK(d.pos == SourcePos{5, 3});
 }
 
@@ -496,7 +499,10 @@ TEST_CASE("invalid UTF-8 is a located error") {
   CHECK(result.diagnostics[0].message == "the file is not valid UTF-8 text (byte 0xFF)");
   CHECK_FALSE(result.plan.has_value());
 
-  const load::LoadResult utf16 = load::load_plan(std::string("\xFF\xFE" "c\0c\0", 6), "plan.yaml");
+  const load::LoadResult utf16 = load::load_plan(std::string("\xFF\xFE"
+                                                             "c\0c\0",
+                                                             6),
+                                                 "plan.yaml");
   REQUIRE(utf16.diagnostics.size() == 1);
   CHECK(utf16.diagnostics[0].message == "the file is saved as UTF-16, not UTF-8");
 }
@@ -512,7 +518,8 @@ TEST_CASE("an empty file or a file that is not a map") {
 }
 
 TEST_CASE("null, ~ and empty values mean absent for optional keys") {
-  const model::Plan plan = load_clean(kHeader + "  issuer: ~\n  number:\n  date: null\n"
+  const model::Plan plan = load_clean(kHeader +
+                                      "  issuer: ~\n  number:\n  date: null\n"
                                       "tasks:\n  - id: \"1\"\n    title: x\n    due:\n    lead: ~\n    status:\n");
   CHECK(plan.issuer.empty());
   CHECK_FALSE(plan.date.has_value());

@@ -124,8 +124,8 @@ TEST_CASE("impossible dates say why") {
 }
 
 TEST_CASE("unknown wordings are errors listing the accepted forms") {
-  for (const char* text : {"Quý IV/2025", "sớm", "Trước ngày", "30/4", "Tháng 2", "2020 - 2030", "20201",
-                           "Thường", "2020-04-30 xyz", "30.4.2020"}) {
+  for (const char* text : {"Quý IV/2025", "sớm", "Trước ngày", "30/4", "Tháng 2", "2020 - 2030", "20201", "Thường",
+                           "2020-04-30 xyz", "30.4.2020"}) {
     const DeadlineError error = failed(text);
     CHECK(error.message == std::string("cannot read the deadline '") + text + "'");
     CHECK(error.hint.find("Trước ngày 30/4/2020") != std::string::npos);

@@ -15,8 +15,9 @@ inline evaluate::Item overdue_task() {
   item.plan_id = "ha-tinh-2020";
   item.file = "plans/ha-tinh.yaml";
   item.id = "2";
-  item.title = "Các đơn vị, địa phương tổ chức tổng kết; xây dựng báo cáo tổng kết theo đề cương ban hành kèm theo "
-               "Kế hoạch của UBND tỉnh.";
+  item.title =
+      "Các đơn vị, địa phương tổ chức tổng kết; xây dựng báo cáo tổng kết theo đề cương ban hành kèm theo "
+      "Kế hoạch của UBND tỉnh.";
   item.lead = "ubnd";
   item.lead_name = "UBND tỉnh";
   item.support = {"snv", "stp"};
@@ -36,8 +37,9 @@ inline evaluate::Item nfd_child_task() {
   item.file = "plans/ha-tinh.yaml";
   item.id = "3.1";
   // "Tổng kết, đánh giá kết quả thực hiện cải cách thể chế." with every mark as a separate code point.
-  item.title = "To\u0302\u0309ng ke\u0302\u0301t, \u0111a\u0301nh gia\u0301 ke\u0302\u0301t qua\u0309 thu\u031b\u0323c "
-               "hie\u0323\u0302n ca\u0309i ca\u0301ch the\u0302\u0309 che\u0302\u0301.";
+  item.title =
+      "To\u0302\u0309ng ke\u0302\u0301t, \u0111a\u0301nh gia\u0301 ke\u0302\u0301t qua\u0309 thu\u031b\u0323c "
+      "hie\u0323\u0302n ca\u0309i ca\u0301ch the\u0302\u0309 che\u0302\u0301.";
   item.lead = "stp";
   item.lead_name = "Sở Tư pháp";
   item.due = util::Date{2020, 6, 30};

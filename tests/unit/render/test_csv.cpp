@@ -38,5 +38,6 @@ TEST_CASE("csv: control characters are replaced, tabs kept", "[csv]") {
 
 TEST_CASE("csv: empty lists", "[csv]") {
   CHECK(render_csv({}, vi_options(View::Overdue)).empty());
-  CHECK(render_csv({}, vi_options(View::Status)) == "plan,id,title,lead,support,due,due_text,state,days,status,kind\r\n");
+  CHECK(render_csv({}, vi_options(View::Status)) ==
+        "plan,id,title,lead,support,due,due_text,state,days,status,kind\r\n");
 }

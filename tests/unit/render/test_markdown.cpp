@@ -65,7 +65,8 @@ TEST_CASE("markdown: a Plan column for several plans, English headings", "[markd
   const auto lines = lines_of(text);
   CHECK(lines[0] == "| Plan | No. | Task | Lead | Due | State | Days |");
   CHECK(lines[1] == "| --- | --- | --- | --- | --- | --- | ---: |");
-  CHECK(lines[3] == "| quang-binh-2020 | 4 | 行政改革计划 总结报告 | Sở Nội vụ | 2020-02-29 (Tháng 02 năm 2020) | done | +9 |");
+  CHECK(lines[3] ==
+        "| quang-binh-2020 | 4 | 行政改革计划 总结报告 | Sở Nội vụ | 2020-02-29 (Tháng 02 năm 2020) | done | +9 |");
 }
 
 TEST_CASE("markdown: empty lists", "[markdown]") {

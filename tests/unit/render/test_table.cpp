@@ -147,7 +147,10 @@ TEST_CASE("table: empty lists", "[table]") {
 
 TEST_CASE("table: control characters in titles never reach the terminal", "[table]") {
   auto item = overdue_task();
-  item.title = "Evil \x1b]0;pwned\x07 title \x1b[31mred\xc2\x9b" "2J \xe2\x80\xae" "reversed\nnext line\tend \xff";
+  item.title =
+      "Evil \x1b]0;pwned\x07 title \x1b[31mred\xc2\x9b"
+      "2J \xe2\x80\xae"
+      "reversed\nnext line\tend \xff";
   item.lead_name = "Sở\x1b[5m";
   for (const int width : {300, 30}) {
     Options options = vi_options();
@@ -160,7 +163,7 @@ TEST_CASE("table: control characters in titles never reach the terminal", "[tabl
     CHECK(table.find("\xe2\x80\xae") == std::string::npos);
     CHECK(util::is_valid_utf8(table));
     CHECK(table.find("\xef\xbf\xbd") != std::string::npos);  // U+FFFD stands in for them
-    if (width == 300) CHECK(lines_of(table).size() == 4);  // the newline did not split the row
+    if (width == 300) CHECK(lines_of(table).size() == 4);    // the newline did not split the row
   }
 }
 
