@@ -87,6 +87,19 @@ bool from_several_plans(const std::vector<evaluate::Item>& items) {
   return plans.size() > 1;
 }
 
+std::vector<Column> list_columns(const std::vector<evaluate::Item>& items) {
+  std::vector<Column> columns;
+  if (from_several_plans(items)) columns.push_back(Column::Plan);
+  for (const Column column : {Column::No, Column::Task, Column::Lead, Column::Due, Column::State, Column::Days}) {
+    columns.push_back(column);
+  }
+  return columns;
+}
+
+std::string empty_list_text(const Options& options) {
+  return options.view == View::Overdue ? "" : no_tasks_text(options.language) + "\n";
+}
+
 std::string counts_line(const std::vector<evaluate::Item>& items, model::Language language) {
   std::string line;
   for (const evaluate::State state : evaluate::all_states()) {

@@ -6,6 +6,7 @@
 
 #include "evaluate/evaluate.hpp"
 #include "model/plan.hpp"
+#include "render/render.hpp"
 #include "util/date.hpp"
 
 // Cell texts and labels shared by the table, Markdown and CSV renderers.
@@ -39,6 +40,14 @@ std::string days_cell(const evaluate::Item& item);
 
 /// True when the items come from more than one plan, so a Plan column is needed.
 bool from_several_plans(const std::vector<evaluate::Item>& items);
+
+/// The columns of the table and Markdown views: a Plan column when the items
+/// come from several plans, then number, task, lead, due, state and days.
+std::vector<Column> list_columns(const std::vector<evaluate::Item>& items);
+
+/// What the table and Markdown views print for no items: nothing at all for the
+/// overdue list (so cron sends no mail), a "no tasks" line otherwise.
+std::string empty_list_text(const Options& options);
 
 /// "16 quá hạn · 1 chưa đến hạn": the non-zero counts per state, in state order.
 std::string counts_line(const std::vector<evaluate::Item>& items, model::Language language);

@@ -73,15 +73,9 @@ std::string table_row(const std::vector<std::string>& cells) {
 
 std::string render_markdown(const std::vector<evaluate::Item>& items, const Options& options) {
   const model::Language language = options.language;
-  if (items.empty()) {
-    return options.view == View::Overdue ? "" : detail::no_tasks_text(language) + "\n";
-  }
+  if (items.empty()) return detail::empty_list_text(options);
 
-  std::vector<Column> columns;
-  if (detail::from_several_plans(items)) columns.push_back(Column::Plan);
-  for (const Column column : {Column::No, Column::Task, Column::Lead, Column::Due, Column::State, Column::Days}) {
-    columns.push_back(column);
-  }
+  const std::vector<Column> columns = detail::list_columns(items);
 
   std::vector<std::string> headings;
   std::vector<std::string> delimiters;

@@ -128,16 +128,9 @@ std::string align(std::string_view text, int width, bool right) {
 
 std::string render_table(const std::vector<evaluate::Item>& items, const Options& options) {
   const model::Language language = options.language;
-  if (items.empty()) {
-    // The overdue list feeds cron mail: nothing overdue must mean no output at all.
-    return options.view == View::Overdue ? "" : detail::no_tasks_text(language) + "\n";
-  }
+  if (items.empty()) return detail::empty_list_text(options);
 
-  std::vector<Column> columns;
-  if (detail::from_several_plans(items)) columns.push_back(Column::Plan);
-  for (const Column column : {Column::No, Column::Task, Column::Lead, Column::Due, Column::State, Column::Days}) {
-    columns.push_back(column);
-  }
+  const std::vector<Column> columns = detail::list_columns(items);
   const auto index_of = [&columns](Column column) {
     return static_cast<std::size_t>(std::find(columns.begin(), columns.end(), column) - columns.begin());
   };
