@@ -90,7 +90,9 @@ void assign_state(Item& item, bool ongoing, util::Date today, const Options& opt
     item.state = State::Cancelled;
     return;
   }
-  if (item.status == TaskStatus::Done) {
+  // Looking back at a past day, work recorded as finished later was still open then.
+  const bool done_by_today = item.status == TaskStatus::Done && !(item.done && *item.done > today);
+  if (done_by_today) {
     if (item.due && item.done) {
       item.days = util::days_between(*item.done, *item.due);
       item.state = *item.days < 0 ? State::DoneLate : State::Done;

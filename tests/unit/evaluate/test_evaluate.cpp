@@ -283,6 +283,17 @@ TEST_CASE("done on time, on the due day, and late") {
   CHECK(item(items, "late").status == TaskStatus::Done);
 }
 
+TEST_CASE("looking back at a day before the recorded completion, the task was still open") {
+  const Date due{2020, 4, 30};
+  const auto plan = plan_with({
+      with_status(make_task("late", on_day(due, "30/4/2020")), TaskStatus::Done, Date{2020, 5, 3}),
+  });
+  require_state(evaluate::evaluate_plan(plan, {2020, 4, 20}), "late", State::DueSoon, 10);
+  require_state(evaluate::evaluate_plan(plan, {2020, 5, 2}), "late", State::Overdue, -2);
+  require_state(evaluate::evaluate_plan(plan, {2020, 5, 3}), "late", State::DoneLate, -3);
+  CHECK(item(evaluate::evaluate_plan(plan, {2020, 5, 2}), "late").status == TaskStatus::Done);
+}
+
 TEST_CASE("cancelled, ongoing, undated and due-today work") {
   const Date today{2020, 4, 30};
   const auto items = evaluate::evaluate_plan(
@@ -431,14 +442,14 @@ TEST_CASE("sections: derived from their tasks unless they state their own") {
   auto empty = make_section("empty", {});
   auto unknown = make_section("unknown", {"99"});
   const auto items = evaluate::evaluate_plan(
-      plan_with(tasks, {all_done, open, own, finished, cancelled, empty, unknown}), {2020, 5, 1});
+      plan_with(tasks, {all_done, open, own, finished, cancelled, empty, unknown}), {2020, 5, 8});
 
   require_state(items, "done", State::DoneLate, -2);  // latest task done 7/5, latest due 5/5
   CHECK(item(items, "done").done == Date{2020, 5, 7});
   CHECK(item(items, "done").due == Date{2020, 5, 5});
-  require_state(items, "open", State::DueSoon, 14);
+  require_state(items, "open", State::DueSoon, 7);
   CHECK(item(items, "open").due_derived);
-  require_state(items, "own", State::DueSoon, 1);
+  require_state(items, "own", State::Overdue, -6);
   CHECK_FALSE(item(items, "own").due_derived);
   require_state(items, "finished", State::Done, 44);
   require_state(items, "cancelled", State::Cancelled, std::nullopt);
