@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <functional>
 
 #include "util/text.hpp"
@@ -194,6 +195,125 @@ DeadlineResult year_period(const std::string& year) {
   return deadline;
 }
 
+/// Quarter `quarter` (1..4) of `year`: its first month starts it, its last day ends it.
+DeadlineResult quarter_period(const std::string& year, int quarter) {
+  const int y = to_int(year);
+  if (y < 1) return year_error(year);
+  Deadline deadline;
+  deadline.precision = DeadlinePrecision::Quarter;
+  deadline.start = util::Date{y, quarter * 3 - 2, 1};
+  deadline.due = util::last_day_of_month(y, quarter * 3);
+  return deadline;
+}
+
+/// A quarter number written in Roman ("IV") or Arabic ("4") figures; 0 when it is neither.
+int read_quarter_number(Cursor& cursor) {
+  static const std::pair<const char*, int> kRoman[] = {{"i", 1}, {"ii", 2}, {"iii", 3}, {"iv", 4}};
+  for (const auto& [numeral, value] : kRoman) {
+    if (cursor.word(numeral)) return value;
+  }
+  Cursor saved = cursor;
+  if (auto digits = cursor.number(1, 1)) {
+    const int value = to_int(*digits);
+    if (value >= 1 && value <= 4) return value;
+  }
+  cursor = saved;
+  return 0;
+}
+
+/// "Quý IV/2025", "Quí IV-2025", "Quý III Năm 2026", "Quý I, II năm 2021" (the quarters named, from the
+/// first to the last). Leaves the cursor after the year.
+MatchResult read_quarters(Cursor& cursor) {
+  if (!cursor.word("quý") && !cursor.word("quí")) return std::nullopt;
+  std::vector<int> quarters;
+  do {
+    const int quarter = read_quarter_number(cursor);
+    if (quarter == 0) return std::nullopt;
+    quarters.push_back(quarter);
+  } while (cursor.punct(',') || cursor.word("và"));
+  if (!cursor.punct('/') && !cursor.punct('-')) {
+    if (!cursor.word("năm")) return std::nullopt;
+  }
+  auto year = cursor.number(4, 4);
+  if (!year) return std::nullopt;
+  auto first = quarter_period(*year, *std::min_element(quarters.begin(), quarters.end()));
+  auto last = quarter_period(*year, *std::max_element(quarters.begin(), quarters.end()));
+  if (std::holds_alternative<DeadlineError>(last)) return last;
+  std::get<Deadline>(last).start = std::get<Deadline>(first).start;
+  return last;
+}
+
+/// "Tháng 02 năm 2020", "Tháng 2/2020", "Tháng 12-2025". Leaves the cursor after the year.
+MatchResult read_month_words(Cursor& cursor) {
+  if (!cursor.word("tháng")) return std::nullopt;
+  auto month = cursor.number(1, 2);
+  if (!month) return std::nullopt;
+  std::optional<std::string> year;
+  if (cursor.word("năm") || cursor.punct('/') || cursor.punct('-')) year = cursor.number(4, 4);
+  if (!year) return std::nullopt;
+  return month_period(*year, *month);
+}
+
+/// "6 tháng đầu năm 2025" (January–June) and "6 tháng cuối năm 2025" (July–December).
+MatchResult read_half_year(Cursor& cursor) {
+  auto six = cursor.number(1, 1);
+  if (!six || *six != "6" || !cursor.word("tháng")) return std::nullopt;
+  const bool first_half = cursor.word("đầu");
+  if (!first_half && !cursor.word("cuối")) return std::nullopt;
+  if (!cursor.word("năm")) return std::nullopt;
+  auto year = cursor.number(4, 4);
+  if (!year) return std::nullopt;
+  const int y = to_int(*year);
+  if (y < 1) return year_error(*year);
+  Deadline deadline;
+  deadline.precision = DeadlinePrecision::HalfYear;
+  deadline.start = util::Date{y, first_half ? 1 : 7, 1};
+  deadline.due = first_half ? util::Date{y, 6, 30} : util::Date{y, 12, 31};
+  return deadline;
+}
+
+/// "ngày 30 tháng 11 năm 2025": a day spelled out in words.
+MatchResult read_day_in_words(Cursor& cursor) {
+  auto day = cursor.number(1, 2);
+  if (!day || !cursor.word("tháng")) return std::nullopt;
+  auto month = cursor.number(1, 2);
+  if (!month || !cursor.word("năm")) return std::nullopt;
+  auto year = cursor.number(4, 4);
+  if (!year) return std::nullopt;
+  if (auto problem = day_problem(*year, *month, *day, *day + "/" + *month + "/" + *year)) return *problem;
+  return day_deadline(to_int(*year), to_int(*month), to_int(*day));
+}
+
+/// Any one period or day, as a range's end may be written: a day, a month, a quarter, a half-year or a year.
+MatchResult read_period(Cursor& cursor) {
+  const Cursor start = cursor;
+  using Reader = MatchResult (*)(Cursor&);
+  const Reader readers[] = {
+      read_quarters,
+      read_month_words,
+      read_half_year,
+      [](Cursor& c) -> MatchResult {
+        c.word("ngày");
+        const Cursor before_day = c;
+        if (auto day = read_day(c)) return day;
+        c = before_day;
+        return read_day_in_words(c);
+      },
+      [](Cursor& c) -> MatchResult {
+        c.word("năm");
+        auto year = c.number(4, 4);
+        if (!year) return std::nullopt;
+        return year_period(*year);
+      },
+  };
+  for (const Reader reader : readers) {
+    cursor = start;
+    if (auto result = reader(cursor)) return result;
+  }
+  cursor = start;
+  return std::nullopt;
+}
+
 /// The result when `cursor` consumed everything, nullopt (not this form) otherwise.
 MatchResult complete(const Cursor& cursor, DeadlineResult result) {
   if (!cursor.at_end()) return std::nullopt;
@@ -230,21 +350,121 @@ MatchResult match_before_day(const Tokens& tokens, const DeadlineOptions& option
 
 MatchResult match_month_words(const Tokens& tokens, const DeadlineOptions&) {
   Cursor cursor(tokens);
-  if (!cursor.word("tháng")) return std::nullopt;
-  auto month = cursor.number(1, 2);
+  cursor.word("trong");  // "Trong tháng 6/2025": within the month
+  auto month = read_month_words(cursor);
   if (!month) return std::nullopt;
-  std::optional<std::string> year;
-  if (cursor.word("năm")) {
-    year = cursor.number(4, 4);  // "Tháng 02 năm 2020"
-  } else if (cursor.punct('/')) {
-    year = cursor.number(4, 4);  // "Tháng 2/2020"
+  return complete(cursor, *month);
+}
+
+MatchResult match_quarter(const Tokens& tokens, const DeadlineOptions&) {
+  Cursor cursor(tokens);
+  cursor.word("trong");
+  auto quarters = read_quarters(cursor);
+  if (!quarters) return std::nullopt;
+  return complete(cursor, *quarters);
+}
+
+MatchResult match_half_year(const Tokens& tokens, const DeadlineOptions&) {
+  Cursor cursor(tokens);
+  cursor.word("trong");
+  auto half = read_half_year(cursor);
+  if (!half) return std::nullopt;
+  return complete(cursor, *half);
+}
+
+MatchResult match_day_in_words(const Tokens& tokens, const DeadlineOptions& options) {
+  Cursor cursor(tokens);
+  const bool before = cursor.word("trước");
+  if (!cursor.word("ngày")) return std::nullopt;
+  auto day = read_day_in_words(cursor);
+  if (!day || !cursor.at_end()) return std::nullopt;
+  if (auto* deadline = std::get_if<Deadline>(&*day);
+      deadline && before && options.before_date == BeforeDate::Exclusive) {
+    deadline->due = util::add_days(*deadline->due, -1);
   }
+  return *day;
+}
+
+/// "Chậm nhất ngày 30/11/2025", "Chậm nhất là ngày 30/11/2025": at the latest on that day.
+MatchResult match_at_the_latest(const Tokens& tokens, const DeadlineOptions&) {
+  Cursor cursor(tokens);
+  if (!cursor.word("chậm") || !cursor.word("nhất")) return std::nullopt;
+  cursor.word("là");
+  cursor.word("vào");
+  if (!cursor.word("ngày")) return std::nullopt;
+  const Cursor before_day = cursor;
+  auto day = read_day(cursor);
+  if (!day) {
+    cursor = before_day;
+    day = read_day_in_words(cursor);
+  }
+  if (!day) return std::nullopt;
+  return complete(cursor, *day);
+}
+
+/// "Trước năm 2030": by the end of the year before (Civil Code: a year ends on 31/12).
+MatchResult match_before_year(const Tokens& tokens, const DeadlineOptions&) {
+  Cursor cursor(tokens);
+  if (!cursor.word("trước") || !cursor.word("năm")) return std::nullopt;
+  auto year = cursor.number(4, 4);
   if (!year || !cursor.at_end()) return std::nullopt;
-  return month_period(*year, *month);
+  if (to_int(*year) < 2) return year_error(*year);
+  Deadline deadline;
+  deadline.precision = DeadlinePrecision::Year;
+  deadline.due = util::Date{to_int(*year) - 1, 12, 31};
+  return deadline;
+}
+
+/// "Đầu năm 2025" = 1/1, "Giữa năm 2025" = 30/6, "Cuối năm 2025" = 31/12: the time points of the
+/// Civil Code 2015, Art. 148.
+MatchResult match_point_of_year(const Tokens& tokens, const DeadlineOptions&) {
+  Cursor cursor(tokens);
+  int month = 0, day = 0;
+  if (cursor.word("đầu")) {
+    month = 1, day = 1;
+  } else if (cursor.word("giữa")) {
+    month = 6, day = 30;
+  } else if (cursor.word("cuối")) {
+    month = 12, day = 31;
+  } else {
+    return std::nullopt;
+  }
+  if (!cursor.word("năm")) return std::nullopt;
+  auto year = cursor.number(4, 4);
+  if (!year || !cursor.at_end()) return std::nullopt;
+  if (to_int(*year) < 1) return year_error(*year);
+  return day_deadline(to_int(*year), month, day);
+}
+
+/// "2026 - 2030", "Giai đoạn 2026 - 2030", "Quý IV/2025 - Quý II/2026", "Từ tháng 10/2025 đến tháng 3/2026":
+/// a window that starts with its first period and is due at the end of its last.
+MatchResult match_range(const Tokens& tokens, const DeadlineOptions&) {
+  Cursor cursor(tokens);
+  if (cursor.word("giai")) {
+    if (!cursor.word("đoạn")) return std::nullopt;
+  } else {
+    cursor.word("từ");
+  }
+  auto first = read_period(cursor);
+  if (!first || std::holds_alternative<DeadlineError>(*first)) return first;
+  if (!cursor.punct('-') && !cursor.word("đến") && !cursor.word("tới")) return std::nullopt;
+  auto last = read_period(cursor);
+  if (!last || !cursor.at_end()) return std::nullopt;
+  if (std::holds_alternative<DeadlineError>(*last)) return last;
+  const Deadline& from = std::get<Deadline>(*first);
+  Deadline to = std::get<Deadline>(*last);
+  const util::Date begins = from.start ? *from.start : *from.due;
+  if (*to.due < begins) {
+    return DeadlineError{fmt::format("the period ends ({}) before it begins ({})", to.due->vn(), begins.vn()),
+                         "write the earlier period first: '2026 - 2030'"};
+  }
+  to.start = begins;
+  return to;
 }
 
 MatchResult match_year(const Tokens& tokens, const DeadlineOptions&) {
   Cursor cursor(tokens);
+  cursor.word("trong");
   cursor.word("năm");  // optional: "Năm 2020" and "2020" mean the same
   auto year = cursor.number(4, 4);
   if (!year || !cursor.at_end()) return std::nullopt;
@@ -272,8 +492,18 @@ const std::vector<Form>& forms() {
       {"2020-02 (a month: due on its last day)", match_iso_month},
       {"Trước ngày 30/4/2020 (before a day; the plan's before_date says whether the day itself counts)",
        match_before_day},
-      {"Tháng 02 năm 2020 or Tháng 2/2020 (a month: due on its last day)", match_month_words},
+      {"Ngày 30 tháng 11 năm 2025, Trước ngày 30 tháng 11 năm 2025 (a day in words)", match_day_in_words},
+      {"Chậm nhất là ngày 30/11/2025 (at the latest on that day)", match_at_the_latest},
+      {"Tháng 02 năm 2020, Tháng 2/2020, Tháng 12-2025 (a month: due on its last day)", match_month_words},
+      {"Quý IV/2025, Quí IV-2025, Quý III năm 2026, Quý I, II năm 2021 (quarters: due at the end of the last)",
+       match_quarter},
+      {"6 tháng đầu năm 2025, 6 tháng cuối năm 2025 (a half-year: due on 30/6 or 31/12)", match_half_year},
       {"Năm 2020 or 2020 (a year: due on 31/12)", match_year},
+      {"Trước năm 2030 (due on 31/12 of the year before)", match_before_year},
+      {"Đầu năm 2025, Giữa năm 2025, Cuối năm 2025 (1/1, 30/6, 31/12: Civil Code 2015, Art. 148)", match_point_of_year},
+      {"2026 - 2030, Giai đoạn 2026 - 2030, Quý IV/2025 - Quý II/2026, Từ tháng 10/2025 đến tháng 3/2026 "
+       "(a period: due at the end of its last part)",
+       match_range},
       {"Thường xuyên (ongoing work, never overdue)", match_ongoing},
   };
   return kForms;

@@ -22,7 +22,7 @@ enum class DeadlineKind {
 };
 
 /// How precise the wording was: it decides how the date is shown back.
-enum class DeadlinePrecision { Day, Month, Year };
+enum class DeadlinePrecision { Day, Month, Quarter, HalfYear, Year };
 
 /// A deadline as the plan states it, and what it means.
 struct Deadline {
