@@ -12,6 +12,7 @@ using model::TaskStatus;
 /// A deadline after derivation: a date, ongoing work, or nothing.
 struct EffectiveDue {
   std::optional<util::Date> date;
+  std::optional<util::Date> start;  ///< first day of the window, when the wording names a period
   bool ongoing = false;
   std::string text;  ///< the wording; empty when derived
   bool derived = false;
@@ -33,6 +34,7 @@ std::optional<EffectiveDue> own_due(const std::optional<model::Located<model::De
     result.ongoing = true;
   } else {
     result.date = deadline.due;
+    result.start = deadline.start;
   }
   return result;
 }
@@ -44,6 +46,7 @@ EffectiveDue latest_of(const std::vector<const EffectiveDue*>& parts) {
   bool any_ongoing = false;
   for (const EffectiveDue* part : parts) {
     if (part->date && (!result.date || *part->date > *result.date)) result.date = part->date;
+    if (part->start && (!result.start || *part->start < *result.start)) result.start = part->start;
     any_ongoing = any_ongoing || part->ongoing;
   }
   result.ongoing = !result.date && any_ongoing;
@@ -113,6 +116,8 @@ void assign_state(Item& item, bool ongoing, util::Date today, const Options& opt
     item.state = State::DueToday;
   } else if (days <= options.soon_days) {
     item.state = State::DueSoon;
+  } else if (item.start && *item.start <= today) {
+    item.state = State::InProgress;  // inside its window ("2026 - 2030" in 2027), not yet near the end
   } else {
     item.state = State::Upcoming;
   }
@@ -139,6 +144,7 @@ void fill_people(Item& item, const model::Plan& plan, const std::optional<model:
 
 void apply_due(Item& item, const EffectiveDue& due) {
   item.due = due.date;
+  item.start = due.start;
   item.due_text = due.text;
   item.due_derived = due.derived;
 }
@@ -241,14 +247,15 @@ int urgency_rank(State state) {
     case State::Overdue: return 0;
     case State::DueToday: return 1;
     case State::DueSoon: return 2;
-    case State::Upcoming: return 3;
-    case State::Ongoing: return 4;
-    case State::NoDeadline: return 5;
-    case State::DoneLate: return 6;
-    case State::Done: return 7;
-    case State::Cancelled: return 8;
+    case State::InProgress: return 3;
+    case State::Upcoming: return 4;
+    case State::Ongoing: return 5;
+    case State::NoDeadline: return 6;
+    case State::DoneLate: return 7;
+    case State::Done: return 8;
+    case State::Cancelled: return 9;
   }
-  return 9;
+  return 10;
 }
 
 bool contains(const std::vector<std::string>& values, const std::string& value) {
@@ -278,6 +285,7 @@ const char* to_string(State state) {
     case State::Overdue: return "overdue";
     case State::DueToday: return "due-today";
     case State::DueSoon: return "due-soon";
+    case State::InProgress: return "in-progress";
     case State::Upcoming: return "upcoming";
     case State::Ongoing: return "ongoing";
     case State::NoDeadline: return "no-deadline";
@@ -296,9 +304,10 @@ std::optional<State> parse_state(std::string_view text) {
 }
 
 const std::vector<State>& all_states() {
-  static const std::vector<State> states = {State::Overdue,  State::DueToday, State::DueSoon,
-                                            State::Upcoming, State::Ongoing,  State::NoDeadline,
-                                            State::DoneLate, State::Done,     State::Cancelled};
+  static const std::vector<State> states = {State::Overdue,    State::DueToday, State::DueSoon,
+                                            State::InProgress, State::Upcoming, State::Ongoing,
+                                            State::NoDeadline, State::DoneLate, State::Done,
+                                            State::Cancelled};
   return states;
 }
 
@@ -323,7 +332,8 @@ void sort_by_urgency(std::vector<Item>& items) {
   std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
     const int rank_a = urgency_rank(a.state), rank_b = urgency_rank(b.state);
     if (rank_a != rank_b) return rank_a < rank_b;
-    const bool by_days = a.state == State::Overdue || a.state == State::DueSoon || a.state == State::Upcoming;
+    const bool by_days = a.state == State::Overdue || a.state == State::DueSoon || a.state == State::InProgress ||
+                         a.state == State::Upcoming;
     // Fewer days left means more urgent; for overdue work that is the most negative count first.
     if (by_days && a.days && b.days && *a.days != *b.days) return *a.days < *b.days;
     return a.order < b.order;

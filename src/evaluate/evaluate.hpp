@@ -14,6 +14,7 @@ enum class State {
   Overdue,     ///< not done, past its deadline
   DueToday,    ///< not done, due today
   DueSoon,     ///< not done, due within the "soon" window
+  InProgress,  ///< not done, inside its window (a period or range that has begun), not yet due soon
   Upcoming,    ///< not done, due later
   Ongoing,     ///< continuous work ("Thường xuyên"), never overdue
   NoDeadline,  ///< no deadline at all, neither its own nor from children
@@ -41,6 +42,9 @@ struct Item {
   std::vector<std::string> support;  ///< agency ids
   std::vector<std::string> support_names;
   std::optional<util::Date> due;
+  /// First day of the window when the deadline names a period ("2026 - 2030" starts 2026-01-01);
+  /// for a derived deadline, the earliest start among the parts.
+  std::optional<util::Date> start;
   std::string due_text;      ///< the wording, "Trước ngày 30/4/2020"; empty when derived
   bool due_derived = false;  ///< due comes from the children, not from the task itself
   std::optional<util::Date> done;
@@ -75,7 +79,7 @@ struct Filter {
 
 std::vector<Item> select(const std::vector<Item>& items, const Filter& filter);
 
-/// Overdue first (most late first), then due today, due soon, upcoming, ongoing,
+/// Overdue first (most late first), then due today, due soon, in progress, upcoming, ongoing,
 /// undated, then done and cancelled; document order within a state.
 void sort_by_urgency(std::vector<Item>& items);
 

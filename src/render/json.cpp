@@ -98,6 +98,7 @@ std::string item_object(const evaluate::Item& item, int indent) {
   object.add("depth", fmt::format("{}", item.depth));
   object.add("file", quote(item.file));
   object.add("line", item.pos.known() ? fmt::format("{}", item.pos.line) : "null");
+  object.add("start", date_or_null(item.start));
   return object.finish();
 }
 

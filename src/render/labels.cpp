@@ -15,6 +15,7 @@ constexpr StateLabels kStateLabels[] = {
     {evaluate::State::Overdue, "quá hạn", "overdue"},
     {evaluate::State::DueToday, "đến hạn hôm nay", "due today"},
     {evaluate::State::DueSoon, "sắp đến hạn", "due soon"},
+    {evaluate::State::InProgress, "đang thực hiện", "in progress"},
     {evaluate::State::Upcoming, "chưa đến hạn", "upcoming"},
     {evaluate::State::Ongoing, "thường xuyên", "ongoing"},
     {evaluate::State::NoDeadline, "không có thời hạn", "no deadline"},

@@ -170,9 +170,9 @@ TEST_CASE("seed plan: items in document order, parents before children, then sec
   CHECK(item(items, "9").file == "plan.yaml");
 }
 
-TEST_CASE("seed plan on 2020-02-10: everything upcoming") {
+TEST_CASE("seed plan on 2020-02-10: task 1 in progress (its month has begun), the rest upcoming") {
   const auto items = evaluate::evaluate_plan(seed_plan(), {2020, 2, 10});
-  require_state(items, "1", State::Upcoming, 19);
+  require_state(items, "1", State::InProgress, 19);
   require_state(items, "2", State::Upcoming, 80);
   require_state(items, "3", State::Upcoming, 80);
   for (const auto& id : topic_ids()) require_state(items, id, State::Upcoming, 80);
@@ -312,6 +312,33 @@ TEST_CASE("cancelled, ongoing, undated and due-today work") {
   CHECK_FALSE(item(items, "undated").due_derived);
   require_state(items, "today", State::DueToday, 0);
   CHECK(item(items, "today").status == TaskStatus::Doing);
+}
+
+TEST_CASE("a window that has begun is in progress until it is due soon") {
+  model::Deadline range;
+  range.text = "2026 - 2030";
+  range.precision = DeadlinePrecision::Year;
+  range.start = Date{2026, 1, 1};
+  range.due = Date{2030, 12, 31};
+  const auto plan = plan_with({make_task("range", range)});
+  require_state(evaluate::evaluate_plan(plan, {2025, 12, 31}), "range", State::Upcoming, 1826);
+  require_state(evaluate::evaluate_plan(plan, {2026, 1, 1}), "range", State::InProgress, 1825);
+  require_state(evaluate::evaluate_plan(plan, {2030, 12, 20}), "range", State::DueSoon, 11);
+  require_state(evaluate::evaluate_plan(plan, {2031, 1, 1}), "range", State::Overdue, -1);
+  CHECK(evaluate::evaluate_plan(plan, {2027, 1, 1})[0].start == Date{2026, 1, 1});
+}
+
+TEST_CASE("a parent's window starts with its earliest part") {
+  model::Deadline february = on_day({2020, 2, 29}, "Tháng 02 năm 2020");
+  february.start = Date{2020, 2, 1};
+  model::Task parent = make_task("1");
+  parent.children = {make_task("1.1", february), make_task("1.2", on_day({2020, 4, 30}, "30/4/2020"))};
+  parent.children[0].path = "1.1";
+  parent.children[1].path = "1.2";
+  const auto items = evaluate::evaluate_plan(plan_with({parent}), {2020, 2, 10});
+  require_state(items, "1", State::InProgress, 80);
+  CHECK(item(items, "1").start == Date{2020, 2, 1});
+  require_state(items, "1.2", State::Upcoming, 80);
 }
 
 TEST_CASE("the soon window comes from the options") {
@@ -543,13 +570,14 @@ TEST_CASE("count_states lists every state in order") {
   for (std::size_t i = 0; i < counts.size(); ++i) CHECK(counts[i].first == evaluate::all_states()[i]);
   CHECK(counts[0] == std::pair{State::Overdue, 19});
   CHECK(counts[2] == std::pair{State::DueSoon, 1});
-  CHECK(counts[3] == std::pair{State::Upcoming, 5});
-  CHECK(counts[7] == std::pair{State::Done, 0});
+  CHECK(counts[3] == std::pair{State::InProgress, 0});
+  CHECK(counts[4] == std::pair{State::Upcoming, 5});
+  CHECK(counts[8] == std::pair{State::Done, 0});
 }
 
 TEST_CASE("state labels round-trip") {
-  const std::vector<std::string> labels = {"overdue",     "due-today", "due-soon", "upcoming", "ongoing",
-                                           "no-deadline", "done-late", "done",     "cancelled"};
+  const std::vector<std::string> labels = {"overdue", "due-today",   "due-soon",  "in-progress", "upcoming",
+                                           "ongoing", "no-deadline", "done-late", "done",        "cancelled"};
   REQUIRE(evaluate::all_states().size() == labels.size());
   for (std::size_t i = 0; i < labels.size(); ++i) {
     const State state = evaluate::all_states()[i];

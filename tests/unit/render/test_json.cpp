@@ -32,7 +32,8 @@ TEST_CASE("json: the documented shape, keys in order", "[json]") {
       "kind": "task",
       "depth": 0,
       "file": "plans/ha-tinh.yaml",
-      "line": 40
+      "line": 40,
+      "start": null
     },
     {
       "plan": "ha-tinh-2020",
@@ -50,13 +51,15 @@ TEST_CASE("json: the documented shape, keys in order", "[json]") {
       "kind": "section",
       "depth": 0,
       "file": "",
-      "line": null
+      "line": null,
+      "start": null
     }
   ],
   "counts": {
     "overdue": 1,
     "due-today": 0,
     "due-soon": 0,
+    "in-progress": 0,
     "upcoming": 0,
     "ongoing": 0,
     "no-deadline": 1,
