@@ -353,8 +353,8 @@ void add_list_options(CLI::App& command, Options& options) {
   command.add_option("--agency", options.agencies, "Only tasks this agency leads or supports (repeatable)");
   command.add_option("--plan", options.plans, "Only this plan id (repeatable)");
   command.add_option("--state", options.states,
-                     "Only tasks in this state: overdue, due-today, due-soon, upcoming, ongoing, no-deadline, "
-                     "done-late, done, cancelled (repeatable)");
+                     "Only tasks in this state: overdue, due-today, due-soon, in-progress, upcoming, ongoing, "
+                     "no-deadline, done-late, done, cancelled (repeatable)");
   command.add_option("--width", options.width, "Table width in columns (default: the terminal's, or $COLUMNS)");
   command.add_option("--sort", options.sort, "Row order: urgency (overdue first) or document");
 }
