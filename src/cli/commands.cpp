@@ -81,7 +81,7 @@ void write_err(const std::string& text) { std::fwrite(text.data(), 1, text.size(
 
 Loaded load_all(const std::vector<std::string>& paths) {
   Loaded loaded;
-  Inputs inputs = read_inputs(paths.empty() ? default_paths() : paths);
+  Inputs inputs = read_inputs(paths.empty() ? default_paths() : paths, load::Limits{}.max_file_bytes);
   loaded.io_errors = std::move(inputs.errors);
   loaded.files = std::move(inputs.files);
   for (const auto& file : loaded.files) {
