@@ -10,7 +10,7 @@ namespace cchc::load {
 struct Limits {
   std::size_t max_file_bytes = 8u << 20;     ///< 8 MiB; checked by the reader before the file is read
   int max_depth = 64;                        ///< nested maps and lists, block and flow style together
-  std::size_t max_nodes = 200'000;           ///< keys, values and list items
+  std::size_t max_nodes = 100'000;           ///< keys, values and list items
   std::size_t max_scalar_bytes = 64u << 10;  ///< one key or value, 64 KiB
   std::size_t max_diagnostics = 100;         ///< problems reported per file; the rest are counted
 };

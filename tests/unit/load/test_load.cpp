@@ -1,9 +1,11 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <optional>
 #include <sstream>
+#include <vector>
 
 #include "load/load.hpp"
 
@@ -636,4 +638,37 @@ TEST_CASE("the check-stage bad plans are structurally fine") {
     INFO(entry.path().filename().string());
     load_clean(read_file(entry.path()));
   }
+}
+
+TEST_CASE("every case of the hostile corpus gets its announced check, place and message from the loader") {
+  const auto folder = std::filesystem::path(CCHC_SOURCE_DIR) / "tests" / "hostile";
+  std::ifstream manifest(folder / "EXPECTED");
+  REQUIRE(manifest);
+  int cases = 0;
+  for (std::string row; std::getline(manifest, row);) {
+    if (row.empty() || row[0] == '#') continue;
+    std::vector<std::string> fields;
+    for (std::size_t start = 0;;) {
+      const std::size_t tab = row.find('\t', start);
+      fields.push_back(row.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+      if (tab == std::string::npos) break;
+      start = tab + 1;
+    }
+    REQUIRE(fields.size() == 5);
+    const std::string& check = fields[2];
+    // "-": a good file; duplicate-plan: a check across files, not the loader's.
+    if (check == "-" || check == "duplicate-plan") continue;
+    ++cases;
+    INFO(fields[0]);
+    const std::string text = read_file(folder / fields[0]);
+    const load::LoadResult result = load::load_plan(text, fields[0]);
+    INFO(dump(result.diagnostics));
+    const std::size_t colon = fields[3].find(':');
+    const SourcePos pos{std::stoi(fields[3].substr(0, colon)), std::stoi(fields[3].substr(colon + 1))};
+    const bool found = std::any_of(result.diagnostics.begin(), result.diagnostics.end(), [&](const auto& d) {
+      return d.check == check && d.pos == pos && d.message.find(fields[4]) != std::string::npos;
+    });
+    CHECK(found);
+  }
+  CHECK(cases >= 60);
 }
