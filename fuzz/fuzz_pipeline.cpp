@@ -15,7 +15,8 @@
 
 namespace {
 
-void render_all(const std::vector<cchc::evaluate::Item>& items, cchc::util::Date today, cchc::model::Language language) {
+void render_all(const std::vector<cchc::evaluate::Item>& items, cchc::util::Date today,
+                cchc::model::Language language) {
   for (const auto format : {cchc::render::Format::Table, cchc::render::Format::Markdown, cchc::render::Format::Csv,
                             cchc::render::Format::Json}) {
     cchc::render::Options options;

@@ -173,7 +173,8 @@ std::time_t current_time() {
   if (date && text[10] == 'T' && text[19] == 'Z' &&
       std::sscanf(text.c_str() + 11, "%2d:%2d:%2d", &hours, &minutes, &seconds) == 3 && hours >= 0 && hours < 24 &&
       minutes >= 0 && minutes < 60 && seconds >= 0 && seconds < 60) {
-    return static_cast<std::time_t>(date->to_days()) * 86400 + hours * 3600 + minutes * 60 + seconds;
+    return static_cast<std::time_t>(date->to_days()) * 86400 + static_cast<std::time_t>(hours) * 3600 +
+           static_cast<std::time_t>(minutes) * 60 + seconds;
   }
   throw UsageError{fmt::format("CCHC_NOW '{}' is not an instant; write it as YYYY-MM-DDTHH:MM:SSZ", text)};
 }

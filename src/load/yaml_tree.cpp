@@ -585,8 +585,8 @@ YamlDocument read_yaml(std::string_view original, const std::string& file, const
   // CRLF becomes LF so that lines and columns are counted alike everywhere (lone CRs were refused above).
   std::string text;
   text.reserve(original.size());
-  for (std::size_t i = 0; i < original.size(); ++i) {
-    if (original[i] != '\r') text += original[i];
+  for (const char c : original) {
+    if (c != '\r') text += c;
   }
   const LineIndex lines(text);
 

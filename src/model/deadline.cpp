@@ -234,11 +234,7 @@ MatchResult match_month_words(const Tokens& tokens, const DeadlineOptions&) {
   auto month = cursor.number(1, 2);
   if (!month) return std::nullopt;
   std::optional<std::string> year;
-  if (cursor.word("năm")) {
-    year = cursor.number(4, 4);  // "Tháng 02 năm 2020"
-  } else if (cursor.punct('/')) {
-    year = cursor.number(4, 4);  // "Tháng 2/2020"
-  }
+  if (cursor.word("năm") || cursor.punct('/')) year = cursor.number(4, 4);  // "Tháng 02 năm 2020", "Tháng 2/2020"
   if (!year || !cursor.at_end()) return std::nullopt;
   return month_period(*year, *month);
 }

@@ -13,7 +13,7 @@ namespace {
 /// One RFC 4180 field: quoted when it holds a comma, a quote or a line break.
 /// Control characters other than tab and line breaks are replaced, never written raw.
 std::string field(std::string_view raw) {
-  const std::string text = detail::replace_unsafe(raw, true);
+  std::string text = detail::replace_unsafe(raw, true);
   if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
   std::string quoted = "\"";
   for (const char c : text) {
