@@ -256,6 +256,7 @@ Diagnostics check_plans(const std::vector<const Plan*>& plans) {
   Diagnostics diagnostics;
   std::map<std::string, const Plan*, std::less<>> first_by_id;
   for (const Plan* plan : plans) {
+    if (plan->id.value.empty()) continue;  // no id at all: already reported as missing
     const auto [found, inserted] = first_by_id.emplace(plan->id.value, plan);
     if (inserted) continue;
     const Plan& first = *found->second;

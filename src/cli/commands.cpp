@@ -81,7 +81,7 @@ void write_err(const std::string& text) { std::fwrite(text.data(), 1, text.size(
 
 Loaded load_all(const std::vector<std::string>& paths) {
   Loaded loaded;
-  Inputs inputs = read_inputs(paths.empty() ? default_paths() : paths);
+  Inputs inputs = read_inputs(paths.empty() ? default_paths() : paths, load::Limits{}.max_file_bytes);
   loaded.io_errors = std::move(inputs.errors);
   loaded.files = std::move(inputs.files);
   for (const auto& file : loaded.files) {
@@ -202,7 +202,7 @@ std::vector<evaluate::State> resolve_states(const std::vector<std::string>& want
       continue;
     }
     std::vector<std::string> names;
-    for (auto state : evaluate::all_states()) names.push_back(evaluate::to_string(state));
+    for (auto state : evaluate::all_states()) names.emplace_back(evaluate::to_string(state));
     std::string message = fmt::format("--state '{}' is not a state; use one of: {}", text, fmt::join(names, ", "));
     if (auto near = util::closest_match(text, names)) message += fmt::format(" (did you mean '{}'?)", *near);
     throw UsageError{message};
@@ -277,6 +277,7 @@ int run_list(render::View view, const Options& options) {
         std::any_of(plans.begin(), plans.end(), [&](const auto* plan) { return plan->id.value == plan_id; });
     if (!known) {
       std::vector<std::string> ids;
+      ids.reserve(plans.size());
       for (const auto* plan : plans) ids.push_back(plan->id.value);
       std::string message = fmt::format("--plan '{}': no plan has this id", plan_id);
       if (auto near = util::closest_match(plan_id, ids)) message += fmt::format("; did you mean '{}'?", *near);

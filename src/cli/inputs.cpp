@@ -2,7 +2,10 @@
 
 #include "cli/commands.hpp"
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -11,8 +14,6 @@
 #include <cstring>
 #include <ctime>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <system_error>
 
 namespace cchc::cli {
@@ -26,47 +27,113 @@ bool is_plan_file_name(const fs::path& path) {
   return extension == ".yaml" || extension == ".yml";
 }
 
-void read_one(const fs::path& path, Inputs& inputs) {
-  std::error_code error;
-  const auto status = fs::status(path, error);
-  if (error || !fs::is_regular_file(status)) {
-    inputs.errors.push_back(
-        fmt::format("cchc: error: {}: not a regular file; a plan must be a .yaml file", path.string()));
-    return;
-  }
-  std::ifstream stream(path, std::ios::binary);
-  if (!stream) {
-    inputs.errors.push_back(fmt::format("cchc: error: {}: cannot be read: {}", path.string(), std::strerror(errno)));
-    return;
-  }
-  std::ostringstream buffer;
-  buffer << stream.rdbuf();
-  if (stream.bad()) {
-    inputs.errors.push_back(fmt::format("cchc: error: {}: reading failed", path.string()));
-    return;
-  }
-  inputs.files.push_back({path.string(), buffer.str()});
+/// What a file that is not a regular file is, for messages.
+const char* kind_of(mode_t mode) {
+  if (S_ISDIR(mode)) return "a folder";
+  if (S_ISFIFO(mode)) return "a named pipe (FIFO)";
+  if (S_ISCHR(mode) || S_ISBLK(mode)) return "a device";
+  if (S_ISSOCK(mode)) return "a socket";
+  return "not a regular file";
 }
 
-void read_directory(const fs::path& directory, Inputs& inputs) {
-  std::vector<fs::path> found;
+/// Closes a file descriptor when it goes out of scope.
+struct Descriptor {
+  int fd = -1;
+  ~Descriptor() {
+    if (fd >= 0) ::close(fd);
+  }
+};
+
+/// Reads one plan file. It is opened without blocking (a FIFO or a device never stalls a cron job) and
+/// checked with fstat on the open descriptor, so what is checked is what is read; it must be a regular file
+/// of at most `max_bytes`. A file whose size or modification time changes while it is read is refused rather
+/// than half read.
+void read_one(const fs::path& path, Inputs& inputs, std::size_t max_bytes) {
+  const std::string name = path.string();
+  const auto fail = [&](const std::string& what) {
+    inputs.errors.push_back(fmt::format("cchc: error: {}: {}", name, what));
+  };
+  Descriptor file;
+  file.fd = ::open(name.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  if (file.fd < 0) {
+    fail(fmt::format("cannot be read: {}", std::strerror(errno)));
+    return;
+  }
+  struct stat before {};
+  if (::fstat(file.fd, &before) != 0) {
+    fail(fmt::format("cannot be read: {}", std::strerror(errno)));
+    return;
+  }
+  if (!S_ISREG(before.st_mode)) {
+    fail(fmt::format("{}, not a plan file; a plan must be a regular .yaml file", kind_of(before.st_mode)));
+    return;
+  }
+  const auto size = static_cast<std::size_t>(before.st_size);
+  if (size > max_bytes) {
+    fail(fmt::format("the file is {} KiB; a plan file may be at most {} KiB (see docs/hostile-input.md)", size >> 10,
+                     max_bytes >> 10));
+    return;
+  }
+  std::string text(size + 1, '\0');  // one byte more, to notice a file that grew
+  std::size_t done = 0;
+  while (done < text.size()) {
+    const ssize_t got = ::read(file.fd, text.data() + done, text.size() - done);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) {
+      fail(fmt::format("reading failed: {}", std::strerror(errno)));
+      return;
+    }
+    if (got == 0) break;
+    done += static_cast<std::size_t>(got);
+  }
+  struct stat after {};
+  const bool changed = ::fstat(file.fd, &after) != 0 || done != size || after.st_size != before.st_size ||
+                       after.st_mtim.tv_sec != before.st_mtim.tv_sec || after.st_mtim.tv_nsec != before.st_mtim.tv_nsec;
+  if (changed) {
+    fail("the file changed while it was being read; run cchc again once it is saved");
+    return;
+  }
+  text.resize(done);
+  inputs.files.push_back({name, std::move(text)});
+}
+
+/// Collects the plan files under `directory`, depth first. A folder that cannot be listed is reported with its
+/// path and the others are still searched; symbolic links to folders are not followed (no loops), links to
+/// files are, and a broken or looping link named *.yaml is reported when it is read.
+void find_plan_files(const fs::path& directory, std::vector<fs::path>& found, Inputs& inputs, int depth) {
   std::error_code error;
-  fs::recursive_directory_iterator it(directory, fs::directory_options::skip_permission_denied, error);
-  for (; !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
-    const auto& entry = *it;
+  fs::directory_iterator it(directory, error);
+  if (error) {
+    inputs.errors.push_back(
+        fmt::format("cchc: error: {}: cannot list the folder: {}", directory.string(), error.message()));
+    return;
+  }
+  for (; !error && it != fs::directory_iterator(); it.increment(error)) {
+    const fs::directory_entry& entry = *it;
     std::error_code type_error;
-    if (entry.is_regular_file(type_error) && is_plan_file_name(entry.path())) found.push_back(entry.path());
+    const bool is_link = entry.is_symlink(type_error);
+    if (!is_link && entry.is_directory(type_error)) {
+      if (depth < 64) find_plan_files(entry.path(), found, inputs, depth + 1);
+    } else if (is_plan_file_name(entry.path())) {
+      found.push_back(entry.path());
+    }
   }
   if (error) {
     inputs.errors.push_back(
         fmt::format("cchc: error: {}: cannot list the folder: {}", directory.string(), error.message()));
   }
-  if (found.empty() && !error) {
+}
+
+void read_directory(const fs::path& directory, Inputs& inputs, std::size_t max_bytes) {
+  std::vector<fs::path> found;
+  const std::size_t errors_before = inputs.errors.size();
+  find_plan_files(directory, found, inputs, 0);
+  if (found.empty() && inputs.errors.size() == errors_before) {
     inputs.errors.push_back(
         fmt::format("cchc: error: {}: no plan files (*.yaml, *.yml) in this folder", directory.string()));
   }
   std::sort(found.begin(), found.end());
-  for (const auto& path : found) read_one(path, inputs);
+  for (const auto& path : found) read_one(path, inputs, max_bytes);
 }
 
 }  // namespace
@@ -77,18 +144,20 @@ std::vector<std::string> default_paths() {
   return {"plans"};
 }
 
-Inputs read_inputs(const std::vector<std::string>& paths) {
+Inputs read_inputs(const std::vector<std::string>& paths, std::size_t max_bytes) {
   Inputs inputs;
   for (const auto& text : paths) {
     const fs::path path(text);
     std::error_code error;
     const auto status = fs::status(path, error);
-    if (error || !fs::exists(status)) {
+    if (error && error != std::errc::no_such_file_or_directory) {
+      inputs.errors.push_back(fmt::format("cchc: error: {}: cannot be read: {}", text, error.message()));
+    } else if (error || !fs::exists(status)) {
       inputs.errors.push_back(fmt::format("cchc: error: {}: no such file or folder", text));
     } else if (fs::is_directory(status)) {
-      read_directory(path, inputs);
+      read_directory(path, inputs, max_bytes);
     } else {
-      read_one(path, inputs);
+      read_one(path, inputs, max_bytes);
     }
   }
   return inputs;
@@ -104,7 +173,8 @@ std::time_t current_time() {
   if (date && text[10] == 'T' && text[19] == 'Z' &&
       std::sscanf(text.c_str() + 11, "%2d:%2d:%2d", &hours, &minutes, &seconds) == 3 && hours >= 0 && hours < 24 &&
       minutes >= 0 && minutes < 60 && seconds >= 0 && seconds < 60) {
-    return static_cast<std::time_t>(date->to_days()) * 86400 + hours * 3600 + minutes * 60 + seconds;
+    return static_cast<std::time_t>(date->to_days()) * 86400 + static_cast<std::time_t>(hours) * 3600 +
+           static_cast<std::time_t>(minutes) * 60 + seconds;
   }
   throw UsageError{fmt::format("CCHC_NOW '{}' is not an instant; write it as YYYY-MM-DDTHH:MM:SSZ", text)};
 }

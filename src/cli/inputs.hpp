@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <ctime>
 #include <optional>
 #include <string>
@@ -26,8 +27,10 @@ std::vector<std::string> default_paths();
 
 /// Reads each PATH: a file is taken as given; a directory is searched
 /// recursively for *.yaml and *.yml (sorted by path, so output never depends
-/// on the order the file system lists them).
-Inputs read_inputs(const std::vector<std::string>& paths);
+/// on the order the file system lists them). Only regular files of at most
+/// `max_bytes` are read; FIFOs and devices are refused without blocking. Every
+/// file or folder that cannot be read is reported and the others are still read.
+Inputs read_inputs(const std::vector<std::string>& paths, std::size_t max_bytes);
 
 /// The current instant: the system clock, or $CCHC_NOW when set (an instant in
 /// UTC, "2020-04-30T23:30:00Z"), so tests can show which day a cron job sees.

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <unordered_map>
 
 #include "load/yaml_tree.hpp"
 #include "util/spell.hpp"
@@ -19,12 +20,17 @@ using util::SourcePos;
 
 // ---- words for messages ----
 
+/// A text from the file as quoted in a message: NFC, on one line, cut to 60 columns.
+std::string shown(std::string_view text) {
+  return util::truncate_to_width(util::collapse_whitespace(util::to_nfc(text)), 60);
+}
+
 /// What a node is, in the words of a message: "a map", "a list", "the text 'abc'", "empty".
 std::string describe(const YamlNode& node) {
   switch (node.kind) {
     case YamlNode::Kind::Map: return "a map";
     case YamlNode::Kind::Sequence: return "a list";
-    case YamlNode::Kind::Scalar: return fmt::format("the text '{}'", util::to_nfc(node.text));
+    case YamlNode::Kind::Scalar: return fmt::format("the text '{}'", shown(node.text));
     case YamlNode::Kind::Null: break;
   }
   return "empty";
@@ -170,7 +176,11 @@ class Fields {
 /// Builds one plan from a document tree, reporting every problem on the way and carrying on after each.
 class PlanReader {
  public:
-  PlanReader(const std::string& file, util::Diagnostics& diagnostics) : m_file(file), m_diagnostics(diagnostics) {}
+  PlanReader(const std::string& file, util::Diagnostics& diagnostics, std::size_t cap)
+      : m_file(file), m_diagnostics(diagnostics), m_cap(cap) {}
+
+  /// Problems found past the cap, counted only.
+  std::size_t dropped() const { return m_dropped; }
 
   std::optional<model::Plan> read(const std::optional<YamlNode>& root) {
     if (!root || root->is_null()) {
@@ -216,6 +226,10 @@ class PlanReader {
  private:
   /// Records one load-stage error.
   void error(SourcePos pos, std::string check, std::string message, std::string hint = {}) {
+    if (m_cap > 0 && m_diagnostics.size() >= m_cap) {
+      ++m_dropped;
+      return;
+    }
     m_diagnostics.push_back(
         util::Diagnostic{util::Severity::Error, m_file, pos, std::move(check), std::move(message), std::move(hint)});
   }
@@ -230,7 +244,7 @@ class PlanReader {
     }
     for (const auto& [key, entry] : unique_entries(map)) {
       if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
-        error(entry->key.pos, "unknown-key", fmt::format("unknown key '{}'", key),
+        error(entry->key.pos, "unknown-key", fmt::format("unknown key '{}'", shown(key)),
               suggestion(key, allowed, "the keys allowed here are"));
         continue;
       }
@@ -242,6 +256,7 @@ class PlanReader {
   /// The entries of `map` whose keys are usable text, first occurrence of each; the rest is reported.
   std::vector<std::pair<std::string, const YamlEntry*>> unique_entries(const YamlNode& map) {
     std::vector<std::pair<std::string, const YamlEntry*>> entries;
+    std::unordered_map<std::string, std::size_t> seen;  // key -> index in entries; maps may be huge
     for (const YamlEntry& entry : map.entries) {
       if (entry.key.unsupported) continue;
       if (!entry.key.is_scalar() || is_blank(entry.key)) {
@@ -250,11 +265,11 @@ class PlanReader {
         continue;
       }
       std::string key = util::to_nfc(entry.key.text);
-      const auto first = std::find_if(entries.begin(), entries.end(), [&](const auto& e) { return e.first == key; });
-      if (first != entries.end()) {
+      const auto [first, inserted] = seen.try_emplace(key, entries.size());
+      if (!inserted) {
         error(entry.key.pos, "duplicate-key",
-              fmt::format("the key '{}' is given twice in the same map (first on line {})", key,
-                          first->second->key.pos.line),
+              fmt::format("the key '{}' is given twice in the same map (first on line {})", shown(key),
+                          entries[first->second].second->key.pos.line),
               "keep only one of them; the first one is the one read");
         continue;
       }
@@ -601,21 +616,39 @@ class PlanReader {
 
   const std::string& m_file;
   util::Diagnostics& m_diagnostics;
+  std::size_t m_cap = 0;
+  std::size_t m_dropped = 0;
   model::DeadlineOptions m_deadline_options;
 };
 
 }  // namespace
 
-LoadResult load_plan(std::string_view text, const std::string& file) {
+LoadResult load_plan(std::string_view text, const std::string& file, const Limits& limits) {
   LoadResult result;
-  YamlDocument document = read_yaml(text, file);
+  YamlDocument document = read_yaml(text, file, limits);
   result.diagnostics = std::move(document.diagnostics);
   const bool unreadable = !document.root && util::has_errors(result.diagnostics);
-  if (!unreadable) result.plan = PlanReader(file, result.diagnostics).read(document.root);
+  std::size_t dropped = document.dropped;
+  if (!unreadable) {
+    PlanReader reader(file, result.diagnostics, limits.max_diagnostics);
+    result.plan = reader.read(document.root);
+    dropped += reader.dropped();
+  }
   // Reported in file order, as the user reads the file, whatever order the checks ran in.
   std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const auto& a, const auto& b) {
     return std::pair(a.pos.line, a.pos.column) < std::pair(b.pos.line, b.pos.column);
   });
+  // A file of 100 000 unknown keys must not print 100 000 messages: the first ones say what is wrong.
+  if (limits.max_diagnostics > 0 && (dropped > 0 || result.diagnostics.size() > limits.max_diagnostics)) {
+    const std::size_t kept = std::min(result.diagnostics.size(), limits.max_diagnostics);
+    const std::size_t more = result.diagnostics.size() - kept + dropped;
+    const util::SourcePos last = result.diagnostics[kept - 1].pos;
+    result.diagnostics.resize(kept);
+    result.diagnostics.push_back(
+        util::Diagnostic{util::Severity::Error, file, last, "limit",
+                         fmt::format("{} more problem{} in this file not shown", more, more == 1 ? "" : "s"),
+                         "fix the problems above first; they are often the cause of the rest"});
+  }
   return result;
 }
 

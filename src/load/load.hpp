@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "load/limits.hpp"
 #include "model/plan.hpp"
 #include "util/diagnostic.hpp"
 
@@ -20,7 +21,8 @@ struct LoadResult {
 /// diagnostics. All strings in the model are NFC. Structural problems are
 /// reported here: YAML syntax, unknown keys, wrong types, missing required
 /// fields, duplicate keys, impossible dates, unreadable deadline wordings.
-/// Never throws, never reads files.
-LoadResult load_plan(std::string_view text, const std::string& file);
+/// Never throws, never reads files. Texts beyond `limits` are refused with a
+/// "limit" diagnostic; at most `limits.max_diagnostics` problems are listed.
+LoadResult load_plan(std::string_view text, const std::string& file, const Limits& limits = {});
 
 }  // namespace cchc::load

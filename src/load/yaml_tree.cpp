@@ -69,6 +69,152 @@ bool quote_is_closed(std::string_view text, std::size_t offset) {
   return false;
 }
 
+/// The name of a control character for messages: "U+001B (ESC)".
+std::string control_name(unsigned code_point) {
+  static constexpr const char* kNames[] = {"NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS",  "TAB", "LF",
+                                           "VT",  "FF",  "CR",  "SO",  "SI",  "DLE", "DC1", "DC2", "DC3", "DC4", "NAK",
+                                           "SYN", "ETB", "CAN", "EM",  "SUB", "ESC", "FS",  "GS",  "RS",  "US"};
+  if (code_point < 0x20) return fmt::format("U+{:04X} ({})", code_point, kNames[code_point]);
+  if (code_point == 0x7F) return "U+007F (DEL)";
+  return fmt::format("U+{:04X}", code_point);
+}
+
+/// Whether `code_point` is a control character a plan text may not hold (tab and line feed are allowed).
+bool is_forbidden_control(unsigned code_point) {
+  return (code_point < 0x20 && code_point != '\t' && code_point != '\n') || (code_point >= 0x7F && code_point <= 0x9F);
+}
+
+/// The code point of the well-formed UTF-8 sequence at `offset`, and its length.
+std::pair<unsigned, std::size_t> decode_at(std::string_view text, std::size_t offset) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[offset + i]); };
+  const unsigned lead = byte(0);
+  if (lead < 0x80) return {lead, 1};
+  if (lead < 0xE0 && offset + 1 < text.size()) return {((lead & 0x1Fu) << 6) | (byte(1) & 0x3Fu), 2};
+  if (lead < 0xF0 && offset + 2 < text.size()) {
+    return {((lead & 0x0Fu) << 12) | ((byte(1) & 0x3Fu) << 6) | (byte(2) & 0x3Fu), 3};
+  }
+  if (offset + 3 < text.size()) {
+    return {((lead & 0x07u) << 18) | ((byte(1) & 0x3Fu) << 12) | ((byte(2) & 0x3Fu) << 6) | (byte(3) & 0x3Fu), 4};
+  }
+  return {0xFFFD, 1};
+}
+
+/// Spaces other than the ASCII space that editors show as blank: YAML does not count them as indentation,
+/// so a line indented with them silently belongs elsewhere.
+bool is_unicode_space(unsigned code_point) {
+  return code_point == 0xA0 || code_point == 0x1680 || (code_point >= 0x2000 && code_point <= 0x200B) ||
+         code_point == 0x202F || code_point == 0x205F || code_point == 0x3000 || code_point == 0xFEFF;
+}
+
+/// A problem found by looking at the characters of the file, before any YAML is read.
+struct CharacterProblem {
+  std::size_t offset;
+  std::string message;
+  std::string hint;
+};
+
+/// Every NUL, bare CR, other control character and non-ASCII space used as indentation in `text` (valid
+/// UTF-8, BOM removed, line ends not yet normalised); at most `max` of them.
+std::vector<CharacterProblem> find_character_problems(std::string_view text, std::size_t max) {
+  std::vector<CharacterProblem> problems;
+  bool in_indentation = true;
+  for (std::size_t offset = 0; offset < text.size() && problems.size() < max;) {
+    const auto [code_point, length] = decode_at(text, offset);
+    if (code_point == '\n') {
+      in_indentation = true;
+    } else if (code_point == '\r') {
+      if (offset + 1 >= text.size() || text[offset + 1] != '\n') {
+        problems.push_back({offset, "a line ends here with a lone carriage return (CR), as in old Mac files",
+                            "save the file with Unix (LF) or Windows (CRLF) line ends"});
+      }
+    } else if (code_point == 0) {
+      problems.push_back({offset, "the file holds a NUL byte here: it is damaged, or not a text file",
+                          "save the plan again as plain UTF-8 text"});
+    } else if (is_forbidden_control(code_point)) {
+      problems.push_back(
+          {offset,
+           fmt::format("the invisible control character {} is not allowed in a plan file", control_name(code_point)),
+           "delete it; such characters often come along when text is copied from another program"});
+    } else if (in_indentation && is_unicode_space(code_point)) {
+      problems.push_back(
+          {offset,
+           fmt::format("this line is indented with a non-ASCII space (U+{:04X}), which YAML does not count "
+                       "as indentation",
+                       code_point),
+           "replace it with ordinary spaces; it often comes from copying out of Word or a web page"});
+      in_indentation = false;
+    } else if (code_point != ' ' && code_point != '\t' && code_point != '-') {
+      in_indentation = false;
+    }
+    offset += length;
+  }
+  return problems;
+}
+
+/// Byte offset of the first '[' or '{' that opens a flow collection deeper than `max_depth`, or nullopt.
+/// yaml-cpp tokenises a whole flow collection before it reports any event (a megabyte of '[' takes a second
+/// and hundreds of megabytes), so the depth is bounded here first. A bracket counts when it stands where a
+/// value can start; inside a flow collection every bracket outside quotes counts. Comments and quoted texts
+/// are skipped. The count may only err upwards (a block text whose line starts with '[').
+std::optional<std::size_t> flow_too_deep(std::string_view text, int max_depth) {
+  int depth = 0;
+  bool value_start = true;
+  const auto blank_at = [&](std::size_t i) {
+    return i >= text.size() || text[i] == ' ' || text[i] == '\t' || text[i] == '\n';
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n') {
+      value_start = true;
+      continue;
+    }
+    if (c == ' ' || c == '\t') continue;
+    if (c == '#' && (i == 0 || blank_at(i - 1))) {
+      const std::size_t end = text.find('\n', i);
+      if (end == std::string_view::npos) break;
+      i = end - 1;
+      continue;
+    }
+    if ((c == '"' || c == '\'') && value_start) {
+      std::size_t k = i + 1;
+      for (; k < text.size(); ++k) {
+        if (c == '"' && text[k] == '\\') {
+          ++k;
+        } else if (text[k] == c) {
+          if (c == '\'' && k + 1 < text.size() && text[k + 1] == '\'') {
+            ++k;
+          } else {
+            break;
+          }
+        }
+      }
+      if (k >= text.size()) return std::nullopt;  // never closed: reported when the YAML is read
+      i = k;
+      value_start = false;
+      continue;
+    }
+    if ((c == '[' || c == '{') && (value_start || depth > 0)) {
+      if (++depth > max_depth) return i;
+      value_start = true;
+    } else if (depth > 0 && (c == ']' || c == '}')) {
+      --depth;
+      value_start = false;
+    } else if ((depth > 0 && (c == ',' || c == ':')) || ((c == ':' || c == '-' || c == '?') && blank_at(i + 1))) {
+      value_start = true;
+    } else {
+      value_start = false;
+    }
+  }
+  return std::nullopt;
+}
+
+/// Thrown by the tree builder when the document crosses one of the limits; ends the reading of the file.
+struct LimitExceeded {
+  SourcePos pos;
+  std::string message;
+  std::string hint;
+};
+
 /// Turns byte offsets of the (normalised) text into 1-based line and code point column.
 class LineIndex {
  public:
@@ -126,16 +272,30 @@ class LineIndex {
 /// Collects the "yaml-syntax" diagnostics of one file.
 class Reporter {
  public:
-  Reporter(const std::string& file, util::Diagnostics& diagnostics) : m_file(file), m_diagnostics(diagnostics) {}
+  Reporter(const std::string& file, YamlDocument& document, std::size_t cap)
+      : m_file(file), m_diagnostics(document.diagnostics), m_dropped(document.dropped), m_cap(cap) {}
 
   void error(SourcePos pos, std::string message, std::string hint = {}) {
+    // Past the cap problems are only counted: 20 000 anchors must not cost 20 000 messages.
+    if (m_cap > 0 && m_diagnostics.size() >= m_cap) {
+      ++m_dropped;
+      return;
+    }
     m_diagnostics.push_back(
         util::Diagnostic{util::Severity::Error, m_file, pos, "yaml-syntax", std::move(message), std::move(hint)});
+  }
+
+  /// A limit of docs/hostile-input.md was crossed: check "limit".
+  void limit(SourcePos pos, std::string message, std::string hint) {
+    m_diagnostics.push_back(
+        util::Diagnostic{util::Severity::Error, m_file, pos, "limit", std::move(message), std::move(hint)});
   }
 
  private:
   const std::string& m_file;
   util::Diagnostics& m_diagnostics;
+  std::size_t& m_dropped;
+  std::size_t m_cap;
 };
 
 /// "tag:yaml.org,2002:str" is written "!!str" in the file; show it that way.
@@ -148,7 +308,8 @@ std::string tag_as_written(const std::string& tag) {
 /// Builds a YamlNode tree from yaml-cpp's parse events.
 class TreeBuilder : public YAML::EventHandler {
  public:
-  TreeBuilder(const LineIndex& lines, Reporter& reporter) : m_lines(lines), m_reporter(reporter) {}
+  TreeBuilder(const LineIndex& lines, Reporter& reporter, const Limits& limits)
+      : m_lines(lines), m_reporter(reporter), m_limits(limits) {}
 
   /// The finished root of the current document, when one was built.
   std::optional<YamlNode> root;
@@ -171,6 +332,7 @@ class TreeBuilder : public YAML::EventHandler {
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     YamlNode node;
     node.pos = m_lines.at(mark);
+    count_node(node.pos);
     note_anchor(anchor);
     add(std::move(node));
   }
@@ -180,6 +342,7 @@ class TreeBuilder : public YAML::EventHandler {
     const std::string shown = name == m_anchor_names.end() ? "*" : "*" + name->second;
     YamlNode node;
     node.pos = m_lines.at(mark);
+    count_node(node.pos);
     node.unsupported = true;
     m_reporter.error(node.pos, fmt::format("aliases ('{}') are not supported in plan files", shown),
                      "write the value out in full at each place it is needed");
@@ -191,7 +354,15 @@ class TreeBuilder : public YAML::EventHandler {
     YamlNode node;
     node.kind = YamlNode::Kind::Scalar;
     node.pos = m_lines.at(mark);
+    count_node(node.pos);
+    if (value.size() > m_limits.max_scalar_bytes) {
+      throw LimitExceeded{node.pos,
+                          fmt::format("this text is {} KiB long; a plan text may hold at most {} KiB",
+                                      value.size() >> 10, m_limits.max_scalar_bytes >> 10),
+                          "a plan holds titles and short notes; keep long documents in files of their own"};
+    }
     node.text = value;
+    if (!(tag == "?")) check_decoded_controls(node.text, node.pos);
     // yaml-cpp gives plain scalars the non-specific tag "?" and quoted or block scalars "!".
     node.plain = tag == "?";
     if (!node.plain && mark.pos >= 0) check_quote_closed(static_cast<std::size_t>(mark.pos), node.pos);
@@ -232,6 +403,12 @@ class TreeBuilder : public YAML::EventHandler {
     Open collection;
     collection.node.kind = kind;
     collection.node.pos = m_lines.at(mark);
+    count_node(collection.node.pos);
+    if (m_open.size() >= static_cast<std::size_t>(m_limits.max_depth)) {
+      throw LimitExceeded{collection.node.pos,
+                          fmt::format("lists and maps are nested more than {} levels deep here", m_limits.max_depth),
+                          "a plan file needs only a few levels; check the indentation and the brackets"};
+    }
     collection.flow = flow;
     check_tag(tag, collection.node.pos);
     note_anchor(anchor);
@@ -282,6 +459,29 @@ class TreeBuilder : public YAML::EventHandler {
                      fmt::format("add the closing {} at the end of the text", text[offset]));
   }
 
+  void count_node(SourcePos pos) {
+    if (++m_nodes <= m_limits.max_nodes) return;
+    throw LimitExceeded{pos, fmt::format("the file holds more than {} keys, values and list items", m_limits.max_nodes),
+                        "split the plan into several files"};
+  }
+
+  /// Quoted texts can spell control characters as escapes ("\e", "\x1b", "\u0007"): they are refused like
+  /// raw ones, so nothing invisible reaches a report or a terminal.
+  void check_decoded_controls(const std::string& value, SourcePos pos) {
+    for (std::size_t offset = 0; offset < value.size();) {
+      const auto [code_point, length] = decode_at(value, offset);
+      if (is_forbidden_control(code_point)) {
+        m_reporter.error(
+            pos,
+            fmt::format("this text holds the control character {}, written as an escape", control_name(code_point)),
+            "remove the escape (such as \\e, \\x1b or \\u001b); plan texts may hold only printable "
+            "characters, tabs and line breaks");
+        return;
+      }
+      offset += length;
+    }
+  }
+
   void check_tag(const std::string& tag, SourcePos pos) {
     if (tag.empty() || tag == "?" || tag == "!") return;
     m_reporter.error(pos, fmt::format("tags ('{}') are not supported in plan files", tag_as_written(tag)),
@@ -296,6 +496,8 @@ class TreeBuilder : public YAML::EventHandler {
 
   const LineIndex& m_lines;
   Reporter& m_reporter;
+  const Limits& m_limits;
+  std::size_t m_nodes = 0;
   std::vector<Open> m_open;
   std::vector<std::pair<int, char>> m_open_flows;
   std::map<YAML::anchor_t, std::string> m_anchor_names;
@@ -342,38 +544,61 @@ void report_syntax_error(const YAML::Exception& error, const LineIndex& lines, c
 
 }  // namespace
 
-YamlDocument read_yaml(std::string_view original, const std::string& file) {
+YamlDocument read_yaml(std::string_view original, const std::string& file, const Limits& limits) {
   YamlDocument document;
-  Reporter reporter(file, document.diagnostics);
+  Reporter reporter(file, document, limits.max_diagnostics);
+
+  if (original.size() > limits.max_file_bytes) {
+    reporter.limit(SourcePos{1, 1},
+                   fmt::format("the file is {} KiB; a plan file may be at most {} KiB", original.size() >> 10,
+                               limits.max_file_bytes >> 10),
+                   "a plan file holds text only; split a very large plan into several files");
+    return document;
+  }
 
   static constexpr std::string_view kBom = "\xEF\xBB\xBF";
   if (original.substr(0, kBom.size()) == kBom) original.remove_prefix(kBom.size());
 
-  // CRLF (and lone CR) become LF so that lines and columns are counted alike everywhere.
+  // UTF-16 puts a NUL beside every ASCII letter: "c\0c\0h\0" or "\0c\0c\0h".
+  const auto nul_at = [&](std::size_t i) { return i < original.size() && original[i] == '\0'; };
+  const bool utf16 = original.starts_with("\xFF\xFE") || original.starts_with("\xFE\xFF") ||
+                     (original.size() >= 4 && nul_at(1) && nul_at(3) && !nul_at(0) && !nul_at(2)) ||
+                     (original.size() >= 4 && nul_at(0) && nul_at(2) && !nul_at(1) && !nul_at(3));
+  if (utf16) {
+    reporter.error(SourcePos{1, 1}, "the file is saved as UTF-16, not UTF-8", "save the file with the encoding UTF-8");
+    return document;
+  }
+  if (const auto bad = first_invalid_utf8(original)) {
+    const LineIndex raw_lines(original);
+    reporter.error(
+        raw_lines.at(*bad),
+        fmt::format("the file is not valid UTF-8 text (byte 0x{:02X})", static_cast<unsigned char>(original[*bad])),
+        "save the file with the encoding UTF-8");
+    return document;
+  }
+  if (const auto problems = find_character_problems(original, 10); !problems.empty()) {
+    const LineIndex raw_lines(original);
+    for (const auto& problem : problems) reporter.error(raw_lines.at(problem.offset), problem.message, problem.hint);
+    return document;
+  }
+
+  // CRLF becomes LF so that lines and columns are counted alike everywhere (lone CRs were refused above).
   std::string text;
   text.reserve(original.size());
-  for (std::size_t i = 0; i < original.size(); ++i) {
-    if (original[i] == '\r') {
-      text += '\n';
-      if (i + 1 < original.size() && original[i + 1] == '\n') ++i;
-    } else {
-      text += original[i];
-    }
+  for (const char c : original) {
+    if (c != '\r') text += c;
   }
   const LineIndex lines(text);
 
-  if (const auto bad = first_invalid_utf8(text)) {
-    const bool utf16 = text.size() >= 2 && (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF");
-    reporter.error(
-        lines.at(*bad),
-        utf16 ? std::string("the file is saved as UTF-16, not UTF-8")
-              : fmt::format("the file is not valid UTF-8 text (byte 0x{:02X})", static_cast<unsigned char>(text[*bad])),
-        "save the file with the encoding UTF-8");
+  if (const auto deep = flow_too_deep(text, limits.max_depth)) {
+    reporter.limit(lines.at(*deep),
+                   fmt::format("lists and maps are nested more than {} levels deep here", limits.max_depth),
+                   "a plan file needs only a few levels; check the brackets");
     return document;
   }
 
   std::istringstream input(text);
-  TreeBuilder builder(lines, reporter);
+  TreeBuilder builder(lines, reporter, limits);
   try {
     YAML::Parser parser(input);
     // yaml-cpp 0.7 can report empty documents forever without consuming input (a file holding just ","),
@@ -400,6 +625,9 @@ YamlDocument read_yaml(std::string_view original, const std::string& file) {
                      "remove the '---' line, or move the second plan to a file of its own");
       document.root.reset();
     }
+  } catch (const LimitExceeded& limit) {
+    reporter.limit(limit.pos, limit.message, limit.hint);
+    document.root.reset();
   } catch (const YAML::Exception& error) {
     report_syntax_error(error, lines, builder, reporter);
     document.root.reset();

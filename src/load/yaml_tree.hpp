@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "load/limits.hpp"
 #include "util/diagnostic.hpp"
 
 namespace cchc::load {
@@ -41,12 +42,15 @@ struct YamlEntry {
 struct YamlDocument {
   std::optional<YamlNode> root;
   util::Diagnostics diagnostics;
+  std::size_t dropped = 0;  ///< problems found past Limits::max_diagnostics, counted only
 };
 
-/// Reads `text` (a whole plan file) into a tree. A leading UTF-8 byte order mark is skipped and CRLF line
-/// ends are accepted. Invalid UTF-8, syntax errors, more than one document, anchors, aliases, tags and
-/// merge keys are reported (plan files do not use them) with their position. `file` only labels
-/// diagnostics. Never throws.
-YamlDocument read_yaml(std::string_view text, const std::string& file);
+/// Reads `original` (the whole text of a plan file) into a tree. A leading UTF-8 byte order mark is skipped and CRLF
+/// line ends are accepted. Invalid UTF-8, NUL, bare CR and other control characters, non-ASCII spaces in the
+/// indentation, syntax errors, more than one document, anchors, aliases, tags and merge keys are reported
+/// (plan files do not use them) with their position. A text beyond `limits` is refused with check "limit"
+/// before yaml-cpp sees it when its brackets nest too deeply, else as soon as the limit is crossed, so time
+/// and memory stay bounded. `file` only labels diagnostics. Never throws.
+YamlDocument read_yaml(std::string_view original, const std::string& file, const Limits& limits = {});
 
 }  // namespace cchc::load

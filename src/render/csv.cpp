@@ -13,7 +13,7 @@ namespace {
 /// One RFC 4180 field: quoted when it holds a comma, a quote or a line break.
 /// Control characters other than tab and line breaks are replaced, never written raw.
 std::string field(std::string_view raw) {
-  const std::string text = detail::replace_unsafe(raw, true);
+  std::string text = detail::replace_unsafe(raw, true);
   if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
   std::string quoted = "\"";
   for (const char c : text) {
@@ -21,6 +21,16 @@ std::string field(std::string_view raw) {
     quoted += c;
   }
   return quoted + "\"";
+}
+
+/// A text written in the plan, made inert for spreadsheets: Excel and LibreOffice run a cell that starts with
+/// '=', '+', '-' or '@' as a formula (=HYPERLINK(…), =cmd|…), so such a text gets a leading apostrophe, which
+/// spreadsheets hide and treat as "this is text" (docs/formats.md).
+std::string inert(std::string_view text) {
+  if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@')) {
+    return "'" + std::string(text);
+  }
+  return std::string(text);
 }
 
 std::string record(const std::vector<std::string>& values) {
@@ -51,12 +61,12 @@ std::string render_csv(const std::vector<evaluate::Item>& items, const Options& 
   for (const auto& item : items) {
     out += record({
         item.plan_id,
-        item.id,
-        item.title,
+        inert(item.id),
+        inert(item.title),
         item.lead,
         join(item.support, "; "),
         item.due ? item.due->iso() : "",
-        item.due_text,
+        inert(item.due_text),
         evaluate::to_string(item.state),
         item.days ? fmt::format("{}", *item.days) : "",
         model::to_string(item.status),

@@ -1,4 +1,5 @@
 #include <fmt/format.h>
+#include <algorithm>
 
 #include <string>
 #include <vector>
@@ -121,7 +122,26 @@ std::string format_diagnostic(const util::Diagnostic& diagnostic, std::string_vi
   if (diagnostic.pos.known()) {
     if (const auto line = source_line(source, diagnostic.pos.line)) {
       const std::string number = fmt::format("{}", diagnostic.pos.line);
-      const ShownLine shown = show_line(*line, diagnostic.pos.column);
+      // A very long line (a megabyte of '[') is shown as a window around the column, marked by "…".
+      constexpr int kWindow = 120;
+      std::string_view part = *line;
+      int column = diagnostic.pos.column;
+      std::string before, after;
+      if (line->size() > static_cast<std::size_t>(kWindow)) {
+        const int first = std::max(1, column - kWindow / 2);
+        const std::size_t begin = util::byte_of_column(*line, first);
+        const std::size_t end = util::byte_of_column(*line, first + kWindow);
+        part = line->substr(begin, end - begin);
+        if (begin > 0) before = "…";
+        if (end < line->size()) after = "…";
+        column = column > 0 ? column - first + 1 : column;
+      }
+      ShownLine shown = show_line(part, column);
+      if (!before.empty()) {
+        shown.text = before + shown.text;
+        shown.caret_offset += 1;
+      }
+      shown.text += after;
       out += "  " + number + " | " + shown.text + "\n";
       if (diagnostic.pos.column > 0) {
         out += "  " + std::string(number.size(), ' ') + " | " +

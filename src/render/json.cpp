@@ -107,6 +107,7 @@ std::string item_object(const evaluate::Item& item, int indent) {
 std::string render_json(const std::vector<evaluate::Item>& items, const Options& options) {
   // Even an empty overdue list prints the whole object: scripts always get valid JSON.
   std::vector<std::string> objects;
+  objects.reserve(items.size());
   for (const auto& item : items) objects.push_back(item_object(item, 4));
 
   ObjectWriter counts(2);

@@ -81,11 +81,12 @@ std::string render_markdown(const std::vector<evaluate::Item>& items, const Opti
   std::vector<std::string> delimiters;
   for (const Column column : columns) {
     headings.push_back(escape_cell(detail::heading(column, language)));
-    delimiters.push_back(column == Column::Days ? "---:" : "---");
+    delimiters.emplace_back(column == Column::Days ? "---:" : "---");
   }
   std::string out = table_row(headings) + table_row(delimiters);
   for (const auto& item : items) {
     std::vector<std::string> cells;
+    cells.reserve(columns.size());
     for (const Column column : columns) cells.push_back(escape_cell(cell_text(column, item, language)));
     out += table_row(cells);
   }

@@ -144,6 +144,7 @@ std::string render_table(const std::vector<evaluate::Item>& items, const Options
   }
 
   std::vector<int> widths;
+  widths.reserve(columns.size());
   for (const Column column : columns) widths.push_back(util::display_width(detail::heading(column, language)));
   for (const auto& row : rows) {
     for (std::size_t c = 0; c < columns.size(); ++c) {

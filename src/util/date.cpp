@@ -35,8 +35,8 @@ int to_int(std::string_view s) {
 
 long Date::to_days() const { return days_from_civil(year, month, day); }
 
-Date Date::from_days(long z) {
-  z += 719468;
+Date Date::from_days(long days) {
+  const long z = days + 719468;
   const long era = (z >= 0 ? z : z - 146096) / 146097;
   const long doe = z - era * 146097;
   const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;

@@ -37,7 +37,7 @@ std::string map_utf8(std::string_view text, int options) {
                    &mapped, static_cast<utf8proc_option_t>(options));
   if (length < 0) return std::string(text);
   std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owner(mapped, &std::free);
-  return std::string(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(length));
+  return {reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(length)};
 }
 
 bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }

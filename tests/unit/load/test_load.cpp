@@ -1,9 +1,11 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <optional>
 #include <sstream>
+#include <vector>
 
 #include "load/load.hpp"
 
@@ -478,9 +480,64 @@ TEST_CASE("malformed YAML gives yaml-syntax with a position and no plan") {
 
 TEST_CASE("deeply nested input is an error, not a crash") {
   const load::LoadResult result = load::load_plan(std::string(100000, '['), "plan.yaml");
-  REQUIRE_FALSE(result.diagnostics.empty());
-  CHECK(result.diagnostics[0].check == "yaml-syntax");
+  INFO(dump(result.diagnostics));
+  REQUIRE(result.diagnostics.size() == 1);
+  CHECK(result.diagnostics[0].check == "limit");
+  CHECK(result.diagnostics[0].pos == SourcePos{1, 65});
   CHECK_FALSE(result.plan.has_value());
+}
+
+TEST_CASE("block nesting, node count, text length and file size have limits") {
+  std::string deep;
+  for (int level = 0; level < 70; ++level) deep += std::string(static_cast<std::size_t>(level) * 2, ' ') + "k:\n";
+  const auto nested = load::load_plan(deep, "plan.yaml");
+  REQUIRE(nested.diagnostics.size() == 1);
+  CHECK(nested.diagnostics[0].check == "limit");
+  CHECK(nested.diagnostics[0].pos == SourcePos{65, 129});
+
+  load::Limits small;
+  small.max_nodes = 5;
+  const auto many = load::load_plan(kHeader, "plan.yaml", small);
+  REQUIRE(many.diagnostics.size() == 1);
+  CHECK(many.diagnostics[0].check == "limit");
+  CHECK(many.diagnostics[0].message.find("more than 5 keys") != std::string::npos);
+
+  small = {};
+  small.max_scalar_bytes = 4;
+  const auto longer = load::load_plan(kHeader, "plan.yaml", small);
+  REQUIRE(longer.diagnostics.size() == 1);
+  CHECK(longer.diagnostics[0].check == "limit");
+
+  small = {};
+  small.max_file_bytes = 10;
+  const auto large = load::load_plan(kHeader, "plan.yaml", small);
+  REQUIRE(large.diagnostics.size() == 1);
+  CHECK(large.diagnostics[0].pos == SourcePos{1, 1});
+}
+
+TEST_CASE("controls, NUL, bare CR and non-ASCII indentation are located errors") {
+  CHECK(load_one_problem("cchc: 1\r" + kHeader.substr(8)).pos == SourcePos{1, 8});
+  CHECK(load_one_problem(kHeader + "\x1b[31m\n").pos == SourcePos{5, 1});
+  CHECK(load_one_problem(kHeader + "#\x07\n").pos == SourcePos{5, 2});
+  CHECK(load_one_problem(kHeader + "# \xC2\x85\n").pos == SourcePos{5, 3});
+  CHECK(load_one_problem(std::string(1, '\0') + kHeader).message.find("NUL") != std::string::npos);
+  CHECK(load_one_problem(std::string("c\0c\0h\0c\0", 8)).message.find("UTF-16") != std::string::npos);
+  const auto nbsp = load_one_problem("cchc: 1\nplan:\n  id: x\n\u00a0 title: t\n");
+  CHECK(nbsp.pos == SourcePos{4, 1});
+  CHECK(nbsp.message.find("U+00A0") != std::string::npos);
+  const auto escape = load::load_plan("cchc: 1\nplan:\n  id: x\n  title: \"a\\e[2Jb\"\n", "plan.yaml");
+  REQUIRE_FALSE(escape.diagnostics.empty());
+  CHECK(escape.diagnostics[0].pos == SourcePos{4, 10});
+  CHECK(escape.diagnostics[0].message.find("U+001B (ESC)") != std::string::npos);
+}
+
+TEST_CASE("a flood of problems is cut to the first hundred and a count") {
+  std::string text = kHeader;
+  for (int i = 0; i < 5000; ++i) text += "k" + std::to_string(i) + ": 1\n";
+  const auto result = load::load_plan(text, "plan.yaml");
+  REQUIRE(result.diagnostics.size() == 101);
+  CHECK(result.diagnostics.back().check == "limit");
+  CHECK(result.diagnostics.back().message == "4900 more problems in this file not shown");
 }
 
 TEST_CASE("a second document is an error") {
@@ -581,4 +638,37 @@ TEST_CASE("the check-stage bad plans are structurally fine") {
     INFO(entry.path().filename().string());
     load_clean(read_file(entry.path()));
   }
+}
+
+TEST_CASE("every case of the hostile corpus gets its announced check, place and message from the loader") {
+  const auto folder = std::filesystem::path(CCHC_SOURCE_DIR) / "tests" / "hostile";
+  std::ifstream manifest(folder / "EXPECTED");
+  REQUIRE(manifest);
+  int cases = 0;
+  for (std::string row; std::getline(manifest, row);) {
+    if (row.empty() || row[0] == '#') continue;
+    std::vector<std::string> fields;
+    for (std::size_t start = 0;;) {
+      const std::size_t tab = row.find('\t', start);
+      fields.push_back(row.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+      if (tab == std::string::npos) break;
+      start = tab + 1;
+    }
+    REQUIRE(fields.size() == 5);
+    const std::string& check = fields[2];
+    // "-": a good file; duplicate-plan: a check across files, not the loader's.
+    if (check == "-" || check == "duplicate-plan") continue;
+    ++cases;
+    INFO(fields[0]);
+    const std::string text = read_file(folder / fields[0]);
+    const load::LoadResult result = load::load_plan(text, fields[0]);
+    INFO(dump(result.diagnostics));
+    const std::size_t colon = fields[3].find(':');
+    const SourcePos pos{std::stoi(fields[3].substr(0, colon)), std::stoi(fields[3].substr(colon + 1))};
+    const bool found = std::any_of(result.diagnostics.begin(), result.diagnostics.end(), [&](const auto& d) {
+      return d.check == check && d.pos == pos && d.message.find(fields[4]) != std::string::npos;
+    });
+    CHECK(found);
+  }
+  CHECK(cases >= 60);
 }

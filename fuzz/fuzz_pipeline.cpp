@@ -1,0 +1,55 @@
+// libFuzzer target over the whole pipeline: the bytes are a plan file; it is loaded, checked, evaluated on a few
+// days and rendered in every format, and every diagnostic is formatted as the terminal would show it. Any crash,
+// sanitizer report, leak, hang or runaway memory use is a bug (see docs/hostile-input.md).
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "check/check.hpp"
+#include "evaluate/evaluate.hpp"
+#include "load/load.hpp"
+#include "render/render.hpp"
+
+namespace {
+
+void render_all(const std::vector<cchc::evaluate::Item>& items, cchc::util::Date today,
+                cchc::model::Language language) {
+  for (const auto format : {cchc::render::Format::Table, cchc::render::Format::Markdown, cchc::render::Format::Csv,
+                            cchc::render::Format::Json}) {
+    cchc::render::Options options;
+    options.today = today;
+    options.language = language;
+    options.color = format == cchc::render::Format::Table;
+    options.width = 60;
+    (void)cchc::render::render(format, items, options);
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  auto result = cchc::load::load_plan(text, "fuzz.yaml");
+  for (const auto& diagnostic : result.diagnostics) (void)cchc::render::format_diagnostic(diagnostic, text, true);
+  if (!result.plan) return 0;
+
+  const auto checked = cchc::check::check_plan(*result.plan);
+  for (const auto& diagnostic : checked) (void)cchc::render::format_diagnostic(diagnostic, text, false);
+  const std::vector<const cchc::model::Plan*> plans = {&*result.plan, &*result.plan};
+  (void)cchc::check::check_plans(plans);
+
+  for (const cchc::util::Date today : {cchc::util::Date{2020, 4, 30}, cchc::util::Date{2024, 2, 29}}) {
+    auto items = cchc::evaluate::evaluate_plan(*result.plan, today);
+    render_all(items, today, result.plan->language);
+    cchc::evaluate::Filter filter;
+    filter.actionable_only = true;
+    auto selected = cchc::evaluate::select(items, filter);
+    cchc::evaluate::sort_by_urgency(selected);
+    render_all(selected, today, cchc::model::Language::En);
+    (void)cchc::evaluate::count_states(items);
+  }
+  return 0;
+}
