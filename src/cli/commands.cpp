@@ -14,6 +14,7 @@
 #include <optional>
 
 #include "check/check.hpp"
+#include "cli/edit_command.hpp"
 #include "cli/inputs.hpp"
 #include "evaluate/evaluate.hpp"
 #include "load/load.hpp"
@@ -40,6 +41,7 @@ struct Options {
   std::string within = "14d";
   std::string sort = "urgency";
   bool exit_code = false;
+  EditCommand edit;  ///< done, start, cancel, reopen, progress
 };
 
 /// Every plan file read, with what loading and checking it found.
@@ -146,10 +148,6 @@ bool file_is_usable(const Loaded& loaded, std::size_t index) {
   return loaded.plans[index].has_value() && !util::has_errors(loaded.diagnostics[index]);
 }
 
-std::optional<util::Date> parse_today(const std::string& text) {
-  return util::parse_iso_date(util::collapse_whitespace(text));
-}
-
 /// "14", "14d", "2w": a number of days.
 int parse_within(const std::string& text) {
   std::string digits = text;
@@ -242,15 +240,7 @@ int run_validate(const Options& options) {
 
 int run_list(render::View view, const Options& options) {
   const render::Format format = resolve_format(options.format);
-  std::optional<util::Date> fixed_today;
-  std::string today_text = options.today;
-  if (today_text.empty()) {
-    if (const char* from_environment = std::getenv("CCHC_TODAY")) today_text = from_environment;
-  }
-  if (!today_text.empty()) {
-    fixed_today = parse_today(today_text);
-    if (!fixed_today) throw UsageError{fmt::format("--today '{}' is not a date; write it as YYYY-MM-DD", today_text)};
-  }
+  const std::optional<util::Date> fixed_today = cli::fixed_today(options.today);
   if (!options.lang.empty() && options.lang != "vi" && options.lang != "en") {
     throw UsageError{fmt::format("--lang '{}' is not known; use vi or en", options.lang)};
   }
@@ -359,6 +349,35 @@ void add_list_options(CLI::App& command, Options& options) {
   command.add_option("--sort", options.sort, "Row order: urgency (overdue first) or document");
 }
 
+/// The options every editing command has; `action` says which one it is.
+void add_edit_options(CLI::App& command, Options& options, edit::Action action) {
+  EditCommand& edit = options.edit;
+  edit.action = action;
+  command.add_option("ID", edit.id, "The task's full number, as 'cchc status' shows it (e.g. 3.1)")->required();
+  if (action == edit::Action::Progress) {
+    command.add_option("PERCENT", edit.percent, "How much of the work is done, 0 to 100")->required();
+  }
+  command.add_option("PATH", edit.paths, "Plan files or folders to look in (default: plans/, or $CCHC_PLANS)");
+  command.add_option("--plan", edit.plans, "The plan holding the task, when several plans have this id")
+      ->allow_extra_args(false);
+  command.add_flag("--section", edit.section, "ID names a report section (under 'sections:'), not a task");
+  command.add_flag("--dry-run,-n", edit.dry_run, "Print the change as a unified diff; write nothing");
+  command.add_option("--color", edit.color, "Colour of warnings: auto, always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  if (action == edit::Action::Done) {
+    command.add_option("--on", edit.on, "The day the work was finished, YYYY-MM-DD (default: today)");
+    command.add_option("--today", edit.today, "Today, YYYY-MM-DD (also $CCHC_TODAY; default: the plan's time zone)");
+    command
+        .add_option("--evidence", edit.evidence,
+                    "What proves it, e.g. \"Báo cáo số 45/BC-STP ngày 28/4/2020\" or a link (repeatable; "
+                    "replaces the recorded evidence)")
+        ->allow_extra_args(false);
+  }
+  if (action == edit::Action::Cancel) {
+    command.add_option("--reason", edit.reason, "Why the work is cancelled")->required();
+  }
+}
+
 /// One subcommand: its name, one-line help, and how it is set up.
 struct CommandSpec {
   const char* name;
@@ -389,6 +408,21 @@ const CommandSpec kCommands[] = {
        command.add_option("--within", options.within, "How far ahead to look (default 14d; e.g. 7, 30d, 2w)");
      },
      [](const Options& options) { return run_list(render::View::Upcoming, options); }},
+    {"done", "Record a task as done: status, done date, evidence (edits the plan file)",
+     [](CLI::App& command, Options& options) { add_edit_options(command, options, edit::Action::Done); },
+     [](const Options& options) { return run_edit(options.edit); }},
+    {"start", "Record a task as started: status doing (edits the plan file)",
+     [](CLI::App& command, Options& options) { add_edit_options(command, options, edit::Action::Start); },
+     [](const Options& options) { return run_edit(options.edit); }},
+    {"cancel", "Record a task as cancelled, with the reason (edits the plan file)",
+     [](CLI::App& command, Options& options) { add_edit_options(command, options, edit::Action::Cancel); },
+     [](const Options& options) { return run_edit(options.edit); }},
+    {"reopen", "Record a done or cancelled task as not done after all (edits the plan file)",
+     [](CLI::App& command, Options& options) { add_edit_options(command, options, edit::Action::Reopen); },
+     [](const Options& options) { return run_edit(options.edit); }},
+    {"progress", "Record how far a task is, in percent (edits the plan file)",
+     [](CLI::App& command, Options& options) { add_edit_options(command, options, edit::Action::Progress); },
+     [](const Options& options) { return run_edit(options.edit); }},
 };
 
 }  // namespace

@@ -108,10 +108,10 @@ const std::vector<std::string> kPlanKeys = {"id",     "title",    "issuer",   "n
                                             "status", "language", "timezone", "before_date"};
 const std::vector<std::string> kAgencyKeys = {"name", "short", "group"};
 const std::vector<std::string> kDocumentKeys = {"ref", "date", "issuer", "title"};
-const std::vector<std::string> kTaskKeys = {"id",     "title", "lead", "support",    "due",
-                                            "status", "done",  "note", "appendices", "tasks"};
-const std::vector<std::string> kSectionKeys = {"id",         "title",  "lead", "due", "tasks",
-                                               "appendices", "status", "done", "note"};
+const std::vector<std::string> kTaskKeys = {"id",       "title",    "lead",   "support", "due",        "status", "done",
+                                            "progress", "evidence", "reason", "note",    "appendices", "tasks"};
+const std::vector<std::string> kSectionKeys = {"id",     "title", "lead",     "due",      "tasks",  "appendices",
+                                               "status", "done",  "progress", "evidence", "reason", "note"};
 const std::vector<std::string> kAppendixKeys = {"doc", "items"};
 
 const std::vector<std::pair<std::string, model::TaskStatus>> kTaskStatuses = {
@@ -388,6 +388,21 @@ class PlanReader {
     return std::nullopt;
   }
 
+  /// `progress:` a whole number of percent, 0 to 100.
+  std::optional<Located<int>> percent(const Fields& fields, std::string_view key) {
+    const YamlEntry* entry = optional(fields, key);
+    if (!entry) return std::nullopt;
+    const YamlNode& value = entry->value;
+    if (value.is_scalar() && value.plain && is_digits(value.text) && value.text.size() <= 3 &&
+        to_int(value.text) <= 100) {
+      return Located<int>{to_int(value.text), value.pos};
+    }
+    error(value_pos(*entry), "invalid-value",
+          fmt::format("'{}' must be a whole number of percent from 0 to 100, not {}", key, describe(value)),
+          "write it like 'progress: 60', without a % sign or quotes");
+    return std::nullopt;
+  }
+
   /// `due:` read with the plan's before_date; invalid-deadline when it cannot be read.
   std::optional<Located<model::Deadline>> deadline(const Fields& fields) {
     const auto value = optional_text(fields, "due");
@@ -554,6 +569,9 @@ class PlanReader {
     task.due = deadline(details);
     if (auto status = choice(details, "status", kTaskStatuses)) task.status = *status;
     task.done = full_date(details, "done");
+    task.progress = percent(details, "progress");
+    task.evidence = text_list(details, "evidence");
+    task.reason = optional_text(details, "reason");
     if (auto note = optional_text(details, "note")) task.note = note->value;
     task.appendices = appendices(details);
     if (const YamlEntry* children = optional(details, "tasks")) {
@@ -578,6 +596,9 @@ class PlanReader {
     section.appendices = appendices(details);
     if (auto status = choice(details, "status", kTaskStatuses)) section.status = *status;
     section.done = full_date(details, "done");
+    section.progress = percent(details, "progress");
+    section.evidence = text_list(details, "evidence");
+    section.reason = optional_text(details, "reason");
     if (auto note = optional_text(details, "note")) section.note = note->value;
     return section;
   }

@@ -233,6 +233,7 @@ class TreeBuilder : public YAML::EventHandler {
     collection.node.kind = kind;
     collection.node.pos = m_lines.at(mark);
     collection.flow = flow;
+    collection.node.flow = flow != 0;
     check_tag(tag, collection.node.pos);
     note_anchor(anchor);
     if (flow) m_open_flows.emplace_back(mark.pos, flow);

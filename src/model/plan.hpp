@@ -62,6 +62,9 @@ struct Task {
   std::optional<Located<Deadline>> due;
   Located<TaskStatus> status{TaskStatus::Todo, {}};
   std::optional<Located<util::Date>> done;
+  std::optional<Located<int>> progress;  ///< percent of the work done, 0–100, as the lead reported it
+  std::vector<LocatedText> evidence;     ///< what proves the work: "Báo cáo số 45/BC-STP ngày 28/4/2020", a link
+  std::optional<LocatedText> reason;     ///< why it was cancelled
   std::string note;
   std::vector<AppendixRef> appendices;
   std::vector<Task> children;
@@ -79,6 +82,9 @@ struct Section {
   std::vector<AppendixRef> appendices;
   Located<TaskStatus> status{TaskStatus::Todo, {}};
   std::optional<Located<util::Date>> done;
+  std::optional<Located<int>> progress;  ///< as for tasks
+  std::vector<LocatedText> evidence;     ///< as for tasks
+  std::optional<LocatedText> reason;     ///< as for tasks
   std::string note;
   SourcePos pos;
 };
