@@ -59,10 +59,10 @@ std::string unified_diff(std::string_view before, std::string_view after, const 
     while (i < n || j < m) {
       if (i < n && j < m && a[head + i] == b[head + j]) {
         steps.push_back({' ', head + i++, head + j++});
-      } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-        steps.push_back({'+', head + i, head + j++});
-      } else {
+      } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
         steps.push_back({'-', head + i++, head + j});
+      } else {
+        steps.push_back({'+', head + i, head + j++});
       }
     }
   } else {
