@@ -363,11 +363,14 @@ class MapEditor {
   }
 
  private:
-  /// The entry new keys follow when none of the group is there: the last one before the subtasks.
+  /// The entry new keys follow when none of the group is there: the last one before the subtasks (a
+  /// section's `tasks:` only names tasks, so it does not count).
   const YamlEntry* default_anchor() const {
     const YamlEntry* anchor = nullptr;
     for (const auto& entry : m_map.entries) {
-      if (key_of(entry) == "tasks") return anchor ? anchor : nullptr;
+      const bool subtasks = key_of(entry) == "tasks" && entry.value.is_sequence() && !entry.value.items.empty() &&
+                            entry.value.items.front().is_map();
+      if (subtasks) return anchor;
       anchor = &entry;
     }
     return anchor;
