@@ -19,6 +19,7 @@
 #include "evaluate/evaluate.hpp"
 #include "load/load.hpp"
 #include "render/render.hpp"
+#include "stats/stats.hpp"
 #include "util/spell.hpp"
 #include "util/text.hpp"
 
@@ -41,7 +42,10 @@ struct Options {
   std::string within = "14d";
   std::string sort = "urgency";
   bool exit_code = false;
-  EditCommand edit;  ///< done, start, cancel, reopen, progress
+  EditCommand edit;         ///< done, start, cancel, reopen, progress
+  std::string by = "lead";  ///< stats: lead, plan, section or month
+  std::string from;         ///< stats: window start
+  std::string to;           ///< stats: window end
 };
 
 /// Every plan file read, with what loading and checking it found.
@@ -326,6 +330,61 @@ int run_list(render::View view, const Options& options) {
   return kExitOk;
 }
 
+int run_stats(const Options& options) {
+  const render::Format format = resolve_format(options.format);
+  stats::Options stats_options;
+  if (options.by == "lead") {
+    stats_options.by = stats::GroupBy::Lead;
+  } else if (options.by == "plan") {
+    stats_options.by = stats::GroupBy::Plan;
+  } else if (options.by == "section") {
+    stats_options.by = stats::GroupBy::Section;
+  } else if (options.by == "month") {
+    stats_options.by = stats::GroupBy::Month;
+  } else {
+    throw UsageError{fmt::format("--by '{}' is not known; use lead, plan, section or month", options.by)};
+  }
+  const auto window_day = [](const std::string& text, const char* flag) -> std::optional<util::Date> {
+    if (text.empty()) return std::nullopt;
+    if (auto date = util::parse_iso_date(text)) return date;
+    throw UsageError{fmt::format("{} '{}' is not a date; write it as YYYY-MM-DD", flag, text)};
+  };
+  stats_options.from = window_day(options.from, "--from");
+  stats_options.to = window_day(options.to, "--to");
+  if (stats_options.from && stats_options.to && *stats_options.to < *stats_options.from) {
+    throw UsageError{"--to is before --from"};
+  }
+  if (!options.lang.empty() && options.lang != "vi" && options.lang != "en") {
+    throw UsageError{fmt::format("--lang '{}' is not known; use vi or en", options.lang)};
+  }
+  const std::optional<util::Date> fixed = cli::fixed_today(options.today);
+  const Loaded loaded = load_all(options.paths);
+  const ProblemCounts counts = report_problems(loaded, options.color);
+  std::vector<const model::Plan*> plans;
+  for (std::size_t i = 0; i < loaded.files.size(); ++i) {
+    if (file_is_usable(loaded, i)) plans.push_back(&*loaded.plans[i]);
+  }
+  // One day for the whole report: --today, else today in the first plan's zone.
+  std::optional<util::Date> today = fixed;
+  if (!today) today = date_in_zone(current_time(), plans.empty() ? "Asia/Ho_Chi_Minh" : plans.front()->timezone);
+  if (!today) throw UsageError{"the plan's time zone is not known on this machine; install tzdata or pass --today"};
+  std::vector<evaluate::Item> items;
+  for (const auto* plan : plans) {
+    auto evaluated = evaluate::evaluate_plan(*plan, *today);
+    items.insert(items.end(), evaluated.begin(), evaluated.end());
+  }
+  const auto report = stats::compute(plans, items, *today, stats_options);
+  bool vietnamese = plans.empty() || plans.front()->language == model::Language::Vi;
+  if (!options.lang.empty()) vietnamese = options.lang == "vi";
+  const stats::Format stats_format = format == render::Format::Markdown ? stats::Format::Markdown
+                                     : format == render::Format::Csv    ? stats::Format::Csv
+                                     : format == render::Format::Json   ? stats::Format::Json
+                                                                        : stats::Format::Table;
+  write_out(stats::render(report, stats_format, vietnamese));
+  if (!loaded.io_errors.empty()) return kExitUsage;
+  return counts.errors > 0 ? kExitProblems : kExitOk;
+}
+
 void add_path_and_color(CLI::App& command, Options& options) {
   command.add_option("PATH", options.paths, "Plan files or folders (default: plans/, or $CCHC_PLANS)");
   command.add_option("--color", options.color, "Colour: auto (on a terminal, unless NO_COLOR is set), always, never")
@@ -408,6 +467,19 @@ const CommandSpec kCommands[] = {
        command.add_option("--within", options.within, "How far ahead to look (default 14d; e.g. 7, 30d, 2w)");
      },
      [](const Options& options) { return run_list(render::View::Upcoming, options); }},
+    {"stats", "On-time statistics per lead, plan, section or month, with PAR-style points",
+     [](CLI::App& command, Options& options) {
+       add_path_and_color(command, options);
+       command.add_option("--today", options.today,
+                          "The day the report is made as of, YYYY-MM-DD (also $CCHC_TODAY); done dates after it "
+                          "count as not done");
+       command.add_option("--by", options.by, "Group by lead (default), plan, section or month");
+       command.add_option("--from", options.from, "Count only tasks due on or after this day, YYYY-MM-DD");
+       command.add_option("--to", options.to, "Count only tasks due on or before this day, YYYY-MM-DD");
+       command.add_option("--format,-f", options.format, "Output: table, markdown, csv or json");
+       command.add_option("--lang", options.lang, "Labels in vi or en (default: the plan's language)");
+     },
+     [](const Options& options) { return run_stats(options); }},
     {"done", "Record a task as done: status, done date, evidence (edits the plan file)",
      [](CLI::App& command, Options& options) { add_edit_options(command, options, edit::Action::Done); },
      [](const Options& options) { return run_edit(options.edit); }},

@@ -89,6 +89,28 @@ struct Section {
   SourcePos pos;
 };
 
+/// One band of a PAR-style score: a rate above (or from) `threshold` percent earns `points`.
+struct ScoreBand {
+  int threshold = 0;    ///< percent
+  bool strict = false;  ///< true for "above" (trên 90%), false for "from" (từ 70%)
+  int points = 0;
+  SourcePos pos;
+};
+
+/// How rates become points: the first band a rate reaches gives its points.
+struct Scoring {
+  /// Share of the due tasks that were done. Default, from the Cà Mau PAR INDEX criteria: "Thực hiện trên 90%
+  /// kế hoạch: 2 điểm; từ 70% - 90%: 1 điểm; dưới 70%: 0 điểm".
+  std::vector<ScoreBand> completion = {{90, true, 2, {}}, {70, false, 1, {}}, {0, false, 0, {}}};
+  /// Share of the due tasks done on time. Default, from the same criteria: "Tất cả báo cáo được gửi đúng thời
+  /// gian quy định: 1 điểm" (otherwise 0).
+  std::vector<ScoreBand> on_time = {{100, false, 1, {}}, {0, false, 0, {}}};
+  bool from_plan = false;  ///< the plan states its own `scoring:`
+};
+
+/// The points of `rate` (percent) under `bands`; 0 when it reaches none.
+int points_for(const std::vector<ScoreBand>& bands, double rate);
+
 /// A whole plan file.
 struct Plan {
   std::string file;  ///< path as given on the command line
@@ -106,6 +128,7 @@ struct Plan {
   std::vector<Document> documents;  ///< in file order
   std::vector<Task> tasks;
   std::vector<Section> sections;
+  Scoring scoring;
 
   const Agency* find_agency(std::string_view agency_id) const;
   const Document* find_document(std::string_view document_id) const;
