@@ -480,6 +480,16 @@ const CommandSpec kCommands[] = {
        command.add_option("--lang", options.lang, "Labels in vi or en (default: the plan's language)");
      },
      [](const Options& options) { return run_stats(options); }},
+    {"log", "Show who changed a task and when, from git history (read-only)",
+     [](CLI::App& command, Options& options) {
+       EditCommand& edit = options.edit;
+       command.add_option("ID", edit.id, "The task's full number (e.g. 3.1)")->required();
+       command.add_option("PATH", edit.paths, "Plan files or folders to look in (default: plans/, or $CCHC_PLANS)");
+       command.add_option("--plan", edit.plans, "The plan holding the task, when several plans have this id")
+           ->allow_extra_args(false);
+       command.add_flag("--section", edit.section, "ID names a report section, not a task");
+     },
+     [](const Options& options) { return run_log(options.edit); }},
     {"done", "Record a task as done: status, done date, evidence (edits the plan file)",
      [](CLI::App& command, Options& options) { add_edit_options(command, options, edit::Action::Done); },
      [](const Options& options) { return run_edit(options.edit); }},

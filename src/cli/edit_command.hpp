@@ -26,4 +26,7 @@ struct EditCommand {
 /// Finds the item, edits its file (or prints the diff with --dry-run) and reports; returns the exit code.
 int run_edit(const EditCommand& command);
 
+/// `cchc log ID`: the item's history from `git log -L` over its lines, when its plan is in a git repository.
+int run_log(const EditCommand& command);
+
 }  // namespace cchc::cli

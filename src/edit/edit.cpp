@@ -464,6 +464,12 @@ class MapEditor {
 
   const Source& m_source;
   const YamlNode& m_map;
+
+ public:
+  /// The last line of the whole map (its last entry's end).
+  int map_end() const { return m_map.entries.empty() ? m_map.pos.line : entry_end(m_map.entries.back()); }
+
+ private:
   const std::vector<int>& m_starts;
 };
 
@@ -528,6 +534,33 @@ std::vector<std::string> errors_of(const load::LoadResult& result) {
 }
 
 }  // namespace
+
+std::optional<std::pair<int, int>> item_lines(std::string_view text, const std::string& id, bool section) {
+  const load::YamlDocument document = load::read_yaml(text, "");
+  if (!document.root) return std::nullopt;
+  const YamlNode* map = nullptr;
+  for (const auto& target : all_targets(*document.root, section)) {
+    if (target.path != id) continue;
+    if (map) return std::nullopt;
+    map = target.map;
+  }
+  if (!map) return std::nullopt;
+  const Source source(text);
+  std::vector<int> starts;
+  collect_lines(*document.root, starts);
+  std::sort(starts.begin(), starts.end());
+  starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+  if (map->flow) {
+    const auto match = match_flow(text, source.offset(map->pos));
+    if (!match) return std::nullopt;
+    int line = map->pos.line;
+    for (std::size_t i = source.offset(map->pos); i < match->first; ++i) {
+      if (text[i] == '\n') ++line;
+    }
+    return std::pair(map->pos.line, line);
+  }
+  return std::pair(map->pos.line, MapEditor(source, *map, starts).map_end());
+}
 
 Result apply(std::string_view text, const std::string& file, const Request& request) {
   const std::string what = fmt::format("{} '{}'", request.section ? "section" : "task", request.id);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -49,6 +50,10 @@ using Result = std::variant<Edited, Refusal>;
 /// again and refused unless it loads with no new errors, the item has exactly the asked values, and every
 /// other value of the file reads exactly as before. Pure: no I/O; `file` only labels messages.
 Result apply(std::string_view text, const std::string& file, const Request& request);
+
+/// The first and last line (1-based) of a task's or section's block in `text`, its subtasks included;
+/// nullopt when the text does not hold exactly one such item. Pure.
+std::optional<std::pair<int, int>> item_lines(std::string_view text, const std::string& id, bool section);
 
 /// The unified diff (3 lines of context) from `before` to `after`, or an empty string when they are equal.
 /// Lines are shown without their line ends.

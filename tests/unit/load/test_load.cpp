@@ -260,7 +260,7 @@ TEST_CASE("each load-stage diagnostic points at the right place") {
   SECTION("unknown key far from every allowed key lists them") {
     const auto d = load_one_problem(kHeader + "owner: x\n");
     CHECK(d.pos == SourcePos{5, 1});
-    CHECK(d.hint == "the keys allowed here are: cchc, plan, agencies, documents, tasks, sections");
+    CHECK(d.hint == "the keys allowed here are: cchc, plan, agencies, documents, tasks, sections, scoring");
   }
   SECTION("missing required field points at the map") {
     const auto d = load_one_problem(kHeader + "tasks:\n  - id: \"1\"\n    due: 2020\n");
