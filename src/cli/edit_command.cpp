@@ -126,8 +126,13 @@ int run_edit(const EditCommand& command) {
   }
   const Candidate& chosen = candidates.front();
   if (command.action == edit::Action::Done) {
-    if (!on) on = fixed;
-    if (!on) on = date_in_zone(current_time(), chosen.plan.timezone);
+    std::optional<util::Date> today = fixed;
+    if (!today) today = date_in_zone(current_time(), chosen.plan.timezone);
+    if (on && today && *on > *today) {
+      say(stderr,
+          fmt::format("cchc: warning: the done date {} is after today ({}); check it\n", on->iso(), today->iso()));
+    }
+    if (!on) on = today;
     if (!on) {
       throw UsageError{fmt::format("{}: time zone '{}' is not known on this machine; pass --on YYYY-MM-DD",
                                    chosen.file->path, chosen.plan.timezone)};
