@@ -186,16 +186,31 @@ void check_done_has_date(const Plan& plan, const std::string& what, const Locate
                      "add 'done: YYYY-MM-DD' so that lateness can be judged"));
 }
 
+/// A done date before the first day the plan's date can mean (2020-02 → 1/2/2020) is most likely a typo.
+void check_done_after_plan(const Plan& plan, const std::string& what, const std::optional<Located<util::Date>>& done,
+                           Diagnostics& out) {
+  if (!done || !plan.date) return;
+  const util::PartialDate& date = plan.date->value;
+  const util::Date earliest{date.year, date.month > 0 ? date.month : 1, date.day > 0 ? date.day : 1};
+  if (done->value >= earliest) return;
+  out.push_back(
+      make(Severity::Warning, plan.file, done->pos, "done-before-plan",
+           fmt::format("{} is marked done on {}, before the plan itself ({})", what, done->value.vn(), date.vn()),
+           "check the year and the month of the done date"));
+}
+
 void check_done_dates(const Plan& plan, Diagnostics& out) {
   for_each_task(plan, [&](const Task& task, const Task*) {
     const std::string what = fmt::format("task '{}'", task_label(task));
     check_done_date_matches_status(plan, what, task.status, task.done, out);
     check_done_has_date(plan, what, task.status, task.done, out);
+    check_done_after_plan(plan, what, task.done, out);
   });
   for (const auto& section : plan.sections) {
     const std::string what = fmt::format("section '{}'", section.id.value);
     check_done_date_matches_status(plan, what, section.status, section.done, out);
     check_done_has_date(plan, what, section.status, section.done, out);
+    check_done_after_plan(plan, what, section.done, out);
   }
 }
 

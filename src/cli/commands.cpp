@@ -14,10 +14,12 @@
 #include <optional>
 
 #include "check/check.hpp"
+#include "cli/edit_command.hpp"
 #include "cli/inputs.hpp"
 #include "evaluate/evaluate.hpp"
 #include "load/load.hpp"
 #include "render/render.hpp"
+#include "stats/stats.hpp"
 #include "util/spell.hpp"
 #include "util/text.hpp"
 
@@ -40,6 +42,10 @@ struct Options {
   std::string within = "14d";
   std::string sort = "urgency";
   bool exit_code = false;
+  EditCommand edit;         ///< done, start, cancel, reopen, progress
+  std::string by = "lead";  ///< stats: lead, plan, section or month
+  std::string from;         ///< stats: window start
+  std::string to;           ///< stats: window end
 };
 
 /// Every plan file read, with what loading and checking it found.
@@ -146,10 +152,6 @@ bool file_is_usable(const Loaded& loaded, std::size_t index) {
   return loaded.plans[index].has_value() && !util::has_errors(loaded.diagnostics[index]);
 }
 
-std::optional<util::Date> parse_today(const std::string& text) {
-  return util::parse_iso_date(util::collapse_whitespace(text));
-}
-
 /// "14", "14d", "2w": a number of days.
 int parse_within(const std::string& text) {
   std::string digits = text;
@@ -242,15 +244,7 @@ int run_validate(const Options& options) {
 
 int run_list(render::View view, const Options& options) {
   const render::Format format = resolve_format(options.format);
-  std::optional<util::Date> fixed_today;
-  std::string today_text = options.today;
-  if (today_text.empty()) {
-    if (const char* from_environment = std::getenv("CCHC_TODAY")) today_text = from_environment;
-  }
-  if (!today_text.empty()) {
-    fixed_today = parse_today(today_text);
-    if (!fixed_today) throw UsageError{fmt::format("--today '{}' is not a date; write it as YYYY-MM-DD", today_text)};
-  }
+  const std::optional<util::Date> fixed_today = cli::fixed_today(options.today);
   if (!options.lang.empty() && options.lang != "vi" && options.lang != "en") {
     throw UsageError{fmt::format("--lang '{}' is not known; use vi or en", options.lang)};
   }
@@ -337,6 +331,61 @@ int run_list(render::View view, const Options& options) {
   return kExitOk;
 }
 
+int run_stats(const Options& options) {
+  const render::Format format = resolve_format(options.format);
+  stats::Options stats_options;
+  if (options.by == "lead") {
+    stats_options.by = stats::GroupBy::Lead;
+  } else if (options.by == "plan") {
+    stats_options.by = stats::GroupBy::Plan;
+  } else if (options.by == "section") {
+    stats_options.by = stats::GroupBy::Section;
+  } else if (options.by == "month") {
+    stats_options.by = stats::GroupBy::Month;
+  } else {
+    throw UsageError{fmt::format("--by '{}' is not known; use lead, plan, section or month", options.by)};
+  }
+  const auto window_day = [](const std::string& text, const char* flag) -> std::optional<util::Date> {
+    if (text.empty()) return std::nullopt;
+    if (auto date = util::parse_iso_date(text)) return date;
+    throw UsageError{fmt::format("{} '{}' is not a date; write it as YYYY-MM-DD", flag, text)};
+  };
+  stats_options.from = window_day(options.from, "--from");
+  stats_options.to = window_day(options.to, "--to");
+  if (stats_options.from && stats_options.to && *stats_options.to < *stats_options.from) {
+    throw UsageError{"--to is before --from"};
+  }
+  if (!options.lang.empty() && options.lang != "vi" && options.lang != "en") {
+    throw UsageError{fmt::format("--lang '{}' is not known; use vi or en", options.lang)};
+  }
+  const std::optional<util::Date> fixed = cli::fixed_today(options.today);
+  const Loaded loaded = load_all(options.paths);
+  const ProblemCounts counts = report_problems(loaded, options.color);
+  std::vector<const model::Plan*> plans;
+  for (std::size_t i = 0; i < loaded.files.size(); ++i) {
+    if (file_is_usable(loaded, i)) plans.push_back(&*loaded.plans[i]);
+  }
+  // One day for the whole report: --today, else today in the first plan's zone.
+  std::optional<util::Date> today = fixed;
+  if (!today) today = date_in_zone(current_time(), plans.empty() ? "Asia/Ho_Chi_Minh" : plans.front()->timezone);
+  if (!today) throw UsageError{"the plan's time zone is not known on this machine; install tzdata or pass --today"};
+  std::vector<evaluate::Item> items;
+  for (const auto* plan : plans) {
+    auto evaluated = evaluate::evaluate_plan(*plan, *today);
+    items.insert(items.end(), evaluated.begin(), evaluated.end());
+  }
+  const auto report = stats::compute(plans, items, *today, stats_options);
+  bool vietnamese = plans.empty() || plans.front()->language == model::Language::Vi;
+  if (!options.lang.empty()) vietnamese = options.lang == "vi";
+  const stats::Format stats_format = format == render::Format::Markdown ? stats::Format::Markdown
+                                     : format == render::Format::Csv    ? stats::Format::Csv
+                                     : format == render::Format::Json   ? stats::Format::Json
+                                                                        : stats::Format::Table;
+  write_out(stats::render(report, stats_format, vietnamese));
+  if (!loaded.io_errors.empty()) return kExitUsage;
+  return counts.errors > 0 ? kExitProblems : kExitOk;
+}
+
 void add_path_and_color(CLI::App& command, Options& options) {
   command.add_option("PATH", options.paths, "Plan files or folders (default: plans/, or $CCHC_PLANS)");
   command.add_option("--color", options.color, "Colour: auto (on a terminal, unless NO_COLOR is set), always, never")
@@ -358,6 +407,35 @@ void add_list_options(CLI::App& command, Options& options) {
                      "no-deadline, done-late, done, cancelled (repeatable)");
   command.add_option("--width", options.width, "Table width in columns (default: the terminal's, or $COLUMNS)");
   command.add_option("--sort", options.sort, "Row order: urgency (overdue first) or document");
+}
+
+/// The options every editing command has; `action` says which one it is.
+void add_edit_options(CLI::App& command, Options& options, edit::Action action) {
+  EditCommand& edit = options.edit;
+  edit.action = action;
+  command.add_option("ID", edit.id, "The task's full number, as 'cchc status' shows it (e.g. 3.1)")->required();
+  if (action == edit::Action::Progress) {
+    command.add_option("PERCENT", edit.percent, "How much of the work is done, 0 to 100")->required();
+  }
+  command.add_option("PATH", edit.paths, "Plan files or folders to look in (default: plans/, or $CCHC_PLANS)");
+  command.add_option("--plan", edit.plans, "The plan holding the task, when several plans have this id")
+      ->allow_extra_args(false);
+  command.add_flag("--section", edit.section, "ID names a report section (under 'sections:'), not a task");
+  command.add_flag("--dry-run,-n", edit.dry_run, "Print the change as a unified diff; write nothing");
+  command.add_option("--color", edit.color, "Colour of warnings: auto, always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  if (action == edit::Action::Done) {
+    command.add_option("--on", edit.on, "The day the work was finished, YYYY-MM-DD (default: today)");
+    command.add_option("--today", edit.today, "Today, YYYY-MM-DD (also $CCHC_TODAY; default: the plan's time zone)");
+    command
+        .add_option("--evidence", edit.evidence,
+                    "What proves it, e.g. \"Báo cáo số 45/BC-STP ngày 28/4/2020\" or a link (repeatable; "
+                    "replaces the recorded evidence)")
+        ->allow_extra_args(false);
+  }
+  if (action == edit::Action::Cancel) {
+    command.add_option("--reason", edit.reason, "Why the work is cancelled")->required();
+  }
 }
 
 /// One subcommand: its name, one-line help, and how it is set up.
@@ -390,6 +468,44 @@ const CommandSpec kCommands[] = {
        command.add_option("--within", options.within, "How far ahead to look (default 14d; e.g. 7, 30d, 2w)");
      },
      [](const Options& options) { return run_list(render::View::Upcoming, options); }},
+    {"stats", "On-time statistics per lead, plan, section or month, with PAR-style points",
+     [](CLI::App& command, Options& options) {
+       add_path_and_color(command, options);
+       command.add_option("--today", options.today,
+                          "The day the report is made as of, YYYY-MM-DD (also $CCHC_TODAY); done dates after it "
+                          "count as not done");
+       command.add_option("--by", options.by, "Group by lead (default), plan, section or month");
+       command.add_option("--from", options.from, "Count only tasks due on or after this day, YYYY-MM-DD");
+       command.add_option("--to", options.to, "Count only tasks due on or before this day, YYYY-MM-DD");
+       command.add_option("--format,-f", options.format, "Output: table, markdown, csv or json");
+       command.add_option("--lang", options.lang, "Labels in vi or en (default: the plan's language)");
+     },
+     [](const Options& options) { return run_stats(options); }},
+    {"log", "Show who changed a task and when, from git history (read-only)",
+     [](CLI::App& command, Options& options) {
+       EditCommand& edit = options.edit;
+       command.add_option("ID", edit.id, "The task's full number (e.g. 3.1)")->required();
+       command.add_option("PATH", edit.paths, "Plan files or folders to look in (default: plans/, or $CCHC_PLANS)");
+       command.add_option("--plan", edit.plans, "The plan holding the task, when several plans have this id")
+           ->allow_extra_args(false);
+       command.add_flag("--section", edit.section, "ID names a report section, not a task");
+     },
+     [](const Options& options) { return run_log(options.edit); }},
+    {"done", "Record a task as done: status, done date, evidence (edits the plan file)",
+     [](CLI::App& command, Options& options) { add_edit_options(command, options, edit::Action::Done); },
+     [](const Options& options) { return run_edit(options.edit); }},
+    {"start", "Record a task as started: status doing (edits the plan file)",
+     [](CLI::App& command, Options& options) { add_edit_options(command, options, edit::Action::Start); },
+     [](const Options& options) { return run_edit(options.edit); }},
+    {"cancel", "Record a task as cancelled, with the reason (edits the plan file)",
+     [](CLI::App& command, Options& options) { add_edit_options(command, options, edit::Action::Cancel); },
+     [](const Options& options) { return run_edit(options.edit); }},
+    {"reopen", "Record a done or cancelled task as not done after all (edits the plan file)",
+     [](CLI::App& command, Options& options) { add_edit_options(command, options, edit::Action::Reopen); },
+     [](const Options& options) { return run_edit(options.edit); }},
+    {"progress", "Record how far a task is, in percent (edits the plan file)",
+     [](CLI::App& command, Options& options) { add_edit_options(command, options, edit::Action::Progress); },
+     [](const Options& options) { return run_edit(options.edit); }},
 };
 
 }  // namespace

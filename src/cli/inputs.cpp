@@ -16,6 +16,8 @@
 #include <filesystem>
 #include <system_error>
 
+#include "util/text.hpp"
+
 namespace cchc::cli {
 
 namespace fs = std::filesystem;
@@ -177,6 +179,16 @@ std::time_t current_time() {
            static_cast<std::time_t>(minutes) * 60 + seconds;
   }
   throw UsageError{fmt::format("CCHC_NOW '{}' is not an instant; write it as YYYY-MM-DDTHH:MM:SSZ", text)};
+}
+
+std::optional<util::Date> fixed_today(const std::string& option) {
+  std::string text = option;
+  if (text.empty()) {
+    if (const char* from_environment = std::getenv("CCHC_TODAY")) text = from_environment;
+  }
+  if (text.empty()) return std::nullopt;
+  if (auto date = util::parse_iso_date(util::collapse_whitespace(text))) return date;
+  throw UsageError{fmt::format("--today '{}' is not a date; write it as YYYY-MM-DD", text)};
 }
 
 std::optional<util::Date> date_in_zone(std::time_t now, const std::string& zone) {

@@ -37,6 +37,10 @@ Inputs read_inputs(const std::vector<std::string>& paths, std::size_t max_bytes)
 /// Throws UsageError when $CCHC_NOW is malformed.
 std::time_t current_time();
 
+/// The day fixed by --today (`option`) or, when that is empty, $CCHC_TODAY; nullopt when neither is set,
+/// meaning "today in the plan's time zone". Throws UsageError when the text is not a YYYY-MM-DD date.
+std::optional<util::Date> fixed_today(const std::string& option);
+
 /// The calendar date of instant `now` in the IANA time zone `zone`. Vietnam
 /// (UTC+7, no daylight saving) works even on machines without tzdata.
 /// nullopt when the zone is unknown.

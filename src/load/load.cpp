@@ -109,15 +109,17 @@ SourcePos value_pos(const YamlEntry& entry) { return entry.value.is_null() ? ent
 
 // ---- the keys each kind of map may hold ----
 
-const std::vector<std::string> kTopKeys = {"cchc", "plan", "agencies", "documents", "tasks", "sections"};
+const std::vector<std::string> kTopKeys = {"cchc", "plan", "agencies", "documents", "tasks", "sections", "scoring"};
+const std::vector<std::string> kScoringKeys = {"completion", "on_time"};
+const std::vector<std::string> kBandKeys = {"above", "from", "points"};
 const std::vector<std::string> kPlanKeys = {"id",     "title",    "issuer",   "number",     "date",
                                             "status", "language", "timezone", "before_date"};
 const std::vector<std::string> kAgencyKeys = {"name", "short", "group"};
 const std::vector<std::string> kDocumentKeys = {"ref", "date", "issuer", "title"};
-const std::vector<std::string> kTaskKeys = {"id",     "title", "lead", "support",    "due",
-                                            "status", "done",  "note", "appendices", "tasks"};
-const std::vector<std::string> kSectionKeys = {"id",         "title",  "lead", "due", "tasks",
-                                               "appendices", "status", "done", "note"};
+const std::vector<std::string> kTaskKeys = {"id",       "title",    "lead",   "support", "due",        "status", "done",
+                                            "progress", "evidence", "reason", "note",    "appendices", "tasks"};
+const std::vector<std::string> kSectionKeys = {"id",     "title", "lead",     "due",      "tasks",  "appendices",
+                                               "status", "done",  "progress", "evidence", "reason", "note"};
 const std::vector<std::string> kAppendixKeys = {"doc", "items"};
 
 const std::vector<std::pair<std::string, model::TaskStatus>> kTaskStatuses = {
@@ -219,6 +221,9 @@ class PlanReader {
           if (auto section = read_section(item)) plan.sections.push_back(std::move(*section));
         }
       }
+    }
+    if (const YamlEntry* scoring = top.find("scoring"); scoring && !is_blank(scoring->value)) {
+      if (expect_map(*scoring, "a map with 'completion:' and 'on_time:' bands")) read_scoring(scoring->value, plan);
     }
     return plan;
   }
@@ -403,6 +408,21 @@ class PlanReader {
     return std::nullopt;
   }
 
+  /// `progress:` a whole number of percent, 0 to 100.
+  std::optional<Located<int>> percent(const Fields& fields, std::string_view key) {
+    const YamlEntry* entry = optional(fields, key);
+    if (!entry) return std::nullopt;
+    const YamlNode& value = entry->value;
+    if (value.is_scalar() && value.plain && is_digits(value.text) && value.text.size() <= 3 &&
+        to_int(value.text) <= 100) {
+      return Located<int>{to_int(value.text), value.pos};
+    }
+    error(value_pos(*entry), "invalid-value",
+          fmt::format("'{}' must be a whole number of percent from 0 to 100, not {}", key, describe(value)),
+          "write it like 'progress: 60', without a % sign or quotes");
+    return std::nullopt;
+  }
+
   /// `due:` read with the plan's before_date; invalid-deadline when it cannot be read.
   std::optional<Located<model::Deadline>> deadline(const Fields& fields) {
     const auto value = optional_text(fields, "due");
@@ -475,6 +495,59 @@ class PlanReader {
     if (auto timezone = optional_text(info, "timezone")) plan.timezone = timezone->value;
     if (auto before_date = choice(info, "before_date", kBeforeDates)) plan.before_date = before_date->value;
     m_deadline_options.before_date = plan.before_date;
+  }
+
+  /// A whole number from `low` to `high` written plainly; nullopt when absent or wrong (reported).
+  std::optional<Located<int>> whole_number(const Fields& fields, std::string_view key, int low, int high) {
+    const YamlEntry* entry = optional(fields, key);
+    if (!entry) return std::nullopt;
+    const YamlNode& value = entry->value;
+    if (value.is_scalar() && value.plain && is_digits(value.text) && value.text.size() <= 4 &&
+        to_int(value.text) >= low && to_int(value.text) <= high) {
+      return Located<int>{to_int(value.text), value.pos};
+    }
+    error(value_pos(*entry), "invalid-value",
+          fmt::format("'{}' must be a whole number from {} to {}, not {}", key, low, high, describe(value)));
+    return std::nullopt;
+  }
+
+  /// `scoring:` — the PAR-style bands that turn rates into points.
+  void read_scoring(const YamlNode& map, model::Plan& plan) {
+    const Fields scoring = fields(map, kScoringKeys, "the 'scoring' block");
+    plan.scoring.from_plan = true;
+    for (const auto& [key, entry] : scoring.entries()) {
+      if (!expect_list(*entry, "a list of bands such as '- {above: 90, points: 2}'")) continue;
+      std::vector<model::ScoreBand> bands;
+      for (const YamlNode& item : entry->value.items) {
+        if (!expect_map_item(item, key, "a map with 'above:' or 'from:', and 'points:'")) continue;
+        const Fields band_fields = fields(item, kBandKeys, "this band");
+        model::ScoreBand band;
+        band.pos = item.pos;
+        const auto above = whole_number(band_fields, "above", 0, 100);
+        const auto from = whole_number(band_fields, "from", 0, 100);
+        if (above && from) {
+          error(item.pos, "invalid-value", "a band has either 'above:' or 'from:', not both",
+                "'above: 90' means more than 90%; 'from: 70' means 70% or more");
+          continue;
+        }
+        if (!above && !from) {
+          error(item.pos, "missing-field", "this band has neither 'above:' nor 'from:'",
+                "write e.g. '- {above: 90, points: 2}' or '- {from: 70, points: 1}'");
+          continue;
+        }
+        band.strict = above.has_value();
+        band.threshold = above ? above->value : from->value;
+        if (!band_fields.find("points")) {
+          error(item.pos, "missing-field", "this band has no 'points:'", "add e.g. 'points: 1'");
+          continue;
+        }
+        const auto points = whole_number(band_fields, "points", 0, 1000);
+        if (!points) continue;
+        band.points = points->value;
+        bands.push_back(band);
+      }
+      (key == "completion" ? plan.scoring.completion : plan.scoring.on_time) = std::move(bands);
+    }
   }
 
   /// `agencies:`, each either `id: name` or `id: {name, short, group}`.
@@ -569,6 +642,9 @@ class PlanReader {
     task.due = deadline(details);
     if (auto status = choice(details, "status", kTaskStatuses)) task.status = *status;
     task.done = full_date(details, "done");
+    task.progress = percent(details, "progress");
+    task.evidence = text_list(details, "evidence");
+    task.reason = optional_text(details, "reason");
     if (auto note = optional_text(details, "note")) task.note = note->value;
     task.appendices = appendices(details);
     if (const YamlEntry* children = optional(details, "tasks")) {
@@ -593,6 +669,9 @@ class PlanReader {
     section.appendices = appendices(details);
     if (auto status = choice(details, "status", kTaskStatuses)) section.status = *status;
     section.done = full_date(details, "done");
+    section.progress = percent(details, "progress");
+    section.evidence = text_list(details, "evidence");
+    section.reason = optional_text(details, "reason");
     if (auto note = optional_text(details, "note")) section.note = note->value;
     return section;
   }

@@ -410,6 +410,7 @@ class TreeBuilder : public YAML::EventHandler {
                           "a plan file needs only a few levels; check the indentation and the brackets"};
     }
     collection.flow = flow;
+    collection.node.flow = flow != 0;
     check_tag(tag, collection.node.pos);
     note_anchor(anchor);
     if (flow) m_open_flows.emplace_back(mark.pos, flow);

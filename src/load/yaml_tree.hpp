@@ -21,6 +21,7 @@ struct YamlNode {
   std::string text;                ///< Scalar: the value as written (not yet NFC)
   bool plain = false;              ///< Scalar: written without quotes or a block indicator (| or >)
   bool unsupported = false;        ///< an alias or merge key, already reported: readers skip it silently
+  bool flow = false;               ///< Sequence or Map: written in flow style, [a, b] or {k: v}
   util::SourcePos pos;             ///< 1-based; columns count code points
   std::vector<YamlNode> items;     ///< Sequence
   std::vector<YamlEntry> entries;  ///< Map, in file order

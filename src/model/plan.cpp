@@ -42,6 +42,13 @@ std::string child_path(std::string_view parent_path, std::string_view child_id) 
   return path;
 }
 
+int points_for(const std::vector<ScoreBand>& bands, double rate) {
+  for (const auto& band : bands) {
+    if (band.strict ? rate > band.threshold : rate >= band.threshold) return band.points;
+  }
+  return 0;
+}
+
 const char* to_string(TaskStatus status) {
   switch (status) {
     case TaskStatus::Todo: return "todo";

@@ -62,6 +62,9 @@ struct Task {
   std::optional<Located<Deadline>> due;
   Located<TaskStatus> status{TaskStatus::Todo, {}};
   std::optional<Located<util::Date>> done;
+  std::optional<Located<int>> progress;  ///< percent of the work done, 0–100, as the lead reported it
+  std::vector<LocatedText> evidence;     ///< what proves the work: "Báo cáo số 45/BC-STP ngày 28/4/2020", a link
+  std::optional<LocatedText> reason;     ///< why it was cancelled
   std::string note;
   std::vector<AppendixRef> appendices;
   std::vector<Task> children;
@@ -79,9 +82,34 @@ struct Section {
   std::vector<AppendixRef> appendices;
   Located<TaskStatus> status{TaskStatus::Todo, {}};
   std::optional<Located<util::Date>> done;
+  std::optional<Located<int>> progress;  ///< as for tasks
+  std::vector<LocatedText> evidence;     ///< as for tasks
+  std::optional<LocatedText> reason;     ///< as for tasks
   std::string note;
   SourcePos pos;
 };
+
+/// One band of a PAR-style score: a rate above (or from) `threshold` percent earns `points`.
+struct ScoreBand {
+  int threshold = 0;    ///< percent
+  bool strict = false;  ///< true for "above" (trên 90%), false for "from" (từ 70%)
+  int points = 0;
+  SourcePos pos;
+};
+
+/// How rates become points: the first band a rate reaches gives its points.
+struct Scoring {
+  /// Share of the due tasks that were done. Default, from the Cà Mau PAR INDEX criteria: "Thực hiện trên 90%
+  /// kế hoạch: 2 điểm; từ 70% - 90%: 1 điểm; dưới 70%: 0 điểm".
+  std::vector<ScoreBand> completion = {{90, true, 2, {}}, {70, false, 1, {}}, {0, false, 0, {}}};
+  /// Share of the due tasks done on time. Default, from the same criteria: "Tất cả báo cáo được gửi đúng thời
+  /// gian quy định: 1 điểm" (otherwise 0).
+  std::vector<ScoreBand> on_time = {{100, false, 1, {}}, {0, false, 0, {}}};
+  bool from_plan = false;  ///< the plan states its own `scoring:`
+};
+
+/// The points of `rate` (percent) under `bands`; 0 when it reaches none.
+int points_for(const std::vector<ScoreBand>& bands, double rate);
 
 /// A whole plan file.
 struct Plan {
@@ -100,6 +128,7 @@ struct Plan {
   std::vector<Document> documents;  ///< in file order
   std::vector<Task> tasks;
   std::vector<Section> sections;
+  Scoring scoring;
 
   const Agency* find_agency(std::string_view agency_id) const;
   const Document* find_document(std::string_view document_id) const;

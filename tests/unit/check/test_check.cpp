@@ -261,3 +261,17 @@ TEST_CASE("duplicate-plan: two files declaring the same plan id") {
   CHECK(d.hint.find("plans/ha-tinh.yaml") != std::string::npos);
   CHECK(check::check_plans({&first, &other}).empty());
 }
+
+TEST_CASE("done-before-plan: a done date before the plan's own date is a warning") {
+  auto plan = clean_plan();
+  plan.date = model::Located<util::PartialDate>{{2020, 2, 0}, {5, 9}};
+  plan.tasks[0].status = {TaskStatus::Done, {24, 13}};
+  plan.tasks[0].done = model::Located<Date>{{2020, 1, 31}, {25, 11}};
+  const Diagnostic d = only_diagnostic(plan);
+  CHECK(d.check == "done-before-plan");
+  CHECK(d.severity == Severity::Warning);
+  CHECK(d.pos == SourcePos{25, 11});
+  CHECK(d.message == "task '1' is marked done on 31/01/2020, before the plan itself (02/2020)");
+  plan.tasks[0].done->value = {2020, 2, 1};  // within the month the letterhead gives: fine
+  CHECK(check::check_plan(plan).empty());
+}

@@ -262,7 +262,7 @@ TEST_CASE("each load-stage diagnostic points at the right place") {
   SECTION("unknown key far from every allowed key lists them") {
     const auto d = load_one_problem(kHeader + "owner: x\n");
     CHECK(d.pos == SourcePos{5, 1});
-    CHECK(d.hint == "the keys allowed here are: cchc, plan, agencies, documents, tasks, sections");
+    CHECK(d.hint == "the keys allowed here are: cchc, plan, agencies, documents, tasks, sections, scoring");
   }
   SECTION("missing required field points at the map") {
     const auto d = load_one_problem(kHeader + "tasks:\n  - id: \"1\"\n    due: 2020\n");
@@ -671,4 +671,24 @@ TEST_CASE("every case of the hostile corpus gets its announced check, place and 
     CHECK(found);
   }
   CHECK(cases >= 60);
+}
+
+TEST_CASE("progress, evidence and reason are read; progress is a percent") {
+  const std::string head = "cchc: 1\nplan:\n  id: p\n  title: x\ntasks:\n  - id: \"1\"\n    title: t\n";
+  const auto plan = load_clean(head +
+                               "    status: doing\n    progress: 60\n    evidence: \"Báo cáo số 45/BC-STP\"\n"
+                               "  - id: \"2\"\n    title: u\n    status: cancelled\n    reason: \"Gộp vào 1\"\n"
+                               "    evidence: [\"a\", \"https://example.gov.vn/x\"]\n");
+  REQUIRE(plan.tasks[0].progress);
+  CHECK(plan.tasks[0].progress->value == 60);
+  CHECK(plan.tasks[0].progress->pos == SourcePos{9, 15});
+  REQUIRE(plan.tasks[0].evidence.size() == 1);
+  CHECK(plan.tasks[0].evidence[0].value == "Báo cáo số 45/BC-STP");
+  CHECK(plan.tasks[1].reason->value == "Gộp vào 1");
+  CHECK(plan.tasks[1].evidence.size() == 2);
+  for (const char* bad : {"101", "\"60\"", "60%", "-1", "6.5"}) {
+    const auto d = load_one_problem(head + "    progress: " + bad + "\n");
+    CHECK(d.check == "invalid-value");
+    CHECK(d.pos == SourcePos{8, 15});
+  }
 }

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "edit/edit.hpp"
+
+namespace cchc::cli {
+
+/// The command line of `cchc done|start|cancel|reopen|progress`.
+struct EditCommand {
+  edit::Action action = edit::Action::Done;
+  std::string id;
+  std::vector<std::string> paths;
+  std::vector<std::string> plans;  ///< --plan: which plan, when the id is in several
+  std::string on;                  ///< done: --on
+  std::string today;               ///< --today, as for the listing commands
+  std::vector<std::string> evidence;
+  std::string reason;
+  int percent = -1;
+  bool section = false;
+  bool dry_run = false;
+  std::string color = "auto";
+};
+
+/// Finds the item, edits its file (or prints the diff with --dry-run) and reports; returns the exit code.
+int run_edit(const EditCommand& command);
+
+/// `cchc log ID`: the item's history from `git log -L` over its lines, when its plan is in a git repository.
+int run_log(const EditCommand& command);
+
+}  // namespace cchc::cli
