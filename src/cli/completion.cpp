@@ -103,7 +103,7 @@ std::vector<CommandInfo> describe_commands(const CLI::App& app) {
       for (const auto& name : option->get_snames()) option_info.names.push_back("-" + name);
       option_info.description = option->get_description();
       option_info.repeatable = option->get_expected_max() > 1;
-      if (option->get_type_size_max() > 0 && !option->get_lnames().empty()) {
+      if (option->get_items_expected_max() > 0 && !option->get_lnames().empty()) {
         classify_option(option->get_lnames().front(), option_info);
       }
       info.options.push_back(std::move(option_info));
@@ -256,7 +256,7 @@ std::string zsh_script(const std::vector<CommandInfo>& commands) {
       "  local -a paths ids\n"
       "  local word\n"
       "  for word in ${{words[2,-1]}}; do [[ $word != -* && -e $word ]] && paths+=($word); done\n"
-      "  ids=(${{(f)\"$(_call_program ids ${{words[1]}} __complete $1 $paths 2>/dev/null)\"}})\n"
+      "  ids=(${{(f)\"$(_call_program ids ${{_cchc_binary:-cchc}} __complete $1 $paths 2>/dev/null)\"}})\n"
       "  compadd -a ids\n"
       "}}\n"
       "\n"
@@ -268,7 +268,9 @@ std::string zsh_script(const std::vector<CommandInfo>& commands) {
       "    _arguments '--help[Print help]' '--version[Print the version]'\n"
       "    return\n"
       "  fi\n"
-      "  local command=${{words[2]}}\n"
+      "  local command=${{words[2]}} _cchc_binary=${{words[1]}}\n"
+      "  shift words\n"
+      "  (( CURRENT-- ))\n"
       "  case $command in\n{}"
       "  esac\n"
       "}}\n"
