@@ -16,6 +16,7 @@
 #include "cli/data.hpp"
 #include "cli/everyday.hpp"
 #include "cli/inputs.hpp"
+#include "util/text.hpp"
 
 namespace cchc::cli {
 
@@ -82,6 +83,23 @@ void write_new_file(const std::filesystem::path& path, const std::string& text) 
   ::unlink(temp.c_str());
 }
 
+/// The plan id for a new file: its name without extension, as an id ("Sở Tư pháp 2025.yaml" →
+/// "so-tu-phap-2025"); `fallback` when nothing is left.
+/// Naming the id after the file keeps two plans made by `cchc init` in one folder from sharing an id.
+std::string plan_id_for(const std::filesystem::path& path, const std::string& fallback) {
+  std::string id;
+  for (char c : util::strip_diacritics(path.stem().string())) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      id += c;
+    } else if ((c == '-' || c == '_' || c == ' ' || c == '.') && !id.empty() && id.back() != '-') {
+      id += '-';
+    }
+  }
+  while (!id.empty() && id.back() == '-') id.pop_back();
+  return id.empty() ? fallback : id;
+}
+
 int run_init(const InitOptions& options) {
   const std::optional<util::Date> today = date_in_zone(current_time(), "Asia/Ho_Chi_Minh");
   const std::string year = std::to_string(options.year != 0 ? options.year : today ? today->year : 2025);
@@ -102,7 +120,8 @@ int run_init(const InitOptions& options) {
         "'{}' already exists; cchc init never replaces a file. Choose another name: cchc init plans/my-plan.yaml",
         path.string())};
   }
-  const std::string text = replace_all(options.lang == "en" ? data::kInitPlanEn : data::kInitPlanVi, "{{YEAR}}", year);
+  std::string text = replace_all(options.lang == "en" ? data::kInitPlanEn : data::kInitPlanVi, "{{YEAR}}", year);
+  text = replace_all(text, "{{ID}}", plan_id_for(path, default_name.substr(0, default_name.size() - 5)));
   write_new_file(path, text);
 
   const std::string shown = path.string();
