@@ -4,7 +4,7 @@
 In a fresh temporary folder: `cchc init` (no FILE) writes plans/ke-hoach-cchc-<year>.yaml for the year of
 CCHC_NOW, which `cchc validate` and `cchc status` (no PATH) then read with exit 0 and no diagnostics; the
 English template does the same; `--year` picks the year; a second `init` to the same name exits 2 and leaves
-the file byte for byte as it was; no temporary file is left behind; every deadline wording the template
+the file byte for byte as it was; the plan id follows the file name; no temporary file is left behind; every deadline wording the template
 shows is one cchc reads into a date (checked through the JSON output).
 """
 import argparse
@@ -59,8 +59,8 @@ def main():
         if again.returncode != 2 or "already exists" not in again.stderr or before != after:
             failures.append(f"second init: exit {again.returncode}, stderr {again.stderr!r}, file changed: {before != after}")
 
-        english = run(["init", "english.yaml", "--lang", "en", "--year", "2030"], folder)
-        check = run(["validate", "english.yaml"], folder)
+        english = run(["init", "reform-plan-2030.yaml", "--lang", "en", "--year", "2030"], folder)
+        check = run(["validate", "reform-plan-2030.yaml"], folder)
         if english.returncode != 0 or check.returncode != 0 or check.stderr:
             failures.append(f"init --lang en: exit {english.returncode}/{check.returncode}: {check.stderr}")
         if "plan 'reform-plan-2030'" not in check.stdout:
@@ -69,6 +69,12 @@ def main():
         into_folder = run(["init", "plans", "--year", "2031"], folder)
         if into_folder.returncode != 0 or not os.path.isfile(os.path.join(folder, "plans", "ke-hoach-cchc-2031.yaml")):
             failures.append(f"init FOLDER: exit {into_folder.returncode}, {into_folder.stderr!r}")
+
+        # The plan id follows the file name, so two plans made by init in one folder never share an id.
+        named = run(["init", "plans/Sở Tư pháp 2025.yaml"], folder)
+        both = run(["validate"], folder)
+        if named.returncode != 0 or both.returncode != 0 or "plan 'so-tu-phap-2025'" not in both.stdout:
+            failures.append(f"init with a Vietnamese file name: {named.stderr!r} {both.stdout!r} {both.stderr!r}")
 
         leftovers = [name for root, _, names in os.walk(folder) for name in names if name.startswith(".cchc-init")]
         if leftovers:
