@@ -70,9 +70,12 @@ void classify_option(const std::string& long_name, OptionInfo& info) {
 }
 
 /// A positional argument named ID or TASK… completes task ids; TOPIC, help
-/// topics and commands; SHELL, shells; anything else, file names.
+/// topics and commands; SHELL, shells; anything else, file names. A task id
+/// wins over files when a command takes both (`done ID [PATH...]`): ids are
+/// what is typed first, and a word with a '/' still completes as a file in bash.
 void classify_positional(const CLI::App& app, const CLI::Option& option, CommandInfo& info) {
   const std::string name = option.get_name();
+  if (info.positional == ValueKind::Tasks) return;
   if (name.find("ID") != std::string::npos || name.find("TASK") != std::string::npos) {
     info.positional = ValueKind::Tasks;
   } else if (name == "TOPIC") {
@@ -132,9 +135,12 @@ const char* dynamic_source(ValueKind kind) {
 std::string bash_values(ValueKind kind, const std::vector<std::string>& choices) {
   switch (kind) {
     case ValueKind::Choices: return fmt::format("COMPREPLY=($(compgen -W '{}' -- \"$cur\"))", join(choices, " "));
+    case ValueKind::Tasks:
+      return "if [[ $cur == */* ]]; then compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- \"$cur\")); "
+             "else COMPREPLY=($(compgen -W \"$(\"$cchc\" __complete tasks \"${paths[@]}\" 2>/dev/null)\" -- "
+             "\"$cur\")); fi";
     case ValueKind::Agencies:
     case ValueKind::Plans:
-    case ValueKind::Tasks:
       return fmt::format(
           "COMPREPLY=($(compgen -W \"$(\"$cchc\" __complete {} \"${{paths[@]}}\" 2>/dev/null)\" -- \"$cur\"))",
           dynamic_source(kind));

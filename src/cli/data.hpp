@@ -13,5 +13,6 @@ extern const char* const kHelpExitCodesVi;
 extern const char* const kHelpExitCodesEn;
 extern const char* const kHelpCronVi;
 extern const char* const kHelpCronEn;
+extern const char* const kGitRevision;  ///< `git describe --always --dirty` at configure time, or "unknown"
 
 }  // namespace cchc::data

@@ -19,6 +19,15 @@ void register_everyday_commands(CLI::App& app, int& exit_code);
 void register_help_command(CLI::App& app, int& exit_code);
 void register_init_command(CLI::App& app, int& exit_code);
 void register_completion_commands(CLI::App& app, int& exit_code);
+void register_config_command(CLI::App& app, int& exit_code);
+
+/// Finds the project file .cchc.yaml in the current folder or the nearest one
+/// above it and makes its settings the defaults of the options of the same
+/// name in every command (lang, format, color, width, within, sort), and its
+/// `paths` the default plans (after $CCHC_PLANS). Flags given on the command
+/// line still win. Prints the file's problems and throws UsageError when it
+/// has errors.
+void apply_project_config(CLI::App& app);
 
 /// The "Examples:" footer of a command's --help (two or three real command
 /// lines); empty when the command has none.

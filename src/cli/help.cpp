@@ -32,6 +32,17 @@ const std::map<std::string_view, std::vector<std::string_view>> kExamples = {
     {"init",
      {"cchc init                                # plans/ke-hoach-cchc-<year>.yaml, in Vietnamese",
       "cchc init plans/so-tu-phap-2025.yaml --lang en", "cchc init && cchc validate && cchc status"}},
+    // The editing commands (done, start, cancel, reopen, progress), for when they are part of the binary.
+    {"done",
+     {"cchc done 3.1 --on 2020-04-28 --evidence \"Báo cáo số 45/BC-STP ngày 28/4/2020\"",
+      "cchc done 3.1 --dry-run          # show the change as a diff; write nothing"}},
+    {"start", {"cchc start 3.4", "cchc start 3.4 plans/ha-tinh-2020-tong-ket-cchc.yaml --dry-run"}},
+    {"cancel", {"cchc cancel 3.9 --reason \"Gộp vào nhiệm vụ 3.8\"", "cchc cancel 3.9 --reason \"…\" --dry-run"}},
+    {"reopen", {"cchc reopen 3.1", "cchc reopen 3.1 --dry-run"}},
+    {"progress", {"cchc progress 3.2 60", "cchc progress 3.2 60 --dry-run"}},
+    {"config",
+     {"cchc config                  # which .cchc.yaml is used, and each setting's source",
+      "cd plans/huyen && cchc config  # found in this folder or the nearest one above"}},
     {"completion",
      {"source <(cchc completion bash)                      # in ~/.bashrc", "cchc completion zsh > ~/.zfunc/_cchc",
       "cchc completion fish > ~/.config/fish/completions/cchc.fish"}},
@@ -206,8 +217,9 @@ void register_everyday_commands(CLI::App& app, int& exit_code) {
   register_init_command(app, exit_code);
   register_help_command(app, exit_code);
   register_completion_commands(app, exit_code);
+  register_config_command(app, exit_code);
 }
 
-std::string version_text() { return fmt::format("cchc {} (git {})", CCHC_VERSION, CCHC_GIT_REVISION); }
+std::string version_text() { return fmt::format("cchc {} (git {})", CCHC_VERSION, data::kGitRevision); }
 
 }  // namespace cchc::cli

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   cchc::cli::add_examples_to_help(app);
   try {
     cchc::cli::check_command_name(app, argc, argv);
+    cchc::cli::apply_project_config(app);
     app.parse(argc, argv);
   } catch (const CLI::ExtrasError& error) {
     if (auto message = cchc::cli::explain_extras(app, app.remaining(true))) {
