@@ -39,6 +39,10 @@ def main():
             result = run("help", topic, "--lang", lang)
             if result.returncode != 0 or len(result.stdout.splitlines()) < 5:
                 failures.append(f"cchc help {topic} --lang {lang}: exit {result.returncode}")
+    # A word far from every command lists them all (read from `cchc help`, so new commands need no edit here).
+    far = run("xyzzy")
+    if far.returncode != 2 or f"the commands are: {', '.join(commands)}" not in far.stderr:
+        failures.append(f"cchc xyzzy: exit {far.returncode}, {far.stderr!r}")
     version = run("--version").stdout.strip()
     if not re.fullmatch(r"cchc \d+\.\d+\.\d+ \(git ([0-9a-f]{7,}|v?[\w.-]+|unknown)(-dirty)?\)", version):
         failures.append(f"--version: {version!r}")
