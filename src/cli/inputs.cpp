@@ -138,13 +138,22 @@ void read_directory(const fs::path& directory, Inputs& inputs, std::size_t max_b
   for (const auto& path : found) read_one(path, inputs, max_bytes);
 }
 
+/// The project file's `paths`, set once before the command runs.
+std::vector<std::string>& configured_paths() {
+  static std::vector<std::string> paths;
+  return paths;
+}
+
 }  // namespace
 
 std::vector<std::string> default_paths() {
   const char* from_environment = std::getenv("CCHC_PLANS");
   if (from_environment != nullptr && *from_environment != '\0') return {from_environment};
+  if (!configured_paths().empty()) return configured_paths();
   return {"plans"};
 }
+
+void set_configured_paths(std::vector<std::string> paths) { configured_paths() = std::move(paths); }
 
 Inputs read_inputs(const std::vector<std::string>& paths, std::size_t max_bytes) {
   Inputs inputs;

@@ -22,8 +22,12 @@ struct Inputs {
   std::vector<std::string> errors;  ///< complete messages, "cchc: error: …"
 };
 
-/// The default PATH list: $CCHC_PLANS when set, else "plans".
+/// The default PATH list: $CCHC_PLANS when set, else the project file's
+/// `paths` (set_configured_paths), else "plans".
 std::vector<std::string> default_paths();
+
+/// The `paths` of the project file .cchc.yaml, relative to the current folder.
+void set_configured_paths(std::vector<std::string> paths);
 
 /// Reads each PATH: a file is taken as given; a directory is searched
 /// recursively for *.yaml and *.yml (sorted by path, so output never depends

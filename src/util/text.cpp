@@ -99,6 +99,16 @@ std::string fold_case(std::string_view text) {
   return map_utf8(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
 }
 
+std::string strip_diacritics(std::string_view text) {
+  std::string stripped = map_utf8(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK);
+  for (const auto& [from, to] : {std::pair<std::string_view, char>{"\u0111", 'd'}, {"\u0110", 'D'}}) {
+    for (auto at = stripped.find(from); at != std::string::npos; at = stripped.find(from, at + 1)) {
+      stripped.replace(at, from.size(), 1, to);
+    }
+  }
+  return stripped;
+}
+
 int display_width(std::string_view text) {
   int width = 0;
   for (std::size_t offset = 0; offset < text.size();) {

@@ -16,6 +16,10 @@ std::string to_nfc(std::string_view text);
 /// NFC, case-folded: the key under which two spellings of a name are "the same".
 std::string fold_case(std::string_view text);
 
+/// The text without diacritics, for making ASCII ids from names: "Sở Tư pháp" → "So Tu phap",
+/// "Đà Nẵng" → "Da Nang" (đ/Đ, which do not decompose, become d/D).
+std::string strip_diacritics(std::string_view text);
+
 /// Columns a terminal uses to show `text` (combining marks 0, CJK wide 2).
 int display_width(std::string_view text);
 

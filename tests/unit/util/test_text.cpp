@@ -73,3 +73,10 @@ TEST_CASE("did-you-mean finds near names and ignores far ones") {
   CHECK(edit_distance("titel", "title") == 1);
   CHECK(closest_match("titel", {"title", "tasks", "lead"}) == "title");
 }
+
+TEST_CASE("strip_diacritics makes Vietnamese names ASCII") {
+  CHECK(cchc::util::strip_diacritics("Sở Tư pháp") == "So Tu phap");
+  CHECK(cchc::util::strip_diacritics("Đà Nẵng, Hà Tĩnh") == "Da Nang, Ha Tinh");
+  CHECK(cchc::util::strip_diacritics("Ke\u0302\u0301 hoa\u0323ch") == "Ke hoach");  // NFD input
+  CHECK(cchc::util::strip_diacritics("plain-ascii 2025") == "plain-ascii 2025");
+}
