@@ -226,9 +226,7 @@ std::vector<DayOff> Calendar::days_off(int year) const {
   for (const auto& day : m_decreed) {
     if (day.working) worked.insert(day.date);
   }
-  auto is_free = [&](util::Date date) {
-    return !off.contains(date) && (!is_weekend(date) || worked.contains(date));
-  };
+  auto is_free = [&](util::Date date) { return !off.contains(date) && (!is_weekend(date) || worked.contains(date)); };
   for (int y = year - 1; y <= year + 1; ++y) {
     // Decreed days replace the rule days with their id in that year.
     std::set<std::string> replaced;

@@ -17,11 +17,11 @@ bool is_weekend(util::Date date);
 struct HolidayRule {
   enum class Kind { Fixed, Lunar, Tet };
   Kind kind = Kind::Fixed;
-  std::string id;  ///< e.g. "tet", "national-day"; decreed days replace the rule days with their id
-  int day = 1;     ///< Fixed, Lunar: day and month; Tet: first day as an offset from 1/1 lunar
-  int month = 1;   ///< Tet: the number of days
-  int from_year = 0;     ///< 0: always
-  int until_year = 0;    ///< 0: still in force
+  std::string id;      ///< e.g. "tet", "national-day"; decreed days replace the rule days with their id
+  int day = 1;         ///< Fixed, Lunar: day and month; Tet: first day as an offset from 1/1 lunar
+  int month = 1;       ///< Tet: the number of days
+  int from_year = 0;   ///< 0: always
+  int until_year = 0;  ///< 0: still in force
   std::string name_vi, name_en, source;
 };
 

@@ -59,7 +59,7 @@ double new_moon_jde(long k_whole) {
     double coefficient, base, rate;
   };
   static constexpr Term kAdditional[] = {
-      {0.000325, 299.77, 0.107408}, {0.000165, 251.88, 0.016321}, {0.000164, 251.83, 26.651886},
+      {0.000325, 299.77, 0.107408},  {0.000165, 251.88, 0.016321}, {0.000164, 251.83, 26.651886},
       {0.000126, 349.42, 36.412478}, {0.000110, 84.66, 18.206239}, {0.000062, 141.74, 53.303771},
       {0.000060, 207.14, 2.453732},  {0.000056, 154.84, 7.306860}, {0.000047, 34.52, 27.261239},
       {0.000042, 207.19, 0.121824},  {0.000040, 291.34, 1.844379}, {0.000037, 161.72, 24.198154},
@@ -100,7 +100,7 @@ double delta_t_seconds(double year) {
 double sun_apparent_longitude(double jde) {
   const double t = (jde - 2451545.0) / 36525.0;
   const double l0 = 280.46646 + 36000.76983 * t + 0.0003032 * t * t;  // geometric mean longitude
-  const double m = 357.52911 + 35999.05029 * t - 0.0001537 * t * t;    // mean anomaly
+  const double m = 357.52911 + 35999.05029 * t - 0.0001537 * t * t;   // mean anomaly
   const double c = (1.914602 - 0.004817 * t - 0.000014 * t * t) * sin_deg(m) +
                    (0.019993 - 0.000101 * t) * sin_deg(2 * m) + 0.000289 * sin_deg(3 * m);  // equation of centre
   const double omega = 125.04 - 1934.136 * t;
@@ -143,8 +143,8 @@ bool has_major_term(long k, int offset) {
 
 /// The months from month 11 of `year` to the one before month 11 of the next year.
 struct Cycle {
-  long first_k = 0;  ///< the new moon that begins month 11
-  int months = 12;   ///< 12, or 13 with a leap month
+  long first_k = 0;     ///< the new moon that begins month 11
+  int months = 12;      ///< 12, or 13 with a leap month
   int leap_index = -1;  ///< index (from month 11) of the leap month, -1 when none
 };
 
@@ -236,8 +236,15 @@ int leap_month(int lunar_year, int offset) {
 
 util::Date tet(int solar_year, int offset) { return *to_solar(LunarDate{solar_year, 1, 1, false}, offset); }
 
-util::Date hung_kings_day(int solar_year, int offset) {
-  return *to_solar(LunarDate{solar_year, 3, 10, false}, offset);
+std::string year_name(int lunar_year) {
+  static constexpr const char* kStems[] = {"Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", "Tân", "Nhâm", "Quý"};
+  static constexpr const char* kBranches[] = {"Tý",  "Sửu", "Dần",  "Mão", "Thìn", "Tỵ",
+                                              "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi"};
+  // 1984 was Giáp Tý, the first year of a sixty-year cycle.
+  const int index = ((lunar_year - 1984) % 60 + 60) % 60;
+  return std::string(kStems[index % 10]) + " " + kBranches[index % 12];
 }
+
+util::Date hung_kings_day(int solar_year, int offset) { return *to_solar(LunarDate{solar_year, 3, 10, false}, offset); }
 
 }  // namespace cchc::calendar

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 
 #include "util/date.hpp"
 
@@ -37,6 +38,9 @@ util::Date tet(int solar_year, int utc_offset_hours = kVietnamUtcOffset);
 
 /// Giỗ Tổ Hùng Vương, 10/3 of the lunar year that begins in `solar_year`.
 util::Date hung_kings_day(int solar_year, int utc_offset_hours = kVietnamUtcOffset);
+
+/// The traditional name of a lunar year, stem and branch ("Bính Ngọ" for 2026).
+std::string year_name(int lunar_year);
 
 /// The astronomy the calendar is built on, exposed for tests.
 namespace astro {

@@ -14,6 +14,7 @@
 #include <optional>
 
 #include "check/check.hpp"
+#include "cli/calendar_command.hpp"
 #include "cli/inputs.hpp"
 #include "evaluate/evaluate.hpp"
 #include "load/load.hpp"
@@ -40,6 +41,7 @@ struct Options {
   std::string within = "14d";
   std::string sort = "urgency";
   bool exit_code = false;
+  CalendarOptions calendar;  ///< `cchc calendar` only
 };
 
 /// Every plan file read, with what loading and checking it found.
@@ -389,6 +391,9 @@ const CommandSpec kCommands[] = {
        command.add_option("--within", options.within, "How far ahead to look (default 14d; e.g. 7, 30d, 2w)");
      },
      [](const Options& options) { return run_list(render::View::Upcoming, options); }},
+    {"calendar", "Days off of a year (holidays, Tết, compensatory days) and working-day counts",
+     [](CLI::App& command, Options& options) { setup_calendar(command, options.calendar); },
+     [](const Options& options) { return run_calendar(options.calendar); }},
 };
 
 }  // namespace
