@@ -15,6 +15,7 @@
 
 #include "check/check.hpp"
 #include "cli/edit_command.hpp"
+#include "cli/calendar_command.hpp"
 #include "cli/inputs.hpp"
 #include "evaluate/evaluate.hpp"
 #include "load/load.hpp"
@@ -46,6 +47,7 @@ struct Options {
   std::string by = "lead";  ///< stats: lead, plan, section or month
   std::string from;         ///< stats: window start
   std::string to;           ///< stats: window end
+  CalendarOptions calendar;  ///< `cchc calendar` only
 };
 
 /// Every plan file read, with what loading and checking it found.
@@ -506,6 +508,9 @@ const CommandSpec kCommands[] = {
     {"progress", "Record how far a task is, in percent (edits the plan file)",
      [](CLI::App& command, Options& options) { add_edit_options(command, options, edit::Action::Progress); },
      [](const Options& options) { return run_edit(options.edit); }},
+    {"calendar", "Days off of a year (holidays, Tết, compensatory days) and working-day counts",
+     [](CLI::App& command, Options& options) { setup_calendar(command, options.calendar); },
+     [](const Options& options) { return run_calendar(options.calendar); }},
 };
 
 }  // namespace
