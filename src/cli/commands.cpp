@@ -14,8 +14,8 @@
 #include <optional>
 
 #include "check/check.hpp"
-#include "cli/edit_command.hpp"
 #include "cli/calendar_command.hpp"
+#include "cli/edit_command.hpp"
 #include "cli/inputs.hpp"
 #include "evaluate/evaluate.hpp"
 #include "load/load.hpp"
@@ -43,10 +43,10 @@ struct Options {
   std::string within = "14d";
   std::string sort = "urgency";
   bool exit_code = false;
-  EditCommand edit;         ///< done, start, cancel, reopen, progress
-  std::string by = "lead";  ///< stats: lead, plan, section or month
-  std::string from;         ///< stats: window start
-  std::string to;           ///< stats: window end
+  EditCommand edit;          ///< done, start, cancel, reopen, progress
+  std::string by = "lead";   ///< stats: lead, plan, section or month
+  std::string from;          ///< stats: window start
+  std::string to;            ///< stats: window end
   CalendarOptions calendar;  ///< `cchc calendar` only
 };
 
@@ -401,12 +401,17 @@ void add_list_options(CLI::App& command, Options& options) {
       "The date to evaluate against, YYYY-MM-DD (also $CCHC_TODAY; default: today in the plan's time zone)");
   command.add_option("--format,-f", options.format, "Output: table, markdown, csv or json");
   command.add_option("--lang", options.lang, "Labels in vi or en (default: the plan's language)");
-  command.add_option("--lead", options.leads, "Only tasks led by this agency (id or name; repeatable)");
-  command.add_option("--agency", options.agencies, "Only tasks this agency leads or supports (repeatable)");
-  command.add_option("--plan", options.plans, "Only this plan id (repeatable)");
-  command.add_option("--state", options.states,
-                     "Only tasks in this state: overdue, due-today, due-soon, in-progress, upcoming, ongoing, "
-                     "no-deadline, done-late, done, cancelled (repeatable)");
+  // One value per flag (repeat the flag for more), so `--lead snv plans` leaves `plans` as a PATH.
+  command.add_option("--lead", options.leads, "Only tasks led by this agency (id or name; repeatable)")
+      ->allow_extra_args(false);
+  command.add_option("--agency", options.agencies, "Only tasks this agency leads or supports (repeatable)")
+      ->allow_extra_args(false);
+  command.add_option("--plan", options.plans, "Only this plan id (repeatable)")->allow_extra_args(false);
+  command
+      .add_option("--state", options.states,
+                  "Only tasks in this state: overdue, due-today, due-soon, in-progress, upcoming, ongoing, "
+                  "no-deadline, done-late, done, cancelled (repeatable)")
+      ->allow_extra_args(false);
   command.add_option("--width", options.width, "Table width in columns (default: the terminal's, or $COLUMNS)");
   command.add_option("--sort", options.sort, "Row order: urgency (overdue first) or document");
 }

@@ -383,7 +383,7 @@ void collect_task_paths(const std::vector<model::Task>& tasks, std::set<std::str
 /// Prints one id a line, in file order; unreadable or broken plans give what
 /// they can and never an error (a completion must not spill onto the prompt).
 int run_complete(const CompletionOptions& options) {
-  Inputs inputs = read_inputs(options.paths.empty() ? default_paths() : options.paths);
+  Inputs inputs = read_inputs(options.paths.empty() ? default_paths() : options.paths, load::Limits{}.max_file_bytes);
   std::set<std::string> seen;
   std::vector<std::string> ids;
   for (const auto& file : inputs.files) {

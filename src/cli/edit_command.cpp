@@ -84,7 +84,7 @@ int run_edit(const EditCommand& command) {
   }
   const std::optional<util::Date> fixed = fixed_today(command.today);
 
-  Inputs inputs = read_inputs(command.paths.empty() ? default_paths() : command.paths);
+  Inputs inputs = read_inputs(command.paths.empty() ? default_paths() : command.paths, load::Limits{}.max_file_bytes);
   for (const auto& error : inputs.errors) say(stderr, error + "\n");
   if (!inputs.errors.empty()) return kExitUsage;
 

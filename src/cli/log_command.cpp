@@ -63,7 +63,7 @@ Ran run_program(const std::vector<std::string>& argv, bool capture) {
 }  // namespace
 
 int run_log(const EditCommand& command) {
-  Inputs inputs = read_inputs(command.paths.empty() ? default_paths() : command.paths);
+  Inputs inputs = read_inputs(command.paths.empty() ? default_paths() : command.paths, load::Limits{}.max_file_bytes);
   for (const auto& error : inputs.errors) std::fputs((error + "\n").c_str(), stderr);
   if (!inputs.errors.empty()) return kExitUsage;
   std::vector<const SourceFile*> holding;

@@ -55,7 +55,8 @@ def main():
             if got != want:
                 failures.append(f"cchc {' '.join(words)}<TAB>: expected {want}, got {got}")
 
-        expect(["st"], ["status"])
+        expect(["stat"], ["status", "stats"])
+        expect(["sta"], ["status", "stats", "start"])
         expect(["up"], ["upcoming"])
         expect(["status", "--fo"], ["--format"])
         expect(["overdue", "--exit"], ["--exit-code"])
