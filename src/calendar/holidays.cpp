@@ -227,32 +227,32 @@ std::vector<DayOff> Calendar::days_off(int year) const {
     if (day.working) worked.insert(day.date);
   }
   auto is_free = [&](util::Date date) { return !off.contains(date) && (!is_weekend(date) || worked.contains(date)); };
+  std::vector<DayOff> from_rules;
   for (int y = year - 1; y <= year + 1; ++y) {
     // Decreed days replace the rule days with their id in that year.
     std::set<std::string> replaced;
     for (const auto& day : m_decreed) {
       if (day.working || day.date.year != y) continue;
       replaced.insert(day.id);
-      DayOff entry{day.date, DayOff::Kind::Decreed, day.id, day.name_vi, day.name_en, {}, day.source};
-      off.emplace(day.date, std::move(entry));
+      off.emplace(day.date, DayOff{day.date, DayOff::Kind::Decreed, day.id, day.name_vi, day.name_en, {}, day.source});
     }
-    std::vector<DayOff> from_rules;
     for (const auto& rule : m_rules) {
       if (replaced.contains(rule.id)) continue;
       for (const auto& date : rule_days(rule, y)) {
         from_rules.push_back(DayOff{date, DayOff::Kind::Holiday, rule.id, rule.name_vi, rule.name_en, {}, rule.source});
       }
     }
-    std::sort(from_rules.begin(), from_rules.end(), [](const auto& a, const auto& b) { return a.date < b.date; });
-    for (const auto& entry : from_rules) off.emplace(entry.date, entry);
-    // Labour Code 2019 Art. 111.3: a holiday on a weekly day off is made up on the next working day.
-    for (const auto& entry : from_rules) {
-      if (!is_weekend(entry.date) || worked.contains(entry.date)) continue;
-      util::Date day = util::add_days(entry.date, 1);
-      while (!is_free(day)) day = util::add_days(day, 1);
-      off.emplace(day, DayOff{day, DayOff::Kind::Compensatory, entry.id, entry.name_vi, entry.name_en, entry.date,
-                              "Bộ luật Lao động 2019, Điều 111.3"});
-    }
+  }
+  std::stable_sort(from_rules.begin(), from_rules.end(), [](const auto& a, const auto& b) { return a.date < b.date; });
+  for (const auto& entry : from_rules) off.emplace(entry.date, entry);
+  // Labour Code 2019 Art. 111.3: a holiday on a weekly day off is made up on the next working day,
+  // in date order, each on the first day not already off.
+  for (const auto& entry : from_rules) {
+    if (!is_weekend(entry.date) || worked.contains(entry.date)) continue;
+    util::Date day = util::add_days(entry.date, 1);
+    while (!is_free(day)) day = util::add_days(day, 1);
+    off.emplace(day, DayOff{day, DayOff::Kind::Compensatory, entry.id, entry.name_vi, entry.name_en, entry.date,
+                            "Bộ luật Lao động 2019, Điều 111.3"});
   }
   std::vector<DayOff> result;
   for (auto& [date, entry] : off) {

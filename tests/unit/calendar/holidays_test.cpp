@@ -130,3 +130,13 @@ TEST_CASE("mistakes in holiday data are reported with their line") {
   CHECK(problems[5].message == "the holiday 'q' has no name; add '| Vietnamese name | English name'");
   CHECK(problems[0].file == "holidays.txt");
 }
+
+TEST_CASE("a holiday late in December made up across New Year skips 1/1") {
+  Calendar calendar;
+  REQUIRE(calendar.add("fixed new-year 1/1 | A | A\nfixed eve 31/12 | B | B\n", "x").empty());
+  // 31/12/2022 was a Saturday; 1/1/2023 a Sunday: made up on Monday 2/1 and Tuesday 3/1.
+  const auto days = calendar.days_off(2023);
+  REQUIRE(find(days, d(2, 1, 2023)));
+  CHECK(find(days, d(2, 1, 2023))->makes_up_for == d(31, 12, 2022));
+  CHECK(find(days, d(3, 1, 2023))->makes_up_for == d(1, 1, 2023));
+}
