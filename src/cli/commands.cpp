@@ -237,8 +237,8 @@ int run_validate(const Options& options) {
       ++tasks;
       for (const auto& child : task->children) pending.push_back(&child);
     }
-    write_out(fmt::format("ok: {}: plan '{}', {} tasks, {} sections\n", loaded.files[i].path, plan.id.value, tasks,
-                          plan.sections.size()));
+    write_out(fmt::format("ok: {}: plan '{}', {} tasks, {} sections\n", shown_path(loaded.files[i].path), plan.id.value,
+                          tasks, plan.sections.size()));
   }
   if (!loaded.io_errors.empty()) return kExitUsage;
   return counts.errors > 0 ? kExitProblems : kExitOk;
@@ -298,7 +298,7 @@ int run_list(render::View view, const Options& options) {
     if (!today) today = date_in_zone(now, plan->timezone);
     if (!today) {
       throw UsageError{fmt::format("{}: time zone '{}' is not known on this machine; install tzdata or pass --today",
-                                   plan->file, plan->timezone)};
+                                   shown_path(plan->file), shown_path(plan->timezone))};
     }
     if (first) render_options.today = *today;
     first = false;

@@ -1,6 +1,7 @@
 #include "cli/inputs.hpp"
 
 #include "cli/commands.hpp"
+#include "util/text.hpp"
 
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -53,7 +54,7 @@ struct Descriptor {
 void read_one(const fs::path& path, Inputs& inputs, std::size_t max_bytes) {
   const std::string name = path.string();
   const auto fail = [&](const std::string& what) {
-    inputs.errors.push_back(fmt::format("cchc: error: {}: {}", name, what));
+    inputs.errors.push_back(fmt::format("cchc: error: {}: {}", shown_path(name), what));
   };
   Descriptor file;
   file.fd = ::open(name.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
@@ -107,7 +108,7 @@ void find_plan_files(const fs::path& directory, std::vector<fs::path>& found, In
   fs::directory_iterator it(directory, error);
   if (error) {
     inputs.errors.push_back(
-        fmt::format("cchc: error: {}: cannot list the folder: {}", directory.string(), error.message()));
+        fmt::format("cchc: error: {}: cannot list the folder: {}", shown_path(directory.string()), error.message()));
     return;
   }
   for (; !error && it != fs::directory_iterator(); it.increment(error)) {
@@ -122,7 +123,7 @@ void find_plan_files(const fs::path& directory, std::vector<fs::path>& found, In
   }
   if (error) {
     inputs.errors.push_back(
-        fmt::format("cchc: error: {}: cannot list the folder: {}", directory.string(), error.message()));
+        fmt::format("cchc: error: {}: cannot list the folder: {}", shown_path(directory.string()), error.message()));
   }
 }
 
@@ -132,7 +133,7 @@ void read_directory(const fs::path& directory, Inputs& inputs, std::size_t max_b
   find_plan_files(directory, found, inputs, 0);
   if (found.empty() && inputs.errors.size() == errors_before) {
     inputs.errors.push_back(
-        fmt::format("cchc: error: {}: no plan files (*.yaml, *.yml) in this folder", directory.string()));
+        fmt::format("cchc: error: {}: no plan files (*.yaml, *.yml) in this folder", shown_path(directory.string())));
   }
   std::sort(found.begin(), found.end());
   for (const auto& path : found) read_one(path, inputs, max_bytes);
@@ -145,6 +146,39 @@ std::vector<std::string>& configured_paths() {
 }
 
 }  // namespace
+
+std::string shown_path(std::string_view path) {
+  std::string out;
+  for (std::size_t i = 0; i < path.size();) {
+    const auto byte = static_cast<unsigned char>(path[i]);
+    std::size_t length = byte < 0x80                    ? 1
+                         : byte >= 0xC2 && byte <= 0xDF ? 2
+                         : byte >= 0xE0 && byte <= 0xEF ? 3
+                         : byte >= 0xF0 && byte <= 0xF4 ? 4
+                                                        : 0;
+    const std::string_view sequence = path.substr(i, length);
+    const bool valid = length > 0 && sequence.size() == length && util::is_valid_utf8(sequence);
+    // Controls (C0, DEL, C1) and bidirectional overrides in a file name must not reach the terminal raw.
+    const bool unsafe = !valid || byte < 0x20 || byte == 0x7F ||
+                        (byte == 0xC2 && static_cast<unsigned char>(path[i + 1]) < 0xA0) ||
+                        (byte == 0xE2 && sequence.size() == 3 &&
+                         ((sequence[1] == '\x80' && static_cast<unsigned char>(sequence[2]) >= 0xAA &&
+                           static_cast<unsigned char>(sequence[2]) <= 0xAE) ||
+                          (sequence[1] == '\x81' && static_cast<unsigned char>(sequence[2]) >= 0xA6 &&
+                           static_cast<unsigned char>(sequence[2]) <= 0xA9)));
+    if (!valid || (unsafe && length == 1)) {
+      out += fmt::format("\\x{:02x}", byte);
+      i += 1;
+    } else if (unsafe) {
+      for (const char c : sequence) out += fmt::format("\\x{:02x}", static_cast<unsigned char>(c));
+      i += length;
+    } else {
+      out.append(sequence);
+      i += length;
+    }
+  }
+  return out;
+}
 
 std::vector<std::string> default_paths() {
   const char* from_environment = std::getenv("CCHC_PLANS");
@@ -162,9 +196,9 @@ Inputs read_inputs(const std::vector<std::string>& paths, std::size_t max_bytes)
     std::error_code error;
     const auto status = fs::status(path, error);
     if (error && error != std::errc::no_such_file_or_directory) {
-      inputs.errors.push_back(fmt::format("cchc: error: {}: cannot be read: {}", text, error.message()));
+      inputs.errors.push_back(fmt::format("cchc: error: {}: cannot be read: {}", shown_path(text), error.message()));
     } else if (error || !fs::exists(status)) {
-      inputs.errors.push_back(fmt::format("cchc: error: {}: no such file or folder", text));
+      inputs.errors.push_back(fmt::format("cchc: error: {}: no such file or folder", shown_path(text)));
     } else if (fs::is_directory(status)) {
       read_directory(path, inputs, max_bytes);
     } else {
@@ -202,8 +236,14 @@ std::optional<util::Date> fixed_today(const std::string& option) {
 
 std::optional<util::Date> date_in_zone(std::time_t now, const std::string& zone) {
   std::string tz_value;
-  const bool known =
-      !zone.empty() && zone.find("..") == std::string::npos && fs::exists(fs::path("/usr/share/zoneinfo") / zone);
+  // An IANA name ("Asia/Ho_Chi_Minh") only: a plan must not make cchc open an arbitrary file ("/etc/shadow",
+  // "../../x") as a time zone.
+  const bool plain_name = !zone.empty() && zone.front() != '/' && zone.find("..") == std::string::npos &&
+                          std::all_of(zone.begin(), zone.end(), [](char c) {
+                            return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                                   c == '/' || c == '_' || c == '-' || c == '+';
+                          });
+  const bool known = plain_name && fs::is_regular_file(fs::path("/usr/share/zoneinfo") / zone);
   if (known) {
     tz_value = zone;
   } else if (zone == "Asia/Ho_Chi_Minh" || zone == "Asia/Saigon") {

@@ -4,6 +4,7 @@
 #include <ctime>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "util/date.hpp"
@@ -21,6 +22,10 @@ struct Inputs {
   std::vector<SourceFile> files;
   std::vector<std::string> errors;  ///< complete messages, "cchc: error: …"
 };
+
+/// A file name as it may be printed: control characters, bidirectional overrides and bytes that are not
+/// UTF-8 are shown as \xNN escapes, so a hostile file name cannot drive the terminal.
+std::string shown_path(std::string_view path);
 
 /// The default PATH list: $CCHC_PLANS when set, else the project file's
 /// `paths` (set_configured_paths), else "plans".

@@ -161,6 +161,7 @@ def plans_folder(binary, work):
     os.symlink("/dev/null", os.path.join(folder, "device.yaml"))
     os.symlink("/proc/self/stat", os.path.join(folder, "changing.yaml"))
     os.mkfifo(os.path.join(folder, "fifo.yaml"))
+    os.mkfifo(os.path.join(folder, "name\x1b[2J\u202e.yaml"))  # a file name that would drive the terminal
     secret = os.path.join(folder, "sub", "secret.yaml")
     write(secret, HEADER.replace("generated", "secret") + '  - id: "1"\n    title: t\n')
     os.chmod(secret, 0)
@@ -185,14 +186,22 @@ def plans_folder(binary, work):
     }
     if user is not None or os.geteuid() != 0:
         expected["sub/secret.yaml"] = "cannot be read: Permission denied"
+    expected["name\\x1b[2J\\xe2\\x80\\xae.yaml"] = "a named pipe (FIFO)"
     for name, message in expected.items():
         if f"cchc: error: {folder}/{name}: {message}" not in stderr:
             fail(f"plans folder: no '{name}: {message}' in:\n{stderr}")
+    if "\x1b" in stderr + stdout or "\u202e" in stderr + stdout:
+        fail("plans folder: a file name reaches the terminal raw")
     # A FIFO named on the command line does not block either; nor does a folder named like a plan.
     code, _, stderr = run(binary, ["validate", os.path.join(folder, "fifo.yaml")], work, "FIFO argument")
     if code != 2 or "a named pipe (FIFO)" not in stderr:
         fail(f"FIFO argument: exit {code}\n{stderr}")
-    os.makedirs(os.path.join(work, "folder.yaml", "inner"))
+    # A plan cannot make cchc open an arbitrary file as its time zone.
+    zone = os.path.join(work, "zone.yaml")
+    write(zone, HEADER.replace("  title: Kế hoạch thử\n", "  title: Kế hoạch thử\n  timezone: /etc/passwd\n") + '  - id: "1"\n    title: t\n')
+    code, _, stderr = run(binary, ["status", zone], work, "time zone /etc/passwd")
+    if code != 2 or "time zone '/etc/passwd' is not known" not in stderr:
+        fail(f"time zone /etc/passwd: exit {code}\n{stderr}")
     code, _, stderr = run(binary, ["validate", os.path.join(work, "plans", "good.yaml"), os.path.join(work, "nothing.yaml")],
                           work, "missing file")
     if code != 2 or "nothing.yaml: no such file or folder" not in stderr:
