@@ -325,7 +325,9 @@ int run_list(render::View view, const Options& options) {
     evaluate::sort_by_urgency(selected);
     render_options.indent_by_depth = false;  // indentation means nothing once rows are reordered
   }
-  write_out(render::render(format, selected, render_options));
+  // Nothing could be read at all: the error says why; a "no tasks" table would only mislead.
+  const bool nothing_read = loaded.files.empty() && !loaded.io_errors.empty();
+  if (!nothing_read) write_out(render::render(format, selected, render_options));
 
   if (!loaded.io_errors.empty()) return kExitUsage;
   if (counts.errors > 0) return kExitProblems;
