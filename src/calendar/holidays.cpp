@@ -81,6 +81,7 @@ std::vector<util::Date> rule_days(const HolidayRule& rule, int year) {
     case HolidayRule::Kind::Tet: {
       std::vector<util::Date> days;
       const util::Date first = util::add_days(tet(year), rule.day);
+      days.reserve(rule.month);
       for (int i = 0; i < rule.month; ++i) days.push_back(util::add_days(first, i));
       return days;
     }

@@ -33,7 +33,7 @@ double normalize_degrees(double degrees) {
 namespace astro {
 
 double new_moon_jde(long k_whole) {
-  const double k = static_cast<double>(k_whole);
+  const auto k = static_cast<double>(k_whole);
   const double t = k / 1236.85;
   const double t2 = t * t, t3 = t2 * t, t4 = t3 * t;
   double jde = 2451550.09766 + 29.530588861 * k + 0.00015437 * t2 - 0.000000150 * t3 + 0.00000000073 * t4;
@@ -198,35 +198,35 @@ std::optional<long> month_start(int year, int month, bool leap, int offset) {
 
 }  // namespace
 
-LunarDate to_lunar(util::Date date, int offset) {
+LunarDate to_lunar(util::Date date, int utc_offset_hours) {
   const long day = date.to_days();
-  const long k = new_moon_on_or_before(day, offset);
+  const long k = new_moon_on_or_before(day, utc_offset_hours);
   int year = date.year;
-  if (cycle(year, offset).first_k > k) --year;
-  const Cycle& c = cycle(year, offset);
+  if (cycle(year, utc_offset_hours).first_k > k) --year;
+  const Cycle& c = cycle(year, utc_offset_hours);
   LunarDate lunar = label(year, c, static_cast<int>(k - c.first_k));
-  lunar.day = static_cast<int>(day - new_moon_day(k, offset)) + 1;
+  lunar.day = static_cast<int>(day - new_moon_day(k, utc_offset_hours)) + 1;
   return lunar;
 }
 
-std::optional<util::Date> to_solar(LunarDate lunar, int offset) {
-  const auto k = month_start(lunar.year, lunar.month, lunar.leap, offset);
+std::optional<util::Date> to_solar(LunarDate lunar, int utc_offset_hours) {
+  const auto k = month_start(lunar.year, lunar.month, lunar.leap, utc_offset_hours);
   if (!k) return std::nullopt;
-  const long start = new_moon_day(*k, offset);
-  const long length = new_moon_day(*k + 1, offset) - start;
+  const long start = new_moon_day(*k, utc_offset_hours);
+  const long length = new_moon_day(*k + 1, utc_offset_hours) - start;
   if (lunar.day < 1 || lunar.day > length) return std::nullopt;
   return util::Date::from_days(start + lunar.day - 1);
 }
 
-int lunar_month_length(int year, int month, bool leap, int offset) {
-  const auto k = month_start(year, month, leap, offset);
+int lunar_month_length(int year, int month, bool leap, int utc_offset_hours) {
+  const auto k = month_start(year, month, leap, utc_offset_hours);
   if (!k) return 0;
-  return static_cast<int>(new_moon_day(*k + 1, offset) - new_moon_day(*k, offset));
+  return static_cast<int>(new_moon_day(*k + 1, utc_offset_hours) - new_moon_day(*k, utc_offset_hours));
 }
 
-int leap_month(int lunar_year, int offset) {
+int leap_month(int lunar_year, int utc_offset_hours) {
   for (int cycle_year : {lunar_year - 1, lunar_year}) {
-    const Cycle& c = cycle(cycle_year, offset);
+    const Cycle& c = cycle(cycle_year, utc_offset_hours);
     if (c.leap_index < 0) continue;
     const LunarDate lunar = label(cycle_year, c, c.leap_index);
     if (lunar.year == lunar_year) return lunar.month;
@@ -234,7 +234,9 @@ int leap_month(int lunar_year, int offset) {
   return 0;
 }
 
-util::Date tet(int solar_year, int offset) { return *to_solar(LunarDate{solar_year, 1, 1, false}, offset); }
+util::Date tet(int solar_year, int utc_offset_hours) {
+  return *to_solar(LunarDate{solar_year, 1, 1, false}, utc_offset_hours);
+}
 
 std::string year_name(int lunar_year) {
   static constexpr const char* kStems[] = {"Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", "Tân", "Nhâm", "Quý"};
@@ -245,6 +247,8 @@ std::string year_name(int lunar_year) {
   return std::string(kStems[index % 10]) + " " + kBranches[index % 12];
 }
 
-util::Date hung_kings_day(int solar_year, int offset) { return *to_solar(LunarDate{solar_year, 3, 10, false}, offset); }
+util::Date hung_kings_day(int solar_year, int utc_offset_hours) {
+  return *to_solar(LunarDate{solar_year, 3, 10, false}, utc_offset_hours);
+}
 
 }  // namespace cchc::calendar

@@ -127,7 +127,7 @@ std::string year_report(int year, const std::string& format, const Labels& label
     out += "  \"working_weekend_days\": [";
     for (std::size_t i = 0; i < worked.size(); ++i) {
       out += i == 0 ? "\n" : ",\n";
-      out += fmt::format("    {{\"date\": {}, \"name\": {}, \"source\": {}}}", json_quote(worked[i].date.iso()),
+      out += fmt::format(R"(    {{"date": {}, "name": {}, "source": {}}})", json_quote(worked[i].date.iso()),
                          json_quote(labels.en ? worked[i].name_en : worked[i].name_vi), json_quote(worked[i].source));
     }
     out += worked.empty() ? "]\n" : "\n  ]\n";
@@ -201,7 +201,7 @@ std::string working_days_report(util::Date from, int n, const std::string& forma
     out += "  \"skipped\": [";
     for (std::size_t i = 0; i < skipped.size(); ++i) {
       out += i == 0 ? "\n" : ",\n";
-      out += fmt::format("    {{\"date\": {}, \"weekday\": {}, \"reason\": {}}}", json_quote(skipped[i].date.iso()),
+      out += fmt::format(R"(    {{"date": {}, "weekday": {}, "reason": {}}})", json_quote(skipped[i].date.iso()),
                          json_quote(weekday_name(skipped[i].date, true)), json_quote(skipped[i].reason));
     }
     out += skipped.empty() ? "]\n" : "\n  ]\n";

@@ -151,6 +151,7 @@ std::string bash_values(ValueKind kind, const std::vector<std::string>& choices)
 
 std::string bash_script(const std::vector<CommandInfo>& commands) {
   std::vector<std::string> names;
+  names.reserve(commands.size());
   for (const auto& command : commands) names.push_back(command.name);
   std::string cases;
   for (const auto& command : commands) {
@@ -298,6 +299,7 @@ std::string fish_quote(std::string_view text) {
 
 std::string fish_script(const std::vector<CommandInfo>& commands) {
   std::vector<std::string> names;
+  names.reserve(commands.size());
   for (const auto& command : commands) names.push_back(command.name);
   std::string lines;
   for (const auto& command : commands) {

@@ -41,6 +41,7 @@ Ran run_program(const std::vector<std::string>& argv, bool capture) {
       if (null) dup2(fileno(null), STDERR_FILENO);
     }
     std::vector<char*> args;
+    args.reserve(argv.size());
     for (const auto& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
     args.push_back(nullptr);
     execvp(args[0], args.data());

@@ -109,7 +109,7 @@ std::optional<std::string> replace_file(const std::string& path, std::string_vie
     Descriptor out(mkostemp(temporary.data(), O_CLOEXEC));
     if (!out.ok()) return fmt::format("{}: cannot create a temporary file beside it: {}", path, std::strerror(errno));
     const auto fail = [&](std::string_view what) {
-      const std::string message = fmt::format("{}: {}: {}; the file was not changed", path, what, std::strerror(errno));
+      std::string message = fmt::format("{}: {}: {}; the file was not changed", path, what, std::strerror(errno));
       unlink(temporary.c_str());
       return message;
     };

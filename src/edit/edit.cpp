@@ -378,7 +378,9 @@ class MapEditor {
 
   std::string indent() const {
     const int column = m_map.entries.empty() ? m_map.pos.column : m_map.entries.front().key.pos.column;
-    return std::string(static_cast<std::size_t>(std::max(column - 1, 0)), ' ');
+    std::string spaces;
+    spaces.assign(static_cast<std::size_t>(std::max(column - 1, 0)), ' ');
+    return spaces;
   }
 
   /// The last line of an entry of a block map: up to the next node, less trailing blank and comment lines.
@@ -388,7 +390,7 @@ class MapEditor {
     last_line(entry.value, m_source, last, block_scalar);
     const auto next = std::upper_bound(m_starts.begin(), m_starts.end(), last);
     int end = next == m_starts.end() ? m_source.line_count() : *next - 1;
-    const std::size_t key_indent = static_cast<std::size_t>(entry.key.pos.column - 1);
+    const auto key_indent = static_cast<std::size_t>(entry.key.pos.column - 1);
     while (end > last && m_source.blank_or_comment(end) &&
            (!block_scalar || m_source.indentation(end) <= key_indent ||
             m_source.content(end).find_first_not_of(" \t") == kNone)) {
@@ -720,8 +722,8 @@ Result apply(std::string_view text, const std::string& file, const Request& requ
   }
   if (old.progress != wanted.progress && wanted.progress)
     parts.push_back(fmt::format("progress {}%", *wanted.progress));
-  if (old.evidence != wanted.evidence) parts.push_back("evidence recorded");
-  if (old.reason != wanted.reason) parts.push_back("reason recorded");
+  if (old.evidence != wanted.evidence) parts.emplace_back("evidence recorded");
+  if (old.reason != wanted.reason) parts.emplace_back("reason recorded");
   return Edited{std::move(result), true, fmt::format("{}: {}", what, fmt::join(parts, "; "))};
 }
 

@@ -26,7 +26,7 @@ std::vector<std::string> cells(const Row& row, const model::Scoring& scoring, co
                                const std::string& no_key) {
   const auto completion = row.completion_rate();
   const auto on_time = row.on_time_rate();
-  const auto or_blank = [&](std::string text) { return text.empty() ? blank : text; };
+  const auto or_blank = [&](const std::string& text) { return text.empty() ? blank : text; };
   return {
       row.key.empty() ? no_key : row.key,
       row.name,
@@ -102,7 +102,7 @@ std::string table(const Report& report, bool vietnamese) {
   return out;
 }
 
-std::string markdown_cell(std::string text) {
+std::string markdown_cell(const std::string& text) {
   std::string out;
   for (const char c : text) {
     if (c == '|' || c == '\\' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '<') out += '\\';
@@ -192,9 +192,10 @@ std::string json_row(const Row& row, const model::Scoring& scoring) {
 
 std::string json_bands(const std::vector<model::ScoreBand>& bands) {
   std::vector<std::string> parts;
+  parts.reserve(bands.size());
   for (const auto& band : bands) {
     parts.push_back(
-        fmt::format("{{\"{}\": {}, \"points\": {}}}", band.strict ? "above" : "from", band.threshold, band.points));
+        fmt::format(R"({{"{}": {}, "points": {}}})", band.strict ? "above" : "from", band.threshold, band.points));
   }
   return fmt::format("[{}]", fmt::join(parts, ", "));
 }
