@@ -304,10 +304,9 @@ std::optional<State> parse_state(std::string_view text) {
 }
 
 const std::vector<State>& all_states() {
-  static const std::vector<State> states = {State::Overdue,    State::DueToday, State::DueSoon,
-                                            State::InProgress, State::Upcoming, State::Ongoing,
-                                            State::NoDeadline, State::DoneLate, State::Done,
-                                            State::Cancelled};
+  static const std::vector<State> states = {State::Overdue,  State::DueToday, State::DueSoon,    State::InProgress,
+                                            State::Upcoming, State::Ongoing,  State::NoDeadline, State::DoneLate,
+                                            State::Done,     State::Cancelled};
   return states;
 }
 
