@@ -629,6 +629,18 @@ class PlanReader {
     return tasks;
   }
 
+  /// The keys that record how the work went, the same for a task and a report section:
+  /// status, done, progress, evidence, reason, note.
+  template <class Work>
+  void read_progress_record(const Fields& details, Work& work) {
+    if (auto status = choice(details, "status", kTaskStatuses)) work.status = *status;
+    work.done = full_date(details, "done");
+    work.progress = percent(details, "progress");
+    work.evidence = text_list(details, "evidence");
+    work.reason = optional_text(details, "reason");
+    if (auto note = optional_text(details, "note")) work.note = note->value;
+  }
+
   /// One task and, recursively, its children.
   model::Task read_task(const YamlNode& map, const std::string& parent_path) {
     model::Task task;
@@ -640,12 +652,7 @@ class PlanReader {
     task.lead = optional_text(details, "lead");
     task.support = text_list(details, "support");
     task.due = deadline(details);
-    if (auto status = choice(details, "status", kTaskStatuses)) task.status = *status;
-    task.done = full_date(details, "done");
-    task.progress = percent(details, "progress");
-    task.evidence = text_list(details, "evidence");
-    task.reason = optional_text(details, "reason");
-    if (auto note = optional_text(details, "note")) task.note = note->value;
+    read_progress_record(details, task);
     task.appendices = appendices(details);
     if (const YamlEntry* children = optional(details, "tasks")) {
       if (expect_list(*children, "a list of tasks, each starting with '- id:'")) {
@@ -667,12 +674,7 @@ class PlanReader {
     section.due = deadline(details);
     section.tasks = text_list(details, "tasks");
     section.appendices = appendices(details);
-    if (auto status = choice(details, "status", kTaskStatuses)) section.status = *status;
-    section.done = full_date(details, "done");
-    section.progress = percent(details, "progress");
-    section.evidence = text_list(details, "evidence");
-    section.reason = optional_text(details, "reason");
-    if (auto note = optional_text(details, "note")) section.note = note->value;
+    read_progress_record(details, section);
     return section;
   }
 
