@@ -17,9 +17,11 @@
 #include "cli/calendar_command.hpp"
 #include "cli/edit_command.hpp"
 #include "cli/inputs.hpp"
+#include "cli/write_file.hpp"
 #include "evaluate/evaluate.hpp"
 #include "load/load.hpp"
 #include "render/render.hpp"
+#include "render/report.hpp"
 #include "stats/stats.hpp"
 #include "util/spell.hpp"
 #include "util/text.hpp"
@@ -48,6 +50,7 @@ struct Options {
   std::string from;          ///< stats: window start
   std::string to;            ///< stats: window end
   CalendarOptions calendar;  ///< `cchc calendar` only
+  std::string output;        ///< report: file to write instead of stdout
 };
 
 /// Every plan file read, with what loading and checking it found.
@@ -214,12 +217,42 @@ std::vector<evaluate::State> resolve_states(const std::vector<std::string>& want
   return states;
 }
 
+/// The language --lang asks for; nullopt when it is not given (the plan's language is used then).
+std::optional<model::Language> resolve_language(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  if (text == "vi") return model::Language::Vi;
+  if (text == "en") return model::Language::En;
+  throw UsageError{fmt::format("--lang '{}' is not known; use vi or en", text)};
+}
+
 render::Format resolve_format(const std::string& text) {
   if (text == "table") return render::Format::Table;
   if (text == "markdown" || text == "md") return render::Format::Markdown;
   if (text == "csv") return render::Format::Csv;
   if (text == "json") return render::Format::Json;
   throw UsageError{fmt::format("--format '{}' is not known; use table, markdown, csv or json", text)};
+}
+
+/// The --lead, --agency, --state and --plan filters, checked against the loaded plans.
+evaluate::Filter resolve_filter(const Options& options, const std::vector<const model::Plan*>& plans) {
+  evaluate::Filter filter;
+  filter.leads = resolve_agencies(options.leads, plans, "--lead");
+  filter.agencies = resolve_agencies(options.agencies, plans, "--agency");
+  filter.states = resolve_states(options.states);
+  for (const auto& plan_id : options.plans) {
+    const bool known =
+        std::any_of(plans.begin(), plans.end(), [&](const auto* plan) { return plan->id.value == plan_id; });
+    if (!known) {
+      std::vector<std::string> ids;
+      ids.reserve(plans.size());
+      for (const auto* plan : plans) ids.push_back(plan->id.value);
+      std::string message = fmt::format("--plan '{}': no plan has this id", plan_id);
+      if (auto near = util::closest_match(plan_id, ids)) message += fmt::format("; did you mean '{}'?", *near);
+      throw UsageError{message};
+    }
+    filter.plans.push_back(plan_id);
+  }
+  return filter;
 }
 
 int run_validate(const Options& options) {
@@ -247,9 +280,7 @@ int run_validate(const Options& options) {
 int run_list(render::View view, const Options& options) {
   const render::Format format = resolve_format(options.format);
   const std::optional<util::Date> fixed_today = cli::fixed_today(options.today);
-  if (!options.lang.empty() && options.lang != "vi" && options.lang != "en") {
-    throw UsageError{fmt::format("--lang '{}' is not known; use vi or en", options.lang)};
-  }
+  const std::optional<model::Language> language = resolve_language(options.lang);
   if (options.sort != "urgency" && options.sort != "document") {
     throw UsageError{fmt::format("--sort '{}' is not known; use urgency or document", options.sort)};
   }
@@ -264,23 +295,7 @@ int run_list(render::View view, const Options& options) {
     if (file_is_usable(loaded, i)) plans.push_back(&*loaded.plans[i]);
   }
 
-  evaluate::Filter filter;
-  filter.leads = resolve_agencies(options.leads, plans, "--lead");
-  filter.agencies = resolve_agencies(options.agencies, plans, "--agency");
-  filter.states = resolve_states(options.states);
-  for (const auto& plan_id : options.plans) {
-    const bool known =
-        std::any_of(plans.begin(), plans.end(), [&](const auto* plan) { return plan->id.value == plan_id; });
-    if (!known) {
-      std::vector<std::string> ids;
-      ids.reserve(plans.size());
-      for (const auto* plan : plans) ids.push_back(plan->id.value);
-      std::string message = fmt::format("--plan '{}': no plan has this id", plan_id);
-      if (auto near = util::closest_match(plan_id, ids)) message += fmt::format("; did you mean '{}'?", *near);
-      throw UsageError{message};
-    }
-    filter.plans.push_back(plan_id);
-  }
+  evaluate::Filter filter = resolve_filter(options, plans);
   if (view != render::View::Status) filter.actionable_only = true;
 
   render::Options render_options;
@@ -288,7 +303,7 @@ int run_list(render::View view, const Options& options) {
   render_options.width = terminal_width(options.width);
   render_options.color = use_color(options.color, stdout);
   render_options.language = plans.empty() ? model::Language::Vi : plans.front()->language;
-  if (!options.lang.empty()) render_options.language = options.lang == "en" ? model::Language::En : model::Language::Vi;
+  if (language) render_options.language = *language;
 
   const std::time_t now = current_time();
   std::vector<evaluate::Item> items;
@@ -359,9 +374,7 @@ int run_stats(const Options& options) {
   if (stats_options.from && stats_options.to && *stats_options.to < *stats_options.from) {
     throw UsageError{"--to is before --from"};
   }
-  if (!options.lang.empty() && options.lang != "vi" && options.lang != "en") {
-    throw UsageError{fmt::format("--lang '{}' is not known; use vi or en", options.lang)};
-  }
+  const std::optional<model::Language> language = resolve_language(options.lang);
   const std::optional<util::Date> fixed = cli::fixed_today(options.today);
   const Loaded loaded = load_all(options.paths);
   const ProblemCounts counts = report_problems(loaded, options.color);
@@ -380,12 +393,62 @@ int run_stats(const Options& options) {
   }
   const auto report = stats::compute(plans, items, *today, stats_options);
   bool vietnamese = plans.empty() || plans.front()->language == model::Language::Vi;
-  if (!options.lang.empty()) vietnamese = options.lang == "vi";
+  if (language) vietnamese = *language == model::Language::Vi;
   const stats::Format stats_format = format == render::Format::Markdown ? stats::Format::Markdown
                                      : format == render::Format::Csv    ? stats::Format::Csv
                                      : format == render::Format::Json   ? stats::Format::Json
                                                                         : stats::Format::Table;
   write_out(stats::render(report, stats_format, vietnamese));
+  if (!loaded.io_errors.empty()) return kExitUsage;
+  return counts.errors > 0 ? kExitProblems : kExitOk;
+}
+
+int run_report(const Options& options) {
+  if (options.format != "markdown" && options.format != "md" && options.format != "html") {
+    throw UsageError{fmt::format("--format '{}' is not known for a report; use markdown or html", options.format)};
+  }
+  const std::optional<model::Language> language = resolve_language(options.lang);
+  const std::optional<util::Date> fixed = cli::fixed_today(options.today);
+  evaluate::Options evaluate_options;
+  evaluate_options.soon_days = parse_within(options.within);
+
+  const Loaded loaded = load_all(options.paths);
+  const ProblemCounts counts = report_problems(loaded, options.color);
+  std::vector<const model::Plan*> plans;
+  for (std::size_t i = 0; i < loaded.files.size(); ++i) {
+    if (file_is_usable(loaded, i)) plans.push_back(&*loaded.plans[i]);
+  }
+  evaluate::Filter filter = resolve_filter(options, plans);
+  filter.plans.clear();  // plans not asked for are left out whole below, not as empty parts
+  // One "as of" day for the whole report: --today, else today in the first plan's zone.
+  std::optional<util::Date> today = fixed;
+  if (!today) today = date_in_zone(current_time(), plans.empty() ? "Asia/Ho_Chi_Minh" : plans.front()->timezone);
+  if (!today) throw UsageError{"the plan's time zone is not known on this machine; install tzdata or pass --today"};
+
+  std::vector<const model::Plan*> reported;
+  std::vector<std::vector<evaluate::Item>> items;
+  for (const auto* plan : plans) {
+    if (!options.plans.empty() &&
+        std::find(options.plans.begin(), options.plans.end(), plan->id.value) == options.plans.end()) {
+      continue;
+    }
+    reported.push_back(plan);
+    items.push_back(evaluate::select(evaluate::evaluate_plan(*plan, *today, evaluate_options), filter));
+  }
+  render::ReportOptions report_options;
+  report_options.language = language.value_or(plans.empty() ? model::Language::Vi : plans.front()->language);
+  const render::Report report = render::build_report(reported, items, *today);
+  const std::string text = options.format == "html" ? render::render_report_html(report, report_options)
+                                                    : render::render_report_markdown(report, report_options);
+  const bool nothing_read = loaded.files.empty() && !loaded.io_errors.empty();
+  if (!nothing_read) {
+    if (options.output.empty() || options.output == "-") {
+      write_out(text);
+    } else if (auto failure = write_output_file(options.output, text)) {
+      write_err(fmt::format("cchc: error: {}\n", *failure));
+      return kExitUsage;
+    }
+  }
   if (!loaded.io_errors.empty()) return kExitUsage;
   return counts.errors > 0 ? kExitProblems : kExitOk;
 }
@@ -490,6 +553,25 @@ const CommandSpec kCommands[] = {
        command.add_option("--lang", options.lang, "Labels in vi or en (default: the plan's language)");
      },
      [](const Options& options) { return run_stats(options); }},
+    {"report", "The progress report of one or more plans, as Markdown (for Word via pandoc) or one HTML page",
+     [](CLI::App& command, Options& options) {
+       add_path_and_color(command, options);
+       options.format = "markdown";
+       command.add_option("--today", options.today,
+                          "The day the report is made as of, YYYY-MM-DD (also $CCHC_TODAY; default: today in the "
+                          "plan's time zone)");
+       command.add_option("--format,-f", options.format, "Output: markdown (default) or html");
+       command.add_option("--output,-o", options.output,
+                          "Write the report to this file (replaced whole, never half-written) instead of stdout");
+       command.add_option("--lang", options.lang, "Labels in vi or en (default: the plan's language)");
+       command.add_option("--lead", options.leads, "Only tasks led by this agency (id or name; repeatable)")
+           ->allow_extra_args(false);
+       command.add_option("--agency", options.agencies, "Only tasks this agency leads or supports (repeatable)")
+           ->allow_extra_args(false);
+       command.add_option("--plan", options.plans, "Only this plan id (repeatable)")->allow_extra_args(false);
+       command.add_option("--within", options.within, "How far ahead counts as due soon (default 14d; e.g. 7, 2w)");
+     },
+     [](const Options& options) { return run_report(options); }},
     {"log", "Show who changed a task and when, from git history (read-only)",
      [](CLI::App& command, Options& options) {
        EditCommand& edit = options.edit;

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 #include "cli/commands.hpp"
 #include "cli/everyday.hpp"
@@ -38,8 +39,19 @@ struct CommandInfo {
   std::vector<std::string> positional_choices;
 };
 
-/// The values an option takes, by its long name. Options not listed take a free value.
-void classify_option(const std::string& long_name, OptionInfo& info) {
+/// The values an option takes, by its command and long name. Options not listed take a free value.
+void classify_option(const std::string& command, const std::string& long_name, OptionInfo& info) {
+  // Commands whose option takes other values than the same option elsewhere.
+  static const std::vector<std::tuple<std::string, std::string, std::vector<std::string>>> kCommandChoices = {
+      {"report", "format", {"markdown", "html"}},
+  };
+  for (const auto& [command_name, name, values] : kCommandChoices) {
+    if (command_name == command && name == long_name) {
+      info.kind = ValueKind::Choices;
+      info.choices = values;
+      return;
+    }
+  }
   static const std::vector<std::pair<std::string, std::vector<std::string>>> kChoices = {
       {"format", {"table", "markdown", "csv", "json"}},
       {"color", {"auto", "always", "never"}},
@@ -107,7 +119,7 @@ std::vector<CommandInfo> describe_commands(const CLI::App& app) {
       option_info.description = option->get_description();
       option_info.repeatable = option->get_expected_max() > 1;
       if (option->get_items_expected_max() > 0 && !option->get_lnames().empty()) {
-        classify_option(option->get_lnames().front(), option_info);
+        classify_option(command->get_name(), option->get_lnames().front(), option_info);
       }
       info.options.push_back(std::move(option_info));
     }

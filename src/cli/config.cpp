@@ -121,10 +121,13 @@ void apply_project_config(CLI::App& app) {
     }
     set_configured_paths(current.paths);
   }
+  // The project's `format` names a list format (table, markdown, csv, json); commands whose --format takes
+  // other values keep their own default rather than refuse a value the user never typed for them.
+  const auto own_formats = [](const CLI::App* command) { return command->get_name() == "report"; };
   for (auto* command : app.get_subcommands([](CLI::App*) { return true; })) {
     for (auto* option : command->get_options()) {
       for (const auto& name : option->get_lnames()) {
-        if (name == "paths") continue;
+        if (name == "paths" || (name == "format" && own_formats(command))) continue;
         if (const auto* setting = find_setting(name)) option->default_val(setting->values.front());
       }
     }

@@ -73,6 +73,31 @@ void test_pause() {
   }
 }
 
+/// Writes `text` to a temporary file beside `target`, with `mode` and (when allowed) the owner `uid`:`gid`,
+/// flushes it and renames it over `target`. `path` is the file as the user wrote it, for messages.
+std::optional<std::string> replace_with(const fs::path& target, const std::string& path, std::string_view text,
+                                        mode_t mode, uid_t uid, gid_t gid) {
+  const fs::path folder = target.parent_path();
+  std::string temporary = (folder / fmt::format(".{}.cchc-XXXXXX", target.filename().string())).string();
+  Descriptor out(mkostemp(temporary.data(), O_CLOEXEC));
+  if (!out.ok()) return fmt::format("{}: cannot create a temporary file beside it: {}", path, std::strerror(errno));
+  const auto fail = [&](std::string_view what) {
+    std::string message = fmt::format("{}: {}: {}; the file was not changed", path, what, std::strerror(errno));
+    unlink(temporary.c_str());
+    return message;
+  };
+  if (!write_all(out.get(), text)) return fail("writing the new version failed");
+  if (fchmod(out.get(), mode) != 0) return fail("cannot keep the file's permissions");
+  if (fchown(out.get(), uid, gid) != 0 && errno != EPERM) {
+    return fail("cannot keep the file's owner");
+  }
+  if (fsync(out.get()) != 0) return fail("flushing the new version failed");
+  if (rename(temporary.c_str(), target.c_str()) != 0) return fail("replacing the file failed");
+  Descriptor directory(open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (directory.ok()) fsync(directory.get());
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<std::string> replace_file(const std::string& path, std::string_view expected, std::string_view text) {
@@ -104,27 +129,24 @@ std::optional<std::string> replace_file(const std::string& path, std::string_vie
           path);
     }
 
-    const fs::path folder = target.parent_path();
-    std::string temporary = (folder / fmt::format(".{}.cchc-XXXXXX", target.filename().string())).string();
-    Descriptor out(mkostemp(temporary.data(), O_CLOEXEC));
-    if (!out.ok()) return fmt::format("{}: cannot create a temporary file beside it: {}", path, std::strerror(errno));
-    const auto fail = [&](std::string_view what) {
-      std::string message = fmt::format("{}: {}: {}; the file was not changed", path, what, std::strerror(errno));
-      unlink(temporary.c_str());
-      return message;
-    };
-    if (!write_all(out.get(), text)) return fail("writing the new version failed");
-    if (fchmod(out.get(), locked.st_mode & 07777) != 0) return fail("cannot keep the file's permissions");
-    if (fchown(out.get(), locked.st_uid, locked.st_gid) != 0 && errno != EPERM) {
-      return fail("cannot keep the file's owner");
-    }
-    if (fsync(out.get()) != 0) return fail("flushing the new version failed");
-    if (rename(temporary.c_str(), target.c_str()) != 0) return fail("replacing the file failed");
-    Descriptor directory(open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    if (directory.ok()) fsync(directory.get());
-    return std::nullopt;
+    return replace_with(target, path, text, locked.st_mode & 07777, locked.st_uid, locked.st_gid);
   }
   return fmt::format("{}: the file keeps being replaced by another program; nothing was written", path);
+}
+
+std::optional<std::string> write_output_file(const std::string& path, std::string_view text) {
+  if (path.empty()) return std::string("the output file name is empty");
+  std::error_code error;
+  fs::path target = fs::weakly_canonical(fs::absolute(path, error), error);
+  if (error) return fmt::format("{}: cannot be written: {}", path, error.message());
+  struct stat existing {};
+  if (stat(target.c_str(), &existing) == 0) {
+    if (!S_ISREG(existing.st_mode)) return fmt::format("{}: is not a regular file; nothing was written", path);
+    return replace_with(target, path, text, existing.st_mode & 07777, existing.st_uid, existing.st_gid);
+  }
+  const mode_t mask = umask(0);
+  umask(mask);
+  return replace_with(target, path, text, 0666 & ~mask, getuid(), getgid());
 }
 
 }  // namespace cchc::cli

@@ -16,4 +16,11 @@ namespace cchc::cli {
 /// (nothing was written then).
 std::optional<std::string> replace_file(const std::string& path, std::string_view expected, std::string_view text);
 
+/// Writes `text` to `path`, creating the file or replacing it whole, as a shell redirection would but
+/// atomically: the text goes to a temporary file in the same folder, is flushed with fsync and renamed over
+/// `path`, so a reader (or a kill) never sees half a file. A file that exists keeps its permissions; a new
+/// one gets 0666 less the umask. A symbolic link is followed. Returns nullopt on success, else a message
+/// saying what went wrong (nothing was written then).
+std::optional<std::string> write_output_file(const std::string& path, std::string_view text);
+
 }  // namespace cchc::cli

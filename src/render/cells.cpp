@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
 #include <set>
 
 #include "render/render.hpp"
@@ -180,6 +181,47 @@ std::string replace_unsafe(std::string_view text, bool keep_line_breaks) {
     }
   }
   return out;
+}
+
+std::string markdown_text(std::string_view raw) {
+  const std::string text = detail::one_line(raw);
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    switch (c) {
+      case '\\':
+      case '|':
+      case '*':
+      case '_':
+      case '`':
+      case '[':
+      case ']':
+      case '<':
+      case '>':
+      case '~':
+      case '&': out += '\\'; break;
+      case '#':
+        if (i == 0) out += '\\';
+        break;
+      case ':':
+        // pandoc's gfm reader turns ":smile:" into an emoji; a colon before a word character could start one.
+        if (i + 1 < text.size() && (std::isalnum(static_cast<unsigned char>(text[i + 1])) || text[i + 1] == '_' ||
+                                    text[i + 1] == '+' || text[i + 1] == '-')) {
+          out += '\\';
+        }
+        break;
+      default: break;
+    }
+    out += c;
+  }
+  return out;
+}
+
+std::string markdown_row(const std::vector<std::string>& cells) {
+  std::string row = "|";
+  for (const auto& cell : cells) row += " " + cell + " |";
+  return row + "\n";
 }
 
 std::string one_line(std::string_view text) { return util::collapse_whitespace(replace_unsafe(text, false)); }

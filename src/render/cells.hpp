@@ -67,4 +67,12 @@ std::string replace_unsafe(std::string_view text, bool keep_line_breaks);
 /// Cell text on one line: unsafe characters replaced, whitespace runs made one space.
 std::string one_line(std::string_view text);
 
+/// Text that Markdown shows literally, on one line: every character that could start emphasis, code, a
+/// link, raw HTML, an entity, an emoji or strikethrough is backslash-escaped, and `|` cannot end a table
+/// cell. Line breaks become spaces so pandoc keeps a table row whole.
+std::string markdown_text(std::string_view raw);
+
+/// One GFM table row: "| a | b |" and a line break; cells already escaped.
+std::string markdown_row(const std::vector<std::string>& cells);
+
 }  // namespace cchc::render::detail

@@ -1,4 +1,3 @@
-#include <cctype>
 #include <string>
 #include <vector>
 
@@ -10,44 +9,6 @@ namespace cchc::render {
 namespace {
 
 using detail::Column;
-
-/// Cell text that Markdown shows literally: every character that could start
-/// emphasis, code, a link, raw HTML, an entity, an emoji or strikethrough is backslash-escaped,
-/// and `|` cannot end the cell. Line breaks become spaces so pandoc keeps the row whole.
-std::string escape_cell(std::string_view raw) {
-  const std::string text = detail::one_line(raw);
-  std::string out;
-  out.reserve(text.size() + 8);
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    switch (c) {
-      case '\\':
-      case '|':
-      case '*':
-      case '_':
-      case '`':
-      case '[':
-      case ']':
-      case '<':
-      case '>':
-      case '~':
-      case '&': out += '\\'; break;
-      case '#':
-        if (i == 0) out += '\\';
-        break;
-      case ':':
-        // pandoc's gfm reader turns ":smile:" into an emoji; a colon before a word character could start one.
-        if (i + 1 < text.size() && (std::isalnum(static_cast<unsigned char>(text[i + 1])) || text[i + 1] == '_' ||
-                                    text[i + 1] == '+' || text[i + 1] == '-')) {
-          out += '\\';
-        }
-        break;
-      default: break;
-    }
-    out += c;
-  }
-  return out;
-}
 
 std::string cell_text(Column column, const evaluate::Item& item, model::Language language) {
   switch (column) {
@@ -63,12 +24,6 @@ std::string cell_text(Column column, const evaluate::Item& item, model::Language
   return {};
 }
 
-std::string table_row(const std::vector<std::string>& cells) {
-  std::string row = "|";
-  for (const auto& cell : cells) row += " " + cell + " |";
-  return row + "\n";
-}
-
 }  // namespace
 
 std::string render_markdown(const std::vector<evaluate::Item>& items, const Options& options) {
@@ -80,17 +35,17 @@ std::string render_markdown(const std::vector<evaluate::Item>& items, const Opti
   std::vector<std::string> headings;
   std::vector<std::string> delimiters;
   for (const Column column : columns) {
-    headings.push_back(escape_cell(detail::heading(column, language)));
+    headings.push_back(detail::markdown_text(detail::heading(column, language)));
     delimiters.emplace_back(column == Column::Days ? "---:" : "---");
   }
-  std::string out = table_row(headings) + table_row(delimiters);
+  std::string out = detail::markdown_row(headings) + detail::markdown_row(delimiters);
   for (const auto& item : items) {
     std::vector<std::string> cells;
     cells.reserve(columns.size());
-    for (const Column column : columns) cells.push_back(escape_cell(cell_text(column, item, language)));
-    out += table_row(cells);
+    for (const Column column : columns) cells.push_back(detail::markdown_text(cell_text(column, item, language)));
+    out += detail::markdown_row(cells);
   }
-  out += "\n" + escape_cell(detail::counts_line(items, language)) + "\n";
+  out += "\n" + detail::markdown_text(detail::counts_line(items, language)) + "\n";
   return out;
 }
 
