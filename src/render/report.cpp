@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <string_view>
-#include <tuple>
+#include <optional>
 
 namespace cchc::render {
 
@@ -38,46 +38,58 @@ int roman_value(std::string_view text) {
   return total;
 }
 
-/// How one dot-separated part of a task number sorts: numbers (digits or Roman numerals) by value before
-/// words; words, and numbers of equal value written differently ("2" and "II"), by their text.
-struct NumberPart {
-  int rank = 0;  ///< 0 for a number, 1 for a word
+/// The value of a task number's last part ("10" of "3.10") when it is written in digits; nullopt otherwise.
+std::optional<unsigned long long> arabic_value(std::string_view text) {
+  if (text.empty() || text.size() > 18 || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return std::nullopt;
+  }
   unsigned long long value = 0;
-  std::string_view text;
-
-  friend bool operator<(const NumberPart& a, const NumberPart& b) {
-    return std::tie(a.rank, a.value, a.text) < std::tie(b.rank, b.value, b.text);
-  }
-};
-
-NumberPart number_part(std::string_view text) {
-  const bool digits =
-      !text.empty() && text.size() <= 18 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-  if (digits) {
-    unsigned long long value = 0;
-    for (const char c : text) value = value * 10 + static_cast<unsigned long long>(c - '0');
-    return {0, value, text};
-  }
-  if (const int value = roman_value(text)) return {0, static_cast<unsigned long long>(value), text};
-  return {1, 0, text};
+  for (const char c : text) value = value * 10 + static_cast<unsigned long long>(c - '0');
+  return value;
 }
 
-/// Splits "3.10" into "3" and "10".
-std::vector<std::string_view> number_parts(std::string_view number) {
-  std::vector<std::string_view> parts;
-  std::size_t start = 0;
-  for (;;) {
-    const std::size_t dot = number.find('.', start);
-    parts.push_back(number.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start));
-    if (dot == std::string_view::npos) return parts;
-    start = dot + 1;
-  }
+std::string_view last_part(std::string_view number) {
+  const std::size_t dot = number.rfind('.');
+  return dot == std::string_view::npos ? number : number.substr(dot + 1);
 }
 
-bool by_number(const Item& a, const Item& b) {
-  if (task_number_less(a.id, b.id)) return true;
-  if (task_number_less(b.id, a.id)) return false;
-  return a.order < b.order;
+/// Appends items[begin, end) to `out`, siblings in number order, each followed by its own subtasks.
+/// The range is in document order, depth first; items whose parent was filtered out stay where they are.
+void order_range(const std::vector<Item>& items, std::size_t begin, std::size_t end, std::vector<Item>& out) {
+  if (begin >= end) return;
+  int top = items[begin].depth;
+  for (std::size_t i = begin; i < end; ++i) top = std::min(top, items[i].depth);
+  std::size_t first = begin;
+  while (items[first].depth != top) ++first;
+  order_range(items, begin, first, out);  // subtasks whose parent is not in the list
+
+  std::vector<std::pair<std::size_t, std::size_t>> siblings;  // [start, end) of each sibling's subtree
+  for (std::size_t i = first; i < end;) {
+    std::size_t next = i + 1;
+    while (next < end && items[next].depth != top) ++next;
+    siblings.emplace_back(i, next);
+    i = next;
+  }
+  // Siblings numbered all in digits, or all in Roman numerals, go by value; any other numbering (letters,
+  // a mix) keeps the plan's order, as nothing says which of "3" and "II" comes first.
+  const auto value_of = [&](const std::pair<std::size_t, std::size_t>& sibling, bool roman) -> unsigned long long {
+    const std::string_view part = last_part(items[sibling.first].id);
+    return roman ? static_cast<unsigned long long>(roman_value(part)) : arabic_value(part).value_or(0);
+  };
+  const bool all_arabic = std::all_of(siblings.begin(), siblings.end(), [&](const auto& sibling) {
+    return arabic_value(last_part(items[sibling.first].id)).has_value();
+  });
+  const bool all_roman = !all_arabic && std::all_of(siblings.begin(), siblings.end(), [&](const auto& sibling) {
+    return roman_value(last_part(items[sibling.first].id)) > 0;
+  });
+  if (all_arabic || all_roman) {
+    std::stable_sort(siblings.begin(), siblings.end(),
+                     [&](const auto& a, const auto& b) { return value_of(a, all_roman) < value_of(b, all_roman); });
+  }
+  for (const auto& [start, stop] : siblings) {
+    out.push_back(items[start]);
+    order_range(items, start + 1, stop, out);
+  }
 }
 
 bool is_open_and_not_yet_due(State state) {
@@ -149,10 +161,12 @@ PlanReport plan_report(const model::Plan& plan, const std::vector<Item>& items) 
   if (plan.date) report.issued = plan.date->value;
   report.status = plan.status;
 
+  std::vector<Item> tasks;
   for (const auto& item : items) {
-    if (item.kind == ItemKind::Task) report.tasks.push_back(item);
+    if (item.kind == ItemKind::Task) tasks.push_back(item);
   }
-  std::sort(report.tasks.begin(), report.tasks.end(), by_number);
+  std::stable_sort(tasks.begin(), tasks.end(), [](const Item& a, const Item& b) { return a.order < b.order; });
+  report.tasks = in_number_order(tasks);
 
   std::vector<const Item*> counted;
   for (const auto& task : report.tasks) {
@@ -186,17 +200,11 @@ int ReportShares::percent(int part) const {
   return static_cast<int>((static_cast<long long>(part) * 200 + counted) / (2LL * counted));
 }
 
-bool task_number_less(std::string_view a, std::string_view b) {
-  const auto left = number_parts(a);
-  const auto right = number_parts(b);
-  const std::size_t common = std::min(left.size(), right.size());
-  for (std::size_t i = 0; i < common; ++i) {
-    const NumberPart x = number_part(left[i]);
-    const NumberPart y = number_part(right[i]);
-    if (x < y) return true;
-    if (y < x) return false;
-  }
-  return left.size() < right.size();
+std::vector<Item> in_number_order(const std::vector<Item>& tasks) {
+  std::vector<Item> ordered;
+  ordered.reserve(tasks.size());
+  order_range(tasks, 0, tasks.size(), ordered);
+  return ordered;
 }
 
 Report build_report(const std::vector<const model::Plan*>& plans, const std::vector<std::vector<Item>>& items,

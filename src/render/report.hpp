@@ -28,7 +28,7 @@ struct ReportShares {
 };
 
 /// One agency's part of the report (the plan's "Tổ chức thực hiện" view): what it leads and what it
-/// supports, each in task-number order.
+/// supports, each in number order.
 struct AgencyPart {
   std::string agency_id;
   std::string name;
@@ -53,11 +53,11 @@ struct PlanReport {
   model::PlanStatus status = model::PlanStatus::Draft;
   std::vector<std::pair<evaluate::State, int>> counts;  ///< counted tasks plus cancelled ones, per state (all states)
   ReportShares shares;
-  std::vector<evaluate::Item> overdue;   ///< most days late first, then by task number
+  std::vector<evaluate::Item> overdue;   ///< most days late first, then in number order
   std::vector<evaluate::Item> due_soon;  ///< due today, then due soon; earliest first
   std::vector<AgencyPart> agencies;      ///< agencies that lead at least one task, in the plan's agency order
   std::vector<OutlinePart> outline;      ///< in the plan's section order
-  std::vector<evaluate::Item> tasks;     ///< every task, sorted by number (3.2 before 3.10, II before IX)
+  std::vector<evaluate::Item> tasks;     ///< every task, in number order (see in_number_order)
 };
 
 struct Report {
@@ -70,10 +70,11 @@ struct Report {
 Report build_report(const std::vector<const model::Plan*>& plans, const std::vector<std::vector<evaluate::Item>>& items,
                     util::Date today);
 
-/// True when task number `a` comes before `b`: dot-separated parts compared one by one, digits as numbers
-/// (3.2 before 3.10), Roman numerals as their values (II before IX), numbers before words, words as
-/// text; a number comes before its own subtasks (3 before 3.1).
-bool task_number_less(std::string_view a, std::string_view b);
+/// `tasks` (one plan's, in document order: each task followed by its subtasks) with siblings in number
+/// order: when all siblings are numbered in digits they go by value (3.2 before 3.10), when all are Roman
+/// numerals likewise (II before IX); other numbering (letters, a mix of "3" and "II") keeps the plan's order.
+/// Each task stays followed by its own subtasks. Pure.
+std::vector<evaluate::Item> in_number_order(const std::vector<evaluate::Item>& tasks);
 
 struct ReportOptions {
   model::Language language = model::Language::Vi;

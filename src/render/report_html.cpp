@@ -33,7 +33,7 @@ dl.facts dd{margin:0}
 table{border-collapse:collapse;width:100%;font-size:.9rem}
 th,td{border:1px solid #9aa5b1;padding:.3rem .45rem;vertical-align:top;text-align:left}
 th{background:#e8eef5}
-td{overflow-wrap:anywhere}
+td{overflow-wrap:break-word}
 td.num,th.num{text-align:right;white-space:nowrap}
 tr.overdue td{background:#fde2e1}
 tr.due-today td,tr.due-soon td{background:#fff3d6}

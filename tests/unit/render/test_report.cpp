@@ -78,7 +78,10 @@ std::vector<Item> sample_items() {
   arrived.kind = ItemKind::Section;
   arrived.done = util::Date{2020, 3, 2};
   items.push_back(arrived);
-  for (std::size_t i = 0; i < items.size(); ++i) items[i].order = i;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    items[i].order = i;
+    if (items[i].kind == ItemKind::Task) items[i].depth = static_cast<int>(std::count(items[i].id.begin(), items[i].id.end(), '.'));
+  }
   return items;
 }
 
@@ -90,30 +93,52 @@ std::vector<std::string> ids(const std::vector<Item>& items) {
 
 }  // namespace
 
-TEST_CASE("report: task numbers sort as numbers, part by part", "[report]") {
-  CHECK(task_number_less("3.2", "3.10"));
-  CHECK_FALSE(task_number_less("3.10", "3.2"));
-  CHECK(task_number_less("3", "3.1"));
-  CHECK_FALSE(task_number_less("3.1", "3"));
-  CHECK(task_number_less("9", "10"));
-  CHECK(task_number_less("II", "IX"));
-  CHECK(task_number_less("II.1", "II.2"));
-  CHECK(task_number_less("II.9", "II.10"));
-  CHECK(task_number_less("II.10", "III.1"));
-  CHECK(task_number_less("12", "a"));  // numbers before words
-  CHECK(task_number_less("a", "b"));
-  CHECK_FALSE(task_number_less("3.1", "3.1"));
+namespace {
 
-  std::vector<std::string> numbers = {"3.10", "II.1", "3.2", "10", "3", "II", "1", "3.1"};
-  std::sort(numbers.begin(), numbers.end(), [](const auto& a, const auto& b) { return task_number_less(a, b); });
-  CHECK(numbers == std::vector<std::string>{"1", "II", "II.1", "3", "3.1", "3.2", "3.10", "10"});
+/// Tasks in document order with their depth, as evaluate_plan lists them.
+std::vector<Item> tree(const std::vector<std::pair<std::string, int>>& numbers) {
+  std::vector<Item> items;
+  for (const auto& [number, depth] : numbers) {
+    items.push_back(task(number, State::Upcoming, "snv"));
+    items.back().depth = depth;
+    items.back().order = items.size() - 1;
+  }
+  return items;
+}
+
+}  // namespace
+
+TEST_CASE("report: siblings numbered in digits sort as numbers, subtasks stay under their parent", "[report]") {
+  const auto ordered = in_number_order(tree({{"10", 0}, {"3", 0}, {"3.10", 1}, {"3.10.2", 2}, {"3.10.1", 2},
+                                             {"3.2", 1}, {"3.1", 1}, {"9", 0}}));
+  CHECK(ids(ordered) == std::vector<std::string>{"3", "3.1", "3.2", "3.10", "3.10.1", "3.10.2", "9", "10"});
+}
+
+TEST_CASE("report: Roman numerals sort by value; II.1 stays under II", "[report]") {
+  const auto ordered = in_number_order(tree({{"IX", 0}, {"II", 0}, {"II.10", 1}, {"II.1", 1}, {"IV", 0}}));
+  CHECK(ids(ordered) == std::vector<std::string>{"II", "II.1", "II.10", "IV", "IX"});
+}
+
+TEST_CASE("report: letters and mixed numbering keep the plan's order", "[report]") {
+  // A, B, C, D: C and D are also Roman numerals, yet these are letters; 3 and II: nothing says which is first.
+  CHECK(ids(in_number_order(tree({{"A", 0}, {"B", 0}, {"C", 0}, {"D", 0}}))) ==
+        std::vector<std::string>{"A", "B", "C", "D"});
+  CHECK(ids(in_number_order(tree({{"3", 0}, {"II", 0}, {"II.1", 1}}))) == std::vector<std::string>{"3", "II", "II.1"});
+  CHECK(ids(in_number_order(tree({{"b", 0}, {"a", 0}}))) == std::vector<std::string>{"b", "a"});
+}
+
+TEST_CASE("report: subtasks whose parent was filtered out keep their place", "[report]") {
+  const auto ordered = in_number_order(tree({{"3.10", 1}, {"3.2", 1}, {"4", 0}, {"2", 0}}));
+  CHECK(ids(ordered) == std::vector<std::string>{"3.2", "3.10", "2", "4"});
+  CHECK(in_number_order({}).empty());
 }
 
 TEST_CASE("report: the task table is in number order, groupings included", "[report]") {
   const model::Plan plan = sample_plan();
   const Report report = build_report({&plan}, {sample_items()}, util::Date{2020, 5, 1});
   REQUIRE(report.plans.size() == 1);
-  CHECK(ids(report.plans[0].tasks) == std::vector<std::string>{"1", "3", "3.1", "3.2", "3.10", "4", "5", "6", "7", "8"});
+  CHECK(ids(report.plans[0].tasks) ==
+        std::vector<std::string>{"1", "3", "3.1", "3.2", "3.10", "4", "5", "6", "7", "8"});
   CHECK(report.plans[0].issuer == "UBND tỉnh");
   CHECK(report.plans[0].number == "12/KH-UBND");
   CHECK(report.today == util::Date{2020, 5, 1});
