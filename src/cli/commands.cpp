@@ -157,6 +157,23 @@ bool file_is_usable(const Loaded& loaded, std::size_t index) {
   return loaded.plans[index].has_value() && !util::has_errors(loaded.diagnostics[index]);
 }
 
+/// The plans that loaded without errors, in the order of their files.
+std::vector<const model::Plan*> usable_plans(const Loaded& loaded) {
+  std::vector<const model::Plan*> plans;
+  for (std::size_t i = 0; i < loaded.files.size(); ++i) {
+    if (file_is_usable(loaded, i)) plans.push_back(&*loaded.plans[i]);
+  }
+  return plans;
+}
+
+/// The one day a whole report is made as of: --today (`fixed`), else today in the first plan's time zone.
+util::Date report_day(const std::optional<util::Date>& fixed, const std::vector<const model::Plan*>& plans) {
+  std::optional<util::Date> today = fixed;
+  if (!today) today = date_in_zone(current_time(), plans.empty() ? "Asia/Ho_Chi_Minh" : plans.front()->timezone);
+  if (!today) throw UsageError{"the plan's time zone is not known on this machine; install tzdata or pass --today"};
+  return *today;
+}
+
 /// "14", "14d", "2w": a number of days.
 int parse_within(const std::string& text) {
   std::string digits = text;
@@ -290,10 +307,7 @@ int run_list(render::View view, const Options& options) {
   const Loaded loaded = load_all(options.paths);
   const ProblemCounts counts = report_problems(loaded, options.color);
 
-  std::vector<const model::Plan*> plans;
-  for (std::size_t i = 0; i < loaded.files.size(); ++i) {
-    if (file_is_usable(loaded, i)) plans.push_back(&*loaded.plans[i]);
-  }
+  const std::vector<const model::Plan*> plans = usable_plans(loaded);
 
   evaluate::Filter filter = resolve_filter(options, plans);
   if (view != render::View::Status) filter.actionable_only = true;
@@ -378,20 +392,14 @@ int run_stats(const Options& options) {
   const std::optional<util::Date> fixed = cli::fixed_today(options.today);
   const Loaded loaded = load_all(options.paths);
   const ProblemCounts counts = report_problems(loaded, options.color);
-  std::vector<const model::Plan*> plans;
-  for (std::size_t i = 0; i < loaded.files.size(); ++i) {
-    if (file_is_usable(loaded, i)) plans.push_back(&*loaded.plans[i]);
-  }
-  // One day for the whole report: --today, else today in the first plan's zone.
-  std::optional<util::Date> today = fixed;
-  if (!today) today = date_in_zone(current_time(), plans.empty() ? "Asia/Ho_Chi_Minh" : plans.front()->timezone);
-  if (!today) throw UsageError{"the plan's time zone is not known on this machine; install tzdata or pass --today"};
+  const std::vector<const model::Plan*> plans = usable_plans(loaded);
+  const util::Date today = report_day(fixed, plans);
   std::vector<evaluate::Item> items;
   for (const auto* plan : plans) {
-    auto evaluated = evaluate::evaluate_plan(*plan, *today);
+    auto evaluated = evaluate::evaluate_plan(*plan, today);
     items.insert(items.end(), evaluated.begin(), evaluated.end());
   }
-  const auto report = stats::compute(plans, items, *today, stats_options);
+  const auto report = stats::compute(plans, items, today, stats_options);
   bool vietnamese = plans.empty() || plans.front()->language == model::Language::Vi;
   if (language) vietnamese = *language == model::Language::Vi;
   const stats::Format stats_format = format == render::Format::Markdown ? stats::Format::Markdown
@@ -414,16 +422,10 @@ int run_report(const Options& options) {
 
   const Loaded loaded = load_all(options.paths);
   const ProblemCounts counts = report_problems(loaded, options.color);
-  std::vector<const model::Plan*> plans;
-  for (std::size_t i = 0; i < loaded.files.size(); ++i) {
-    if (file_is_usable(loaded, i)) plans.push_back(&*loaded.plans[i]);
-  }
+  const std::vector<const model::Plan*> plans = usable_plans(loaded);
   evaluate::Filter filter = resolve_filter(options, plans);
   filter.plans.clear();  // plans not asked for are left out whole below, not as empty parts
-  // One "as of" day for the whole report: --today, else today in the first plan's zone.
-  std::optional<util::Date> today = fixed;
-  if (!today) today = date_in_zone(current_time(), plans.empty() ? "Asia/Ho_Chi_Minh" : plans.front()->timezone);
-  if (!today) throw UsageError{"the plan's time zone is not known on this machine; install tzdata or pass --today"};
+  const util::Date today = report_day(fixed, plans);
 
   std::vector<const model::Plan*> reported;
   std::vector<std::vector<evaluate::Item>> items;
@@ -433,11 +435,11 @@ int run_report(const Options& options) {
       continue;
     }
     reported.push_back(plan);
-    items.push_back(evaluate::select(evaluate::evaluate_plan(*plan, *today, evaluate_options), filter));
+    items.push_back(evaluate::select(evaluate::evaluate_plan(*plan, today, evaluate_options), filter));
   }
   render::ReportOptions report_options;
   report_options.language = language.value_or(plans.empty() ? model::Language::Vi : plans.front()->language);
-  const render::Report report = render::build_report(reported, items, *today);
+  const render::Report report = render::build_report(reported, items, today);
   const std::string text = options.format == "html" ? render::render_report_html(report, report_options)
                                                     : render::render_report_markdown(report, report_options);
   const bool nothing_read = loaded.files.empty() && !loaded.io_errors.empty();

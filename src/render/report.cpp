@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cstddef>
-#include <string_view>
 #include <optional>
+#include <string_view>
 
 namespace cchc::render {
 
@@ -40,7 +40,8 @@ int roman_value(std::string_view text) {
 
 /// The value of a task number's last part ("10" of "3.10") when it is written in digits; nullopt otherwise.
 std::optional<unsigned long long> arabic_value(std::string_view text) {
-  if (text.empty() || text.size() > 18 || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+  if (text.empty() || text.size() > 18 ||
+      !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
     return std::nullopt;
   }
   unsigned long long value = 0;
@@ -93,8 +94,7 @@ void order_range(const std::vector<Item>& items, std::size_t begin, std::size_t 
 }
 
 bool is_open_and_not_yet_due(State state) {
-  return state == State::DueToday || state == State::DueSoon || state == State::InProgress ||
-         state == State::Upcoming;
+  return state == State::DueToday || state == State::DueSoon || state == State::InProgress || state == State::Upcoming;
 }
 
 /// A grouping whose deadline only repeats its subtasks': counting it would count their work twice.
@@ -174,7 +174,8 @@ PlanReport plan_report(const model::Plan& plan, const std::vector<Item>& items) 
   }
   report.shares = shares_of(counted);
   for (const State state : evaluate::all_states()) {
-    const auto count = std::count_if(counted.begin(), counted.end(), [&](const Item* task) { return task->state == state; });
+    const auto count =
+        std::count_if(counted.begin(), counted.end(), [&](const Item* task) { return task->state == state; });
     report.counts.emplace_back(state, static_cast<int>(count));
   }
 

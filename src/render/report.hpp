@@ -16,12 +16,12 @@ namespace cchc::render {
 /// five groups, so the shares add up to 100 %. Counted are the plan's tasks except groupings whose deadline
 /// only comes from their subtasks (they would count the same work twice) and cancelled tasks.
 struct ReportShares {
-  int counted = 0;      ///< the base of every share
-  int done_on_time = 0; ///< state done: finished on or before the deadline
-  int done_late = 0;    ///< state done-late: finished after the deadline
-  int overdue = 0;      ///< not finished, the deadline has passed
-  int not_yet_due = 0;  ///< not finished, the deadline is today or later (due today, due soon, in progress, upcoming)
-  int undated = 0;      ///< ongoing ("Thường xuyên") or without a deadline: no date to be on time for
+  int counted = 0;       ///< the base of every share
+  int done_on_time = 0;  ///< state done: finished on or before the deadline
+  int done_late = 0;     ///< state done-late: finished after the deadline
+  int overdue = 0;       ///< not finished, the deadline has passed
+  int not_yet_due = 0;   ///< not finished, the deadline is today or later (due today, due soon, in progress, upcoming)
+  int undated = 0;       ///< ongoing ("Thường xuyên") or without a deadline: no date to be on time for
 
   /// `part` as a whole percent of `counted`, rounded half up; 0 when nothing is counted.
   int percent(int part) const;
@@ -48,7 +48,7 @@ struct PlanReport {
   std::string plan_id;
   std::string title;
   std::string issuer;
-  std::string number;                      ///< "/KH-UBND"; may be empty
+  std::string number;                       ///< "/KH-UBND"; may be empty
   std::optional<util::PartialDate> issued;  ///< the plan's date
   model::PlanStatus status = model::PlanStatus::Draft;
   std::vector<std::pair<evaluate::State, int>> counts;  ///< counted tasks plus cancelled ones, per state (all states)

@@ -100,7 +100,8 @@ class Layout {
       case 3: return support_text(item);
       case 4: return as_written(item);
       case 5: return due_date_text(item);
-      default: return item.days ? fmt::format("{}", item.state == evaluate::State::Overdue ? -*item.days : *item.days) : "";
+      default:
+        return item.days ? fmt::format("{}", item.state == evaluate::State::Overdue ? -*item.days : *item.days) : "";
     }
   }
 
@@ -142,7 +143,7 @@ class Layout {
     add_summary(plan);
 
     add_heading(3, m_labels.overdue_tasks);
-    const std::vector<std::string> late_headings = {col(Column::No),     col(Column::Task),     col(Column::Lead),
+    const std::vector<std::string> late_headings = {col(Column::No),      col(Column::Task),       col(Column::Lead),
                                                     col(Column::Support), m_labels.due_as_written, m_labels.due_date,
                                                     m_labels.days_late};
     const std::vector<bool> late_numeric = {false, false, false, false, false, false, true};
@@ -157,10 +158,12 @@ class Layout {
     for (const auto& agency : plan.agencies) {
       add_heading(4, agency.name);
       paragraph(m_labels.leads, ReportBlock::Kind::Label);
-      item_table(agency.leads, {col(Column::No), col(Column::Task), col(Column::Due), col(Column::State), col(Column::Days)},
+      item_table(agency.leads,
+                 {col(Column::No), col(Column::Task), col(Column::Due), col(Column::State), col(Column::Days)},
                  {false, false, false, false, true}, &Layout::led_cells, m_labels.none);
       paragraph(m_labels.supports, ReportBlock::Kind::Label);
-      item_table(agency.supports, {col(Column::No), col(Column::Task), col(Column::Lead), col(Column::Due), col(Column::State)},
+      item_table(agency.supports,
+                 {col(Column::No), col(Column::Task), col(Column::Lead), col(Column::Due), col(Column::State)},
                  {false, false, false, false, false}, &Layout::supported_cells, m_labels.none);
     }
 
@@ -179,8 +182,10 @@ class Layout {
     if (!plan.issuer.empty()) block.facts.emplace_back(m_labels.issuer, plan.issuer);
     if (!plan.number.empty()) block.facts.emplace_back(m_labels.number, plan.number);
     if (plan.issued || plan.status == model::PlanStatus::Draft) {
-      std::string issued = plan.issued ? (m_language == model::Language::En ? plan.issued->iso() : plan.issued->vn()) : "";
-      if (plan.status == model::PlanStatus::Draft) issued += issued.empty() ? m_labels.draft : fmt::format(" ({})", m_labels.draft);
+      std::string issued =
+          plan.issued ? (m_language == model::Language::En ? plan.issued->iso() : plan.issued->vn()) : "";
+      if (plan.status == model::PlanStatus::Draft)
+        issued += issued.empty() ? m_labels.draft : fmt::format(" ({})", m_labels.draft);
       block.facts.emplace_back(m_labels.issued, issued);
     }
     block.facts.emplace_back(m_labels.plan_id, plan.plan_id);

@@ -13,7 +13,7 @@ namespace cchc::render::detail {
 
 struct ReportTable {
   std::vector<std::string> headings;
-  std::vector<bool> numeric;                  ///< per column: right-aligned counts and days
+  std::vector<bool> numeric;                   ///< per column: right-aligned counts and days
   std::vector<std::vector<std::string>> rows;  ///< each as many cells as headings; plain text, one line each
   std::vector<std::string> row_states;         ///< per row: the state's script name ("overdue"), or empty
 };

@@ -49,7 +49,9 @@ std::string render_report_markdown(const Report& report, const ReportOptions& op
   for (const auto& block : detail::layout_report(report, options.language, false)) {
     if (!out.empty()) out += '\n';
     switch (block.kind) {
-      case ReportBlock::Kind::Heading: out += std::string(static_cast<std::size_t>(block.level), '#') + ' ' + heading_text(block.text) + '\n'; break;
+      case ReportBlock::Kind::Heading:
+        out += std::string(static_cast<std::size_t>(block.level), '#') + ' ' + heading_text(block.text) + '\n';
+        break;
       case ReportBlock::Kind::Paragraph: out += detail::markdown_text(block.text) + '\n'; break;
       case ReportBlock::Kind::Label: out += "**" + detail::markdown_text(block.text) + "**\n"; break;
       case ReportBlock::Kind::Facts:

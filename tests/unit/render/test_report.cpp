@@ -80,7 +80,8 @@ std::vector<Item> sample_items() {
   items.push_back(arrived);
   for (std::size_t i = 0; i < items.size(); ++i) {
     items[i].order = i;
-    if (items[i].kind == ItemKind::Task) items[i].depth = static_cast<int>(std::count(items[i].id.begin(), items[i].id.end(), '.'));
+    if (items[i].kind == ItemKind::Task)
+      items[i].depth = static_cast<int>(std::count(items[i].id.begin(), items[i].id.end(), '.'));
   }
   return items;
 }
@@ -109,8 +110,8 @@ std::vector<Item> tree(const std::vector<std::pair<std::string, int>>& numbers) 
 }  // namespace
 
 TEST_CASE("report: siblings numbered in digits sort as numbers, subtasks stay under their parent", "[report]") {
-  const auto ordered = in_number_order(tree({{"10", 0}, {"3", 0}, {"3.10", 1}, {"3.10.2", 2}, {"3.10.1", 2},
-                                             {"3.2", 1}, {"3.1", 1}, {"9", 0}}));
+  const auto ordered = in_number_order(
+      tree({{"10", 0}, {"3", 0}, {"3.10", 1}, {"3.10.2", 2}, {"3.10.1", 2}, {"3.2", 1}, {"3.1", 1}, {"9", 0}}));
   CHECK(ids(ordered) == std::vector<std::string>{"3", "3.1", "3.2", "3.10", "3.10.1", "3.10.2", "9", "10"});
 }
 
