@@ -170,7 +170,7 @@ def pandoc_headers(ast):
 
 class Check:
     def __init__(self, binary, root):
-        self.binary, self.root, self.failures = binary, root, []
+        self.binary, self.root, self.failures = os.path.abspath(binary), root, []
         self.env = {k: v for k, v in os.environ.items() if not k.startswith("CCHC_")}
 
     def cchc(self, *args):
@@ -301,6 +301,30 @@ class Check:
             pages[name] = (path, len(tables_of(parser)))
         return pages
 
+    def output_and_config(self, tmp):
+        """-o replaces a file whole and keeps its permissions; a project's list `format` does not reach report."""
+        repo = os.path.join(tmp, "repo")
+        os.makedirs(os.path.join(repo, "plans"))
+        with open(os.path.join(self.root, "plans", "ha-tinh-2020-tong-ket-cchc.yaml"), "rb") as source, \
+                open(os.path.join(repo, "plans", "ha-tinh.yaml"), "wb") as target:
+            target.write(source.read())
+        with open(os.path.join(repo, ".cchc.yaml"), "w") as handle:
+            handle.write("format: csv\nlang: en\n")
+        target = os.path.join(repo, "report.md")
+        with open(target, "w") as handle:
+            handle.write("an older, longer report that must not survive in part\n" * 1000)
+        os.chmod(target, 0o640)
+        result = subprocess.run([self.binary, "report", "--today", TODAY, "-o", "report.md"], cwd=repo,
+                                capture_output=True, env=self.env)
+        self.expect(result.returncode == 0, f"report with format: csv in .cchc.yaml: {result.stderr.decode()}")
+        with open(target, encoding="utf-8") as handle:
+            text = handle.read()
+        self.expect(text.startswith("# Plan progress report\n") and "older" not in text,
+                    f"-o did not replace the file whole with the English report: {text[:60]!r}")
+        self.expect(os.stat(target).st_mode & 0o777 == 0o640, "-o lost the file's permissions")
+        leftovers = [name for name in os.listdir(repo) if name.startswith(".report.md")]
+        self.expect(not leftovers, f"-o left temporary files: {leftovers}")
+
     def chromium(self, tmp, pages):
         browser = shutil.which("chromium") or shutil.which("chromium-browser")
         if not browser:
@@ -350,6 +374,7 @@ def main():
         tables, rows = check.seed_markdown(tmp)
         titles = check.hostile()
         pages = check.html_pages(tmp)
+        check.output_and_config(tmp)
         browsed = check.chromium(tmp, pages)
     if check.failures:
         print("\n".join(check.failures))
