@@ -13,6 +13,8 @@ A plan whose titles hold `|`, `*`, `<script>`, `=cmd()` and line breaks (tests/d
   - in HTML, Python's parser gives back every title as plain text, and finds no script element.
 HTML of both plans: well-formed for html.parser (every element closed in order), no script, nothing fetched;
 headless Chromium loads it (its DOM has the tables) and prints it to a PDF and a PNG.
+-o replaces an existing file whole, keeping its permissions; a project file's list `format: csv` does not
+reach `cchc report`.
 
 Chromium is a large package: when it is missing the Chromium part is skipped (exit 77, reported by CTest as
 skipped) with a message, except under CI (CI=true), where a missing reader is a failure.
