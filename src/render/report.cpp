@@ -13,7 +13,8 @@ using evaluate::Item;
 using evaluate::ItemKind;
 using evaluate::State;
 
-/// The value of an upper-case Roman numeral written the usual way (I … MMMCMXCIX); 0 when `text` is not one.
+/// The value of `text` read as a Roman numeral in the upper-case digits I V X L C D M, a smaller digit before a
+/// larger one subtracting (IV, IX, XC); 0 when it holds any other character.
 int roman_value(std::string_view text) {
   if (text.empty() || text.size() > 15) return 0;
   const auto digit = [](char c) {
@@ -168,18 +169,17 @@ PlanReport plan_report(const model::Plan& plan, const std::vector<Item>& items) 
   std::stable_sort(tasks.begin(), tasks.end(), [](const Item& a, const Item& b) { return a.order < b.order; });
   report.tasks = in_number_order(tasks);
 
-  std::vector<const Item*> counted;
+  std::vector<const Item*> work;  // every task but the groupings: the shares' tasks and the cancelled ones
   for (const auto& task : report.tasks) {
-    if (!is_grouping(task)) counted.push_back(&task);
+    if (!is_grouping(task)) work.push_back(&task);
   }
-  report.shares = shares_of(counted);
+  report.shares = shares_of(work);
   for (const State state : evaluate::all_states()) {
-    const auto count =
-        std::count_if(counted.begin(), counted.end(), [&](const Item* task) { return task->state == state; });
+    const auto count = std::count_if(work.begin(), work.end(), [&](const Item* task) { return task->state == state; });
     report.counts.emplace_back(state, static_cast<int>(count));
   }
 
-  for (const Item* task : counted) {
+  for (const Item* task : work) {
     if (task->state == State::Overdue) report.overdue.push_back(*task);
     if (task->state == State::DueToday || task->state == State::DueSoon) report.due_soon.push_back(*task);
   }
