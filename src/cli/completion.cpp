@@ -66,6 +66,10 @@ void classify_option(const std::string& command, const std::string& long_name, O
     info.kind = ValueKind::Plans;
     return;
   }
+  if (long_name == "output") {
+    info.kind = ValueKind::Files;
+    return;
+  }
   if (long_name == "state") {
     info.kind = ValueKind::Choices;
     for (auto state : evaluate::all_states()) info.choices.emplace_back(evaluate::to_string(state));
@@ -333,6 +337,7 @@ std::string fish_script(const std::vector<CommandInfo>& commands) {
         case ValueKind::Agencies:
         case ValueKind::Plans:
         case ValueKind::Tasks: line += fmt::format(" -x -a '(__cchc_ids {})'", dynamic_source(option.kind)); break;
+        case ValueKind::Files: line += " -r -F"; break;
         default: line += " -x"; break;
       }
       lines += line + fmt::format(" -d {}\n", fish_quote(option.description));

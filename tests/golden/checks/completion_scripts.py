@@ -62,6 +62,8 @@ def main():
         expect(["overdue", "--exit"], ["--exit-code"])
         expect(["status", "--format", ""], ["table", "markdown", "csv", "json"])
         expect(["status", "-f", "m"], ["markdown"])
+        expect(["report", "--format", ""], ["markdown", "html"])  # the report's own formats
+        expect(["report", "-o", "pla"], ["plans"])  # a file name
         expect(["status", "--state", "due"], ["due-today", "due-soon"])
         expect(["status", "--lead", "s"],
                ["snv", "stp", "stc", "skhcn", "stttt", "skhdt", "syt", "sgddt"])
