@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 #include "cli/commands.hpp"
 #include "cli/everyday.hpp"
@@ -38,8 +39,26 @@ struct CommandInfo {
   std::vector<std::string> positional_choices;
 };
 
-/// The values an option takes, by its long name. Options not listed take a free value.
-void classify_option(const std::string& long_name, OptionInfo& info) {
+/// The values an option takes, by its command and long name. Options not listed take a free value.
+void classify_option(const std::string& command, const std::string& long_name, OptionInfo& info) {
+  // Where a command gives an option its own values (timeline and export have formats of their own).
+  static const std::vector<std::tuple<std::string, std::string, std::vector<std::string>>> kCommandChoices = {
+      {"timeline", "format", {"terminal", "svg", "mermaid"}},
+      {"timeline", "by", {"section", "lead"}},
+      {"export", "format", {"ics", "csv", "json"}},
+      {"export", "delimiter", {";", ",", "tab"}},
+  };
+  for (const auto& [command_name, option_name, values] : kCommandChoices) {
+    if (command_name == command && option_name == long_name) {
+      info.kind = ValueKind::Choices;
+      info.choices = values;
+      return;
+    }
+  }
+  if (long_name == "output") {
+    info.kind = ValueKind::Files;
+    return;
+  }
   static const std::vector<std::pair<std::string, std::vector<std::string>>> kChoices = {
       {"format", {"table", "markdown", "csv", "json"}},
       {"color", {"auto", "always", "never"}},
@@ -107,7 +126,7 @@ std::vector<CommandInfo> describe_commands(const CLI::App& app) {
       option_info.description = option->get_description();
       option_info.repeatable = option->get_expected_max() > 1;
       if (option->get_items_expected_max() > 0 && !option->get_lnames().empty()) {
-        classify_option(option->get_lnames().front(), option_info);
+        classify_option(command->get_name(), option->get_lnames().front(), option_info);
       }
       info.options.push_back(std::move(option_info));
     }
@@ -321,6 +340,7 @@ std::string fish_script(const std::vector<CommandInfo>& commands) {
         case ValueKind::Agencies:
         case ValueKind::Plans:
         case ValueKind::Tasks: line += fmt::format(" -x -a '(__cchc_ids {})'", dynamic_source(option.kind)); break;
+        case ValueKind::Files: line += " -r -F"; break;
         default: line += " -x"; break;
       }
       lines += line + fmt::format(" -d {}\n", fish_quote(option.description));

@@ -123,6 +123,7 @@ void apply_project_config(CLI::App& app) {
   }
   for (auto* command : app.get_subcommands([](CLI::App*) { return true; })) {
     for (auto* option : command->get_options()) {
+      if (!option->get_configurable()) continue;
       for (const auto& name : option->get_lnames()) {
         if (name == "paths") continue;
         if (const auto* setting = find_setting(name)) option->default_val(setting->values.front());
