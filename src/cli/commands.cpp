@@ -467,26 +467,6 @@ int run_export(const Options& options) {
   return exit_code_after(evaluation);
 }
 
-/// The filters of the list commands, for commands that show a selection of the plan's items.
-void add_filter_options(CLI::App& command, Options& options) {
-  command.add_option(
-      "--today", options.today,
-      "The date to evaluate against, YYYY-MM-DD (also $CCHC_TODAY; default: today in the plan's time zone)");
-  command.add_option("--lang", options.lang, "Labels in vi or en (default: the plan's language)");
-  command.add_option("--lead", options.leads, "Only tasks led by this agency (id or name; repeatable)")
-      ->allow_extra_args(false);
-  command.add_option("--agency", options.agencies, "Only tasks this agency leads or supports (repeatable)")
-      ->allow_extra_args(false);
-  command.add_option("--plan", options.plans, "Only this plan id (repeatable)")->allow_extra_args(false);
-  command
-      .add_option("--state", options.states,
-                  "Only tasks in this state: overdue, due-today, due-soon, in-progress, upcoming, ongoing, "
-                  "no-deadline, done-late, done, cancelled (repeatable)")
-      ->allow_extra_args(false);
-  command.add_option("--within", options.within, "How far ahead counts as due soon (default 14d; e.g. 7, 2w)");
-  command.add_option("--output,-o", options.output, "Write to this file instead of the terminal");
-}
-
 int run_stats(const Options& options) {
   const render::Format format = resolve_format(options.format);
   stats::Options stats_options;
@@ -548,12 +528,14 @@ void add_path_and_color(CLI::App& command, Options& options) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
 }
 
-void add_list_options(CLI::App& command, Options& options) {
-  add_path_and_color(command, options);
+void add_today_option(CLI::App& command, Options& options) {
   command.add_option(
       "--today", options.today,
       "The date to evaluate against, YYYY-MM-DD (also $CCHC_TODAY; default: today in the plan's time zone)");
-  command.add_option("--format,-f", options.format, "Output: table, markdown, csv or json");
+}
+
+/// --lang, then the filters that choose items: --lead, --agency, --plan, --state.
+void add_filter_options(CLI::App& command, Options& options) {
   command.add_option("--lang", options.lang, "Labels in vi or en (default: the plan's language)");
   // One value per flag (repeat the flag for more), so `--lead snv plans` leaves `plans` as a PATH.
   command.add_option("--lead", options.leads, "Only tasks led by this agency (id or name; repeatable)")
@@ -566,8 +548,24 @@ void add_list_options(CLI::App& command, Options& options) {
                   "Only tasks in this state: overdue, due-today, due-soon, in-progress, upcoming, ongoing, "
                   "no-deadline, done-late, done, cancelled (repeatable)")
       ->allow_extra_args(false);
+}
+
+void add_list_options(CLI::App& command, Options& options) {
+  add_path_and_color(command, options);
+  add_today_option(command, options);
+  command.add_option("--format,-f", options.format, "Output: table, markdown, csv or json");
+  add_filter_options(command, options);
   command.add_option("--width", options.width, "Table width in columns (default: the terminal's, or $COLUMNS)");
   command.add_option("--sort", options.sort, "Row order: urgency (overdue first) or document");
+}
+
+/// What timeline and export share: PATHs, colour, the day, the filters, --within and -o FILE.
+void add_picture_options(CLI::App& command, Options& options) {
+  add_path_and_color(command, options);
+  add_today_option(command, options);
+  add_filter_options(command, options);
+  command.add_option("--within", options.within, "How far ahead counts as due soon (default 14d; e.g. 7, 2w)");
+  command.add_option("--output,-o", options.output, "Write to this file instead of the terminal");
 }
 
 /// The options every editing command has; `action` says which one it is.
@@ -669,8 +667,7 @@ const CommandSpec kCommands[] = {
      [](const Options& options) { return run_edit(options.edit); }},
     {"timeline", "The plan on a time axis: bars, deadlines, today's line (terminal, SVG or Mermaid)",
      [](CLI::App& command, Options& options) {
-       add_path_and_color(command, options);
-       add_filter_options(command, options);
+       add_picture_options(command, options);
        options.format = "terminal";
        options.by = "section";
        // Not from .cchc.yaml: its `format` names a list format (table, markdown…), not a picture.
@@ -682,8 +679,7 @@ const CommandSpec kCommands[] = {
      [](const Options& options) { return run_timeline(options); }},
     {"export", "Write the plan for other programs: calendar (ics), spreadsheet (csv) or scripts (json)",
      [](CLI::App& command, Options& options) {
-       add_path_and_color(command, options);
-       add_filter_options(command, options);
+       add_picture_options(command, options);
        options.format.clear();
        command.add_option("--format,-f", options.format, "What to write: ics, csv or json")
            ->required()

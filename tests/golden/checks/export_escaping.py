@@ -8,7 +8,6 @@ except that a formula gets its leading apostrophe), the .ics by icalendar (title
 and ElementTree (no <script> element, titles as text), the Mermaid block line by line against Mermaid's grammar,
 and the terminal timeline (no control character, the two lines of a title on one row).
 """
-import argparse
 import csv
 import io
 import json
@@ -36,10 +35,7 @@ FORMULAS = {"3", "6"}
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--binary", required=True)
-    parser.add_argument("--root", required=True)
-    options = parser.parse_args()
+    options = readers.arguments()
     failures = []
 
     def cchc(*args):
@@ -63,11 +59,7 @@ def main():
         if leads.get("stp") != "'=HYPERLINK(\"http://x\")" or leads.get("snv") != 'Sở Nội vụ; phòng "CCHC"':
             failures.append(f"csv {extra}: lead names {leads}")
 
-    try:
-        import icalendar
-    except ImportError:
-        icalendar = None
-    readers.require(icalendar is not None, "the Python icalendar package (Debian package python3-icalendar)")
+    icalendar = readers.require_module("icalendar", "python3-icalendar")
     if icalendar is not None:
         calendar = icalendar.Calendar.from_ical(cchc("export", "--format", "ics"))
         summaries = {str(event["UID"]).split("@")[0]: str(event["SUMMARY"]) for event in calendar.walk("VEVENT")}
@@ -120,11 +112,8 @@ def main():
     if not any("4 Dòng một Dòng hai" in line for line in terminal.splitlines()):
         failures.append("terminal: the title with a line break is not on one row")
 
-    if failures:
-        print("\n".join(failures))
-        return 1
-    print("ok: hostile titles escaped in json, csv (3 dialects), ics, svg, mermaid and the terminal")
-    return 0
+    return readers.finish(failures,
+                          "ok: hostile titles escaped in json, csv (3 dialects), ics, svg, mermaid and the terminal")
 
 
 if __name__ == "__main__":

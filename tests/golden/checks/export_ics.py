@@ -8,7 +8,6 @@ the UID <id>@<plan>.cchc. A second export, and an export on another day (when st
 same UIDs; the same day must give the same bytes. Every line ends in CRLF, is at most 75 octets and is valid
 UTF-8 on its own (folds never split a character).
 """
-import argparse
 import datetime
 import json
 import os
@@ -37,15 +36,8 @@ def deadlines(document):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--binary", required=True)
-    parser.add_argument("--root", required=True)
-    options = parser.parse_args()
-    try:
-        import icalendar
-    except ImportError:
-        icalendar = None
-    readers.require(icalendar is not None, "the Python icalendar package (Debian package python3-icalendar)")
+    options = readers.arguments()
+    icalendar = readers.require_module("icalendar", "python3-icalendar")
 
     ics = readers.run(options.binary, options.root, *ARGS, "--format", "ics").stdout
     again = readers.run(options.binary, options.root, *ARGS, "--format", "ics").stdout
@@ -97,11 +89,7 @@ def main():
 
     if len(expected) < 20:
         failures.append(f"only {len(expected)} deadlines in the seed plan's JSON export")
-    if failures:
-        print("\n".join(failures))
-        return 1
-    print(f"ok: {len(expected)} deadlines on their dates, UIDs stable, lines folded")
-    return 0
+    return readers.finish(failures, f"ok: {len(expected)} deadlines on their dates, UIDs stable, lines folded")
 
 
 if __name__ == "__main__":

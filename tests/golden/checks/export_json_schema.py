@@ -5,7 +5,6 @@ Exports the seed plan at 2020-05-01 and the hostile-titles plan, validates both 
 `jsonschema` package (Debian python3-jsonschema), and checks the content with jq: the tasks form a tree (3
 holds 3.1 … 3.14), the 16 overdue tasks are counted, agencies and sections are there.
 """
-import argparse
 import json
 import os
 import subprocess
@@ -21,15 +20,8 @@ def jq(program, document):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--binary", required=True)
-    parser.add_argument("--root", required=True)
-    options = parser.parse_args()
-    try:
-        import jsonschema
-    except ImportError:
-        jsonschema = None
-    readers.require(jsonschema is not None, "the Python jsonschema package (Debian package python3-jsonschema)")
+    options = readers.arguments()
+    jsonschema = readers.require_module("jsonschema", "python3-jsonschema")
     readers.require_tool("jq", "jq")
 
     with open(os.path.join(options.root, "docs", "export.schema.json"), encoding="utf-8") as handle:
@@ -55,7 +47,8 @@ def main():
     children = jq('[.plans[0].tasks[] | select(.id == "3") | .children[].id]', seed)
     if children != [f"3.{n}" for n in range(1, 15)]:
         failures.append(f"jq: children of 3 are {children}")
-    overdue = jq('[.. | objects | select(has("children") and .state == "overdue" and (.due_derived | not)) | .id]', seed)
+    overdue = jq('[.. | objects | select(has("children") and .state == "overdue" and (.due_derived | not)) | .id]',
+                 seed)
     if overdue != ["1", "2"] + [f"3.{n}" for n in range(1, 15)]:
         failures.append(f"jq: overdue tasks {overdue}")
     if jq(".counts.overdue", seed) != 16 or jq(".plans[0].counts.overdue", seed) != 16:
@@ -65,11 +58,8 @@ def main():
     if not jq("[.plans[0].sections[].id]", seed):
         failures.append("jq: no report sections")
 
-    if failures:
-        print("\n".join(failures))
-        return 1
-    print("ok: both exports valid against docs/export.schema.json; jq sees the tree and 16 overdue tasks")
-    return 0
+    return readers.finish(failures, "ok: both exports valid against docs/export.schema.json; "
+                                    "jq sees the tree and 16 overdue tasks")
 
 
 if __name__ == "__main__":

@@ -4,20 +4,19 @@
 Runs the script into a temporary folder (without the PNG, which depends on the fonts of the machine) and
 compares timeline.svg, timeline-mermaid.md and seed.ics byte for byte with the files in docs/examples.
 """
-import argparse
 import os
 import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import readers  # noqa: E402
+
 FILES = ["timeline.svg", "timeline-mermaid.md", "seed.ics"]
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--binary", required=True)
-    parser.add_argument("--root", required=True)
-    options = parser.parse_args()
+    options = readers.arguments()
     failures = []
     with tempfile.TemporaryDirectory() as folder:
         env = {key: value for key, value in os.environ.items() if not key.startswith("CCHC_")}
@@ -34,11 +33,7 @@ def main():
                 if handle.read() != made:
                     failures.append(f"docs/examples/{name} differs from what cchc makes now; "
                                     "run tools/render-timeline-examples")
-    if failures:
-        print("\n".join(failures))
-        return 1
-    print(f"ok: {', '.join(FILES)} as in docs/examples")
-    return 0
+    return readers.finish(failures, f"ok: {', '.join(FILES)} as in docs/examples")
 
 
 if __name__ == "__main__":

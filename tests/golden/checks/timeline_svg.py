@@ -6,7 +6,6 @@ today's line labelled "Hôm nay 01/05/2020" between the grid lines of May and Ju
 with the 16 overdue tasks marked as such; headless Chromium (Debian chromium) must render it to a non-empty
 PNG. The Mermaid form of the same plan must be a gantt block whose every task line follows Mermaid's grammar.
 """
-import argparse
 import os
 import re
 import shutil
@@ -68,10 +67,7 @@ def check_mermaid(text, failures):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--binary", required=True)
-    parser.add_argument("--root", required=True)
-    options = parser.parse_args()
+    options = readers.arguments()
     failures = []
     args = ["timeline", "plans", "--today", "2020-05-01"]
     svg = readers.run(options.binary, options.root, *args, "--format", "svg").stdout
@@ -103,12 +99,8 @@ def main():
             if not data.startswith(b"\x89PNG\r\n\x1a\n") or len(data) < 10000:
                 failures.append(f"the screenshot is not a PNG of a picture ({len(data)} bytes)")
 
-    if failures:
-        print("\n".join(failures))
-        return 1
-    print("ok: SVG valid (xmllint), today's line in May 2020, 16 overdue rows, Chromium rendered it; "
-          "Mermaid gantt follows the grammar")
-    return 0
+    return readers.finish(failures, "ok: SVG valid (xmllint), today's line in May 2020, 16 overdue rows, "
+                                    "Chromium rendered it; Mermaid gantt follows the grammar")
 
 
 if __name__ == "__main__":
