@@ -124,12 +124,19 @@ bool repeats_its_only_row(const Group& group) {
 /// "05/2020": neutral in both languages.
 std::string month_label(util::Date date) { return fmt::format("{:02}/{}", date.month, date.year); }
 
-/// The first day of every month on the axis.
+/// The first days of the months the axis marks: every month on a short axis; on a longer one every quarter,
+/// half-year, year or several years (round steps from January), so there are never more than about 24 marks.
 std::vector<util::Date> month_starts(const Layout& layout) {
+  const long first = layout.first.year * 12L + layout.first.month - 1;
+  const long last = layout.last.year * 12L + layout.last.month - 1;
+  long step = 1;
+  for (const long candidate : {1L, 2L, 3L, 6L, 12L, 24L, 60L, 120L, 240L, 600L, 1200L}) {
+    step = candidate;
+    if ((last - first) / candidate < 24) break;
+  }
   std::vector<util::Date> months;
-  for (util::Date month = layout.first; month <= layout.last;) {
-    months.push_back(month);
-    month = month.month == 12 ? util::Date{month.year + 1, 1, 1} : util::Date{month.year, month.month + 1, 1};
+  for (long month = (first + step - 1) / step * step; month <= last; month += step) {
+    months.push_back({static_cast<int>(month / 12), static_cast<int>(month % 12) + 1, 1});
   }
   return months;
 }
