@@ -74,6 +74,8 @@ def main():
     check_svg(svg, failures)
     check_mermaid(readers.run(options.binary, options.root, *args, "--format", "mermaid").stdout.decode(), failures)
 
+    if failures:  # what Python alone found is reported even where the readers below are missing
+        return readers.finish(failures, "")
     readers.require_tool("xmllint", "libxml2-utils")
     browser = shutil.which("chromium") or shutil.which("chromium-browser")
     readers.require(browser is not None, "'chromium' (Debian package chromium)")
