@@ -229,7 +229,8 @@ std::string bold(const std::string& text, bool color) { return color ? kBold + t
 
 std::string render_timeline_terminal(const std::vector<Item>& items, util::Date today, const TimelineOptions& options) {
   const Layout layout = lay_out(items, today, options);
-  const int width = std::max(options.width, 30);
+  // Narrower than 30 columns nothing is legible; wider than 1000 is no terminal, and would only cost memory.
+  const int width = std::clamp(options.width, 30, 1000);
   const int label_width = std::clamp(width * 2 / 5, 12, 48);
   const int chart_width = width - label_width - 1;
   const long span = util::days_between(layout.first, layout.last);
