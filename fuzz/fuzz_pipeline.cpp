@@ -1,6 +1,7 @@
 // libFuzzer target over the whole pipeline: the bytes are a plan file; it is loaded, checked, evaluated on a few
-// days and rendered in every format, and every diagnostic is formatted as the terminal would show it. Any crash,
-// sanitizer report, leak, hang or runaway memory use is a bug (see docs/hostile-input.md).
+// days and rendered in every format (the timeline and the exports too), and every diagnostic is formatted as the
+// terminal would show it. Any crash, sanitizer report, leak, hang or runaway memory use is a bug (see
+// docs/hostile-input.md).
 
 #include <cstddef>
 #include <cstdint>
@@ -11,7 +12,9 @@
 #include "check/check.hpp"
 #include "evaluate/evaluate.hpp"
 #include "load/load.hpp"
+#include "render/export.hpp"
 #include "render/render.hpp"
+#include "render/timeline.hpp"
 
 namespace {
 
@@ -26,6 +29,16 @@ void render_all(const std::vector<cchc::evaluate::Item>& items, cchc::util::Date
     options.width = 60;
     (void)cchc::render::render(format, items, options);
   }
+  cchc::render::TimelineOptions timeline;
+  timeline.language = language;
+  timeline.color = true;
+  timeline.width = 60;
+  (void)cchc::render::render_timeline_terminal(items, today, timeline);
+  timeline.group = cchc::render::TimelineGroup::Lead;
+  (void)cchc::render::render_timeline_svg(items, today, timeline);
+  (void)cchc::render::render_timeline_mermaid(items, today, timeline);
+  (void)cchc::render::render_ics(items, today, language);
+  (void)cchc::render::render_export_csv(items, {';', true});
 }
 
 }  // namespace
@@ -44,6 +57,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const cchc::util::Date today : {cchc::util::Date{2020, 4, 30}, cchc::util::Date{2024, 2, 29}}) {
     auto items = cchc::evaluate::evaluate_plan(*result.plan, today);
     render_all(items, today, result.plan->language);
+    (void)cchc::render::render_export_json(plans, items, today);
     cchc::evaluate::Filter filter;
     filter.actionable_only = true;
     auto selected = cchc::evaluate::select(items, filter);

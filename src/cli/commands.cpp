@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -20,8 +21,10 @@
 #include "cli/write_file.hpp"
 #include "evaluate/evaluate.hpp"
 #include "load/load.hpp"
+#include "render/export.hpp"
 #include "render/render.hpp"
 #include "render/report.hpp"
+#include "render/timeline.hpp"
 #include "stats/stats.hpp"
 #include "util/spell.hpp"
 #include "util/text.hpp"
@@ -50,7 +53,9 @@ struct Options {
   std::string from;          ///< stats: window start
   std::string to;            ///< stats: window end
   CalendarOptions calendar;  ///< `cchc calendar` only
-  std::string output;        ///< report: file to write instead of stdout
+  std::string output;        ///< report, timeline, export: -o FILE instead of stdout
+  bool excel = false;        ///< export: CSV for Excel (BOM, ';')
+  std::string delimiter;     ///< export: CSV field separator
 };
 
 /// Every plan file read, with what loading and checking it found.
@@ -294,33 +299,33 @@ int run_validate(const Options& options) {
   return counts.errors > 0 ? kExitProblems : kExitOk;
 }
 
-int run_list(render::View view, const Options& options) {
-  const render::Format format = resolve_format(options.format);
+/// The plans read and evaluated on their day, with the filters of the command line resolved.
+struct Evaluation {
+  Loaded loaded;
+  ProblemCounts counts;
+  std::vector<const model::Plan*> plans;  ///< the usable ones; they point into `loaded`
+  std::vector<evaluate::Item> items;      ///< every item of those plans, in document order
+  evaluate::Filter filter;
+  util::Date today;  ///< the first plan's day (--today, else today in its time zone)
+  model::Language language = model::Language::Vi;
+  bool nothing_read = false;  ///< no file could be read at all: the error says why, output would mislead
+};
+
+/// Reads the PATHs, prints their problems, resolves --lead, --agency, --plan, --state and --lang, and
+/// evaluates every usable plan on its day.
+Evaluation evaluate_inputs(const Options& options, const evaluate::Options& evaluate_options) {
   const std::optional<util::Date> fixed_today = cli::fixed_today(options.today);
   const std::optional<model::Language> language = resolve_language(options.lang);
-  if (options.sort != "urgency" && options.sort != "document") {
-    throw UsageError{fmt::format("--sort '{}' is not known; use urgency or document", options.sort)};
-  }
-  evaluate::Options evaluate_options;
-  evaluate_options.soon_days = parse_within(options.within);
-
-  const Loaded loaded = load_all(options.paths);
-  const ProblemCounts counts = report_problems(loaded, options.color);
-
-  const std::vector<const model::Plan*> plans = usable_plans(loaded);
-
-  evaluate::Filter filter = resolve_filter(options, plans);
-  if (view != render::View::Status) filter.actionable_only = true;
-
-  render::Options render_options;
-  render_options.view = view;
-  render_options.width = terminal_width(options.width);
-  render_options.color = use_color(options.color, stdout);
-  render_options.language = plans.empty() ? model::Language::Vi : plans.front()->language;
-  if (language) render_options.language = *language;
+  Evaluation evaluation;
+  evaluation.loaded = load_all(options.paths);
+  evaluation.counts = report_problems(evaluation.loaded, options.color);
+  const Loaded& loaded = evaluation.loaded;
+  std::vector<const model::Plan*>& plans = evaluation.plans;
+  plans = usable_plans(loaded);
+  evaluation.filter = resolve_filter(options, plans);
+  evaluation.language = language.value_or(plans.empty() ? model::Language::Vi : plans.front()->language);
 
   const std::time_t now = current_time();
-  std::vector<evaluate::Item> items;
   bool first = true;
   for (const auto* plan : plans) {
     std::optional<util::Date> today = fixed_today;
@@ -329,20 +334,50 @@ int run_list(render::View view, const Options& options) {
       throw UsageError{fmt::format("{}: time zone '{}' is not known on this machine; install tzdata or pass --today",
                                    shown_path(plan->file), shown_path(plan->timezone))};
     }
-    if (first) render_options.today = *today;
+    if (first) evaluation.today = *today;
     first = false;
     auto evaluated = evaluate::evaluate_plan(*plan, *today, evaluate_options);
     for (auto& item : evaluated) {
-      item.order += items.size();
-      items.push_back(std::move(item));
+      item.order += evaluation.items.size();
+      evaluation.items.push_back(std::move(item));
     }
   }
-  if (plans.empty()) render_options.today = fixed_today ? *fixed_today : date_in_zone(now, "Asia/Ho_Chi_Minh").value();
+  if (plans.empty()) evaluation.today = fixed_today ? *fixed_today : date_in_zone(now, "Asia/Ho_Chi_Minh").value();
+  evaluation.nothing_read = loaded.files.empty() && !loaded.io_errors.empty();
+  return evaluation;
+}
 
-  // Sections whose deadline only repeats their tasks' add nothing to a list of work.
+/// The exit code of a command that read plans: 2 when a file could not be read, 1 when a plan has errors.
+int exit_code_after(const Evaluation& evaluation) {
+  if (!evaluation.loaded.io_errors.empty()) return kExitUsage;
+  return evaluation.counts.errors > 0 ? kExitProblems : kExitOk;
+}
+
+/// Sections whose deadline only repeats their tasks' add nothing to a list of work.
+void drop_derived_sections(std::vector<evaluate::Item>& items) {
   std::erase_if(
       items, [](const evaluate::Item& item) { return item.kind == evaluate::ItemKind::Section && item.due_derived; });
-  auto selected = evaluate::select(items, filter);
+}
+
+int run_list(render::View view, const Options& options) {
+  const render::Format format = resolve_format(options.format);
+  if (options.sort != "urgency" && options.sort != "document") {
+    throw UsageError{fmt::format("--sort '{}' is not known; use urgency or document", options.sort)};
+  }
+  evaluate::Options evaluate_options;
+  evaluate_options.soon_days = parse_within(options.within);
+  Evaluation evaluation = evaluate_inputs(options, evaluate_options);
+  if (view != render::View::Status) evaluation.filter.actionable_only = true;
+
+  render::Options render_options;
+  render_options.view = view;
+  render_options.width = terminal_width(options.width);
+  render_options.color = use_color(options.color, stdout);
+  render_options.language = evaluation.language;
+  render_options.today = evaluation.today;
+
+  drop_derived_sections(evaluation.items);
+  auto selected = evaluate::select(evaluation.items, evaluation.filter);
   if (view == render::View::Overdue) {
     std::erase_if(selected, [](const auto& item) { return item.state != evaluate::State::Overdue; });
   } else if (view == render::View::Upcoming) {
@@ -354,14 +389,106 @@ int run_list(render::View view, const Options& options) {
     evaluate::sort_by_urgency(selected);
     render_options.indent_by_depth = false;  // indentation means nothing once rows are reordered
   }
-  // Nothing could be read at all: the error says why; a "no tasks" table would only mislead.
-  const bool nothing_read = loaded.files.empty() && !loaded.io_errors.empty();
-  if (!nothing_read) write_out(render::render(format, selected, render_options));
+  if (!evaluation.nothing_read) write_out(render::render(format, selected, render_options));
 
-  if (!loaded.io_errors.empty()) return kExitUsage;
-  if (counts.errors > 0) return kExitProblems;
-  if (view == render::View::Overdue && options.exit_code && !selected.empty()) return kExitProblems;
-  return kExitOk;
+  if (view == render::View::Overdue && options.exit_code && !selected.empty() && exit_code_after(evaluation) == 0) {
+    return kExitProblems;
+  }
+  return exit_code_after(evaluation);
+}
+
+/// Writes a command's output to -o FILE (atomically: a reader never sees half a report), or to stdout.
+void deliver(const std::string& text, const std::string& output) {
+  if (output.empty() || output == "-") {
+    write_out(text);
+    return;
+  }
+  if (auto failure = write_output_file(output, text)) throw UsageError{*failure};
+}
+
+int run_timeline(const Options& options) {
+  if (options.format != "terminal" && options.format != "svg" && options.format != "mermaid") {
+    throw UsageError{
+        fmt::format("--format '{}' is not known for a timeline; use terminal, svg or mermaid", options.format)};
+  }
+  if (options.by != "section" && options.by != "lead") {
+    throw UsageError{fmt::format("--by '{}' is not known; use section or lead", options.by)};
+  }
+  evaluate::Options evaluate_options;
+  evaluate_options.soon_days = parse_within(options.within);
+  Evaluation evaluation = evaluate_inputs(options, evaluate_options);
+  drop_derived_sections(evaluation.items);
+  const auto selected = evaluate::select(evaluation.items, evaluation.filter);
+
+  render::TimelineOptions timeline;
+  timeline.language = evaluation.language;
+  timeline.group = options.by == "lead" ? render::TimelineGroup::Lead : render::TimelineGroup::Section;
+  if (evaluation.plans.size() == 1) timeline.title = evaluation.plans.front()->title.value;
+  const bool to_stdout = options.output.empty() || options.output == "-";
+  timeline.color = to_stdout && use_color(options.color, stdout);
+  timeline.width = to_stdout ? terminal_width(options.width) : (options.width > 0 ? options.width : 120);
+  if (!evaluation.nothing_read) {
+    std::string text;
+    if (options.format == "svg") {
+      text = render::render_timeline_svg(selected, evaluation.today, timeline);
+    } else if (options.format == "mermaid") {
+      text = render::render_timeline_mermaid(selected, evaluation.today, timeline);
+    } else {
+      text = render::render_timeline_terminal(selected, evaluation.today, timeline);
+    }
+    deliver(text, options.output);
+  }
+  return exit_code_after(evaluation);
+}
+
+int run_export(const Options& options) {
+  if (options.format != "ics" && options.format != "csv" && options.format != "json") {
+    throw UsageError{fmt::format("--format '{}' is not known for export; use ics, csv or json", options.format)};
+  }
+  if ((options.excel || !options.delimiter.empty()) && options.format != "csv") {
+    throw UsageError{"--excel and --delimiter are for --format csv"};
+  }
+  if (!options.delimiter.empty() && options.delimiter != ";" && options.delimiter != "," &&
+      options.delimiter != "tab") {
+    throw UsageError{fmt::format("--delimiter '{}' is not known; use ';', ',' or tab", options.delimiter)};
+  }
+  const bool filtered = !options.leads.empty() || !options.agencies.empty() || !options.states.empty();
+  if (filtered && options.format == "json") {
+    throw UsageError{
+        "the JSON export is always the whole plan, so --lead, --agency and --state do not apply to it; choose "
+        "plans with --plan, or filter the JSON afterwards (jq)"};
+  }
+  evaluate::Options evaluate_options;
+  evaluate_options.soon_days = parse_within(options.within);
+  Evaluation evaluation = evaluate_inputs(options, evaluate_options);
+  if (!evaluation.nothing_read) {
+    std::string text;
+    if (options.format == "json") {
+      std::vector<const model::Plan*> plans;
+      for (const auto* plan : evaluation.plans) {
+        const auto& wanted = evaluation.filter.plans;
+        if (wanted.empty() || std::find(wanted.begin(), wanted.end(), plan->id.value) != wanted.end()) {
+          plans.push_back(plan);
+        }
+      }
+      text = render::render_export_json(plans, evaluate::select(evaluation.items, evaluation.filter), evaluation.today);
+    } else {
+      drop_derived_sections(evaluation.items);
+      const auto selected = evaluate::select(evaluation.items, evaluation.filter);
+      if (options.format == "ics") {
+        text = render::render_ics(selected, evaluation.today, evaluation.language);
+      } else {
+        render::CsvDialect dialect;
+        dialect.byte_order_mark = options.excel;
+        dialect.delimiter = options.excel ? ';' : ',';
+        if (options.delimiter == "," || options.delimiter == ";") dialect.delimiter = options.delimiter[0];
+        if (options.delimiter == "tab") dialect.delimiter = '\t';
+        text = render::render_export_csv(selected, dialect);
+      }
+    }
+    deliver(text, options.output);
+  }
+  return exit_code_after(evaluation);
 }
 
 int run_stats(const Options& options) {
@@ -444,12 +571,7 @@ int run_report(const Options& options) {
                                                     : render::render_report_markdown(report, report_options);
   const bool nothing_read = loaded.files.empty() && !loaded.io_errors.empty();
   if (!nothing_read) {
-    if (options.output.empty() || options.output == "-") {
-      write_out(text);
-    } else if (auto failure = write_output_file(options.output, text)) {
-      write_err(fmt::format("cchc: error: {}\n", *failure));
-      return kExitUsage;
-    }
+    deliver(text, options.output);
   }
   if (!loaded.io_errors.empty()) return kExitUsage;
   return counts.errors > 0 ? kExitProblems : kExitOk;
@@ -461,12 +583,14 @@ void add_path_and_color(CLI::App& command, Options& options) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
 }
 
-void add_list_options(CLI::App& command, Options& options) {
-  add_path_and_color(command, options);
+void add_today_option(CLI::App& command, Options& options) {
   command.add_option(
       "--today", options.today,
       "The date to evaluate against, YYYY-MM-DD (also $CCHC_TODAY; default: today in the plan's time zone)");
-  command.add_option("--format,-f", options.format, "Output: table, markdown, csv or json");
+}
+
+/// --lang, then the filters that choose items: --lead, --agency, --plan, --state.
+void add_filter_options(CLI::App& command, Options& options) {
   command.add_option("--lang", options.lang, "Labels in vi or en (default: the plan's language)");
   // One value per flag (repeat the flag for more), so `--lead snv plans` leaves `plans` as a PATH.
   command.add_option("--lead", options.leads, "Only tasks led by this agency (id or name; repeatable)")
@@ -479,8 +603,24 @@ void add_list_options(CLI::App& command, Options& options) {
                   "Only tasks in this state: overdue, due-today, due-soon, in-progress, upcoming, ongoing, "
                   "no-deadline, done-late, done, cancelled (repeatable)")
       ->allow_extra_args(false);
+}
+
+void add_list_options(CLI::App& command, Options& options) {
+  add_path_and_color(command, options);
+  add_today_option(command, options);
+  command.add_option("--format,-f", options.format, "Output: table, markdown, csv or json");
+  add_filter_options(command, options);
   command.add_option("--width", options.width, "Table width in columns (default: the terminal's, or $COLUMNS)");
   command.add_option("--sort", options.sort, "Row order: urgency (overdue first) or document");
+}
+
+/// What timeline and export share: PATHs, colour, the day, the filters, --within and -o FILE.
+void add_picture_options(CLI::App& command, Options& options) {
+  add_path_and_color(command, options);
+  add_today_option(command, options);
+  add_filter_options(command, options);
+  command.add_option("--within", options.within, "How far ahead counts as due soon (default 14d; e.g. 7, 2w)");
+  command.add_option("--output,-o", options.output, "Write to this file instead of the terminal");
 }
 
 /// The options every editing command has; `action` says which one it is.
@@ -599,6 +739,30 @@ const CommandSpec kCommands[] = {
     {"progress", "Record how far a task is, in percent (edits the plan file)",
      [](CLI::App& command, Options& options) { add_edit_options(command, options, edit::Action::Progress); },
      [](const Options& options) { return run_edit(options.edit); }},
+    {"timeline", "The plan on a time axis: bars, deadlines, today's line (terminal, SVG or Mermaid)",
+     [](CLI::App& command, Options& options) {
+       add_picture_options(command, options);
+       options.format = "terminal";
+       options.by = "section";
+       // Not from .cchc.yaml: its `format` names a list format (table, markdown…), not a picture.
+       command.add_option("--format,-f", options.format, "Output: terminal (default), svg or mermaid")
+           ->configurable(false);
+       command.add_option("--by", options.by, "Group rows by section (top-level task, default) or lead");
+       command.add_option("--width", options.width, "Width in columns (default: the terminal's, or $COLUMNS)");
+     },
+     [](const Options& options) { return run_timeline(options); }},
+    {"export", "Write the plan for other programs: calendar (ics), spreadsheet (csv) or scripts (json)",
+     [](CLI::App& command, Options& options) {
+       add_picture_options(command, options);
+       options.format.clear();
+       command.add_option("--format,-f", options.format, "What to write: ics, csv or json")
+           ->required()
+           ->configurable(false);
+       command.add_flag("--excel", options.excel,
+                        "CSV for Excel on Windows: a UTF-8 byte order mark and ';' between fields");
+       command.add_option("--delimiter", options.delimiter, "CSV field separator: ';', ',' or tab");
+     },
+     [](const Options& options) { return run_export(options); }},
     {"calendar", "Days off of a year (holidays, Tết, compensatory days) and working-day counts",
      [](CLI::App& command, Options& options) { setup_calendar(command, options.calendar); },
      [](const Options& options) { return run_calendar(options.calendar); }},

@@ -41,12 +41,16 @@ struct CommandInfo {
 
 /// The values an option takes, by its command and long name. Options not listed take a free value.
 void classify_option(const std::string& command, const std::string& long_name, OptionInfo& info) {
-  // Commands whose option takes other values than the same option elsewhere.
+  // Where a command gives an option its own values (report, timeline and export have formats of their own).
   static const std::vector<std::tuple<std::string, std::string, std::vector<std::string>>> kCommandChoices = {
       {"report", "format", {"markdown", "html"}},
+      {"timeline", "format", {"terminal", "svg", "mermaid"}},
+      {"timeline", "by", {"section", "lead"}},
+      {"export", "format", {"ics", "csv", "json"}},
+      {"export", "delimiter", {";", ",", "tab"}},
   };
-  for (const auto& [command_name, name, values] : kCommandChoices) {
-    if (command_name == command && name == long_name) {
+  for (const auto& [command_name, option_name, values] : kCommandChoices) {
+    if (command_name == command && option_name == long_name) {
       info.kind = ValueKind::Choices;
       info.choices = values;
       return;

@@ -126,6 +126,7 @@ void apply_project_config(CLI::App& app) {
   const auto own_formats = [](const CLI::App* command) { return command->get_name() == "report"; };
   for (auto* command : app.get_subcommands([](CLI::App*) { return true; })) {
     for (auto* option : command->get_options()) {
+      if (!option->get_configurable()) continue;
       for (const auto& name : option->get_lnames()) {
         if (name == "paths" || (name == "format" && own_formats(command))) continue;
         if (const auto* setting = find_setting(name)) option->default_val(setting->values.front());

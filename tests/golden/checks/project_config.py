@@ -53,6 +53,15 @@ def main():
         flag = run(["overdue", "--today", "2020-05-01", "--lang", "vi"], deep)
         if not flag.stdout.startswith("STT"):
             failures.append(f"--lang vi should win over lang: en: {flag.stdout[:40]!r}")
+        # A project-wide `format: markdown` is a list format: timeline and export keep their own formats.
+        with open(os.path.join(repo, ".cchc.yaml"), "a") as handle:
+            handle.write("format: markdown\n")
+        picture = run(["timeline", "--today", "2020-05-01", "--color", "never"], deep)
+        if picture.returncode != 0 or "✖ overdue" not in picture.stdout:
+            failures.append(f"timeline under format: markdown: exit {picture.returncode}, {picture.stderr!r}")
+        export = run(["export", "--today", "2020-05-01", "--format", "ics"], deep)
+        if export.returncode != 0 or not export.stdout.startswith("BEGIN:VCALENDAR"):
+            failures.append(f"export under format: markdown: exit {export.returncode}, {export.stderr!r}")
         environment = run(["config"], deep, {"CCHC_PLANS": "elsewhere"})
         if "  paths   elsewhere                   $CCHC_PLANS" not in environment.stdout:
             failures.append(f"$CCHC_PLANS should win over paths:\n{environment.stdout}")

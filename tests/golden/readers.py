@@ -1,0 +1,61 @@
+"""Shared by the checks that hand cchc's outputs to real readers (icalendar, jsonschema, xmllint, Chromium).
+
+A reader that is not installed skips the check (exit 77, which CTest reports as skipped) on a developer's
+machine, with a message naming the Debian package; in CI (CI=true) it fails, because tools/setup installs
+every reader there.
+"""
+import argparse
+import importlib
+import os
+import shutil
+import subprocess
+import sys
+
+SKIP = 77
+
+
+def require(available, what):
+    """Returns when `available`; otherwise skips (locally) or fails (in CI) naming `what`."""
+    if available:
+        return
+    if os.environ.get("CI", "").lower() == "true":
+        print(f"{what} is missing, and CI must run this check (tools/setup installs it)")
+        sys.exit(1)
+    print(f"skipped: {what} is not installed (tools/setup installs it)")
+    sys.exit(SKIP)
+
+
+def require_tool(name, package):
+    require(shutil.which(name) is not None, f"'{name}' (Debian package {package})")
+
+
+def run(binary, root, *args, check=True):
+    """Runs cchc in `root` without the caller's CCHC_* settings; returns the completed process (bytes)."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith("CCHC_")}
+    return subprocess.run([binary, *args], cwd=root, env=env, capture_output=True, check=check)
+
+
+def arguments():
+    """The options every check is called with (tests/golden/CMakeLists.txt): --binary and --root."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", required=True)
+    parser.add_argument("--root", required=True)
+    return parser.parse_args()
+
+
+def require_module(name, package):
+    """The Python module `name`, imported; skips or fails like require() when it is not installed."""
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        require(False, f"the Python {name} package (Debian package {package})")
+    return None
+
+
+def finish(failures, success):
+    """Prints the failures, or `success` when there are none; returns the exit code."""
+    if failures:
+        print("\n".join(failures))
+        return 1
+    print(success)
+    return 0
