@@ -412,7 +412,7 @@ void add_list_options(CLI::App& command, Options& options) {
   command
       .add_option("--state", options.states,
                   "Only tasks in this state: overdue, due-today, due-soon, in-progress, upcoming, ongoing, "
-                  "no-deadline, done-late, done, cancelled (repeatable)")
+                  "no-deadline, done-late, done, cancelled, waiting (repeatable)")
       ->allow_extra_args(false);
   command.add_option("--width", options.width, "Table width in columns (default: the terminal's, or $COLUMNS)");
   command.add_option("--sort", options.sort, "Row order: urgency (overdue first) or document");
