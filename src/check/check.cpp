@@ -267,12 +267,17 @@ void check_dependency_cycles(const Plan& plan, Diagnostics& out) {
       for (const auto& [target, deadline] : waits_for[circle.front()]) {
         if (target == successor && !where) where = deadline;
       }
+      // The whole circle, unless it is too long to read: then its first tasks and its length.
       std::string chain;
-      for (std::size_t member : circle) chain += task_label(*tasks[member]) + " → ";
-      chain += task_label(first);
+      const std::size_t shown = circle.size() > kMaxListedNames + 2 ? kMaxListedNames : circle.size();
+      for (std::size_t at = 0; at < shown; ++at) chain += task_label(*tasks[circle[at]]) + " → ";
+      chain += shown < circle.size() ? fmt::format("… ({} tasks in all) → {}", circle.size(), task_label(first))
+                                     : task_label(first);
       const std::string message =
           circle.size() == 1 ? fmt::format("task '{}' counts its deadline from its own completion", task_label(first))
-                             : fmt::format("tasks {} wait for each other: none of them can ever start", chain);
+                             : fmt::format("tasks wait for each other in a circle: {} (each waits for the next to be "
+                                           "done), so none of them can ever start",
+                                           chain);
       out.push_back(make(Severity::Error, plan.file, where ? where->pos : first.pos, "dependency-cycle", message,
                          "one of these tasks must count from something else: a day, the plan's issue date "
                          "or a task outside the circle"));

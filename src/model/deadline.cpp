@@ -581,7 +581,7 @@ std::optional<std::variant<DaySpan, DeadlineError>> read_span(Cursor& cursor) {
 std::optional<std::string> read_task_number(Cursor& cursor) {
   std::string path;
   while (true) {
-    if (auto digits = cursor.number(1, 4, !path.empty())) {
+    if (auto digits = cursor.number(1, 6, !path.empty())) {
       path += *digits;
     } else if (cursor.at_word()) {
       const std::string word = cursor.rest_first();
@@ -656,6 +656,11 @@ std::optional<std::variant<DeadlineAnchor, DeadlineError>> read_anchor(Cursor& c
     // Anything else that starts with a word is an event the plan dates with `trigger: {on: …}`.
     cursor = after_day_word;
     if (!cursor.at_word()) return std::nullopt;
+    if (Cursor task_words = start; (task_words.any_of({"khi", "ngày"}), task_words.words("hoàn thành")) ||
+                                   task_words.any_of({"nhiệm vụ", "mục", "task"})) {
+      return DeadlineError{"cannot read the number of the task the days are counted from",
+                           "write the task's full number as the plan gives it, e.g. 'sau khi hoàn thành nhiệm vụ 3.1'"};
+    }
     anchor.kind = DeadlineAnchor::Kind::Event;
     anchor.event = cursor.rest();
   }
