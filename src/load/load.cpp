@@ -460,7 +460,9 @@ class PlanReader {
       return std::nullopt;
     }
     if (!days && !working_days) {
-      if (!details.find("days") && !details.find("working_days")) {
+      // A misspelt key ('dayz:') is already reported, with its did-you-mean: that is the mistake.
+      const bool misspelt = details.entries().size() < map.entries.size();
+      if (!details.find("days") && !details.find("working_days") && !misspelt) {
         error(map.pos, "missing-field", "this deadline has neither 'days:' nor 'working_days:'",
               "write e.g. 'due: {after: 3.1, working_days: 10}' or 'due: {after: plan, days: 30}'");
       }
@@ -470,10 +472,12 @@ class PlanReader {
     const std::string count = days ? fmt::format("{} ngày", days->value)
                                    : fmt::format("{} ngày làm việc", working_days->value);
     std::string wording;
+    const bool day = !after->value.empty() && after->value[0] >= '0' && after->value[0] <= '9' &&
+                     after->value.find_first_of("-/") != std::string::npos &&
+                     after->value.find('.') == std::string::npos;
     if (after->value == "plan") {
       wording = count + " kể từ ngày ban hành Kế hoạch";
-    } else if (!after->value.empty() && after->value[0] >= '0' && after->value[0] <= '9' &&
-               after->value.find_first_of("-/") != std::string::npos && after->value.find('.') == std::string::npos) {
+    } else if (day) {
       wording = fmt::format("{} kể từ ngày {}", count, after->value);
     } else {
       wording = fmt::format("{} sau khi hoàn thành nhiệm vụ {}", count, after->value);
@@ -481,6 +485,10 @@ class PlanReader {
     auto result = model::parse_deadline(wording, m_deadline_options);
     if (auto* deadline = std::get_if<model::Deadline>(&result)) {
       return Located<model::Deadline>{std::move(*deadline), map.pos};
+    }
+    if (auto& problem = std::get<model::DeadlineError>(result); day && problem.message.starts_with("there is no")) {
+      error(after->pos, "invalid-deadline", std::move(problem.message), std::move(problem.hint));
+      return std::nullopt;
     }
     error(after->pos, "invalid-deadline",
           fmt::format("'after: {}' is not a day, 'plan' or a task number", shown(after->value)),

@@ -755,7 +755,12 @@ std::string accepted_forms_hint() {
 DeadlineResult parse_deadline(std::string_view text, const DeadlineOptions& options) {
   const std::string written = util::collapse_whitespace(util::to_nfc(text));
   if (written.empty()) return DeadlineError{"the deadline is empty", accepted_forms_hint()};
-  const Tokens tokens = tokenize(util::collapse_whitespace(util::fold_case(text)));
+  // "Theo lộ trình…": the ellipsis character is punctuation, not part of the word before it.
+  std::string folded = util::fold_case(text);
+  for (std::size_t at = folded.find("…"); at != std::string::npos; at = folded.find("…", at)) {
+    folded.replace(at, std::string_view("…").size(), "...");
+  }
+  const Tokens tokens = tokenize(util::collapse_whitespace(folded));
   for (const auto& form : forms()) {
     if (auto result = form.match(tokens, options)) {
       if (auto* deadline = std::get_if<Deadline>(&*result)) {
