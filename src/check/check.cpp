@@ -170,7 +170,7 @@ void check_unknown_tasks(const Plan& plan, Diagnostics& out) {
 
 /// The deadlines a task or section states, its own and its trigger's, with where each is written.
 std::vector<const Located<model::Deadline>*> stated_deadlines(const std::optional<Located<model::Deadline>>& due,
-                                                             const std::optional<model::Trigger>& trigger) {
+                                                              const std::optional<model::Trigger>& trigger) {
   std::vector<const Located<model::Deadline>*> deadlines;
   if (due) deadlines.push_back(&*due);
   if (trigger && trigger->due) deadlines.push_back(&*trigger->due);
@@ -185,9 +185,10 @@ void check_relative_deadline(const Plan& plan, const std::vector<std::string>& k
                              const Located<model::Deadline>& deadline, Diagnostics& out) {
   using Anchor = model::DeadlineAnchor::Kind;
   if (counts_from(deadline.value, Anchor::TaskDone) && !plan.find_task(deadline.value.anchor.task)) {
-    out.push_back(make(Severity::Error, plan.file, deadline.pos, "unknown-task",
-                       fmt::format("{} counts from unknown task '{}'", what, deadline.value.anchor.task),
-                       name_hint(deadline.value.anchor.task, known, "refer to tasks by their full number, as in '3.1'")));
+    out.push_back(
+        make(Severity::Error, plan.file, deadline.pos, "unknown-task",
+             fmt::format("{} counts from unknown task '{}'", what, deadline.value.anchor.task),
+             name_hint(deadline.value.anchor.task, known, "refer to tasks by their full number, as in '3.1'")));
   }
   const bool dated = plan.date && plan.date->value.month > 0 && plan.date->value.day > 0;
   if (counts_from(deadline.value, Anchor::PlanIssued) && !dated) {
@@ -275,9 +276,10 @@ void check_dependency_cycles(const Plan& plan, Diagnostics& out) {
                                      : task_label(first);
       const std::string message =
           circle.size() == 1 ? fmt::format("task '{}' counts its deadline from its own completion", task_label(first))
-                             : fmt::format("tasks wait for each other in a circle: {} (each waits for the next to be "
-                                           "done), so none of them can ever start",
-                                           chain);
+                             : fmt::format(
+                                   "tasks wait for each other in a circle: {} (each waits for the next to be "
+                                   "done), so none of them can ever start",
+                                   chain);
       out.push_back(make(Severity::Error, plan.file, where ? where->pos : first.pos, "dependency-cycle", message,
                          "one of these tasks must count from something else: a day, the plan's issue date "
                          "or a task outside the circle"));

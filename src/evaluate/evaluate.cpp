@@ -245,6 +245,7 @@ class TaskEvaluator {
     std::vector<std::size_t> children;
     for (const auto& child : task.children) children.push_back(collect_completion(child));
     std::vector<const EffectiveCompletion*> child_completions;
+    child_completions.reserve(children.size());
     for (std::size_t child : children) child_completions.push_back(&completions_[child]);
     const EffectiveCompletion own = own_completion(task.status, task.done);
     completions_[index] = is_open(own.status) ? combined_completion(child_completions, own) : own;
@@ -322,7 +323,7 @@ class TaskEvaluator {
   const model::Plan& plan_;
   util::Date today_;
   const Options& options_;
-  calendar::Calendar calendar_;  ///< the built-in calendar with the plan's own days added
+  calendar::Calendar calendar_;     ///< the built-in calendar with the plan's own days added
   std::vector<EffectiveDue> dues_;  ///< parallel to the task items
   std::vector<EffectiveCompletion> completions_;
   std::map<std::string, std::size_t, std::less<>> by_path_;
@@ -393,8 +394,8 @@ std::optional<State> parse_state(std::string_view text) {
 }
 
 const std::vector<State>& all_states() {
-  static const std::vector<State> states = {State::Overdue,  State::DueToday, State::DueSoon,    State::InProgress,
-                                            State::Upcoming, State::Ongoing,  State::NoDeadline, State::DoneLate,
+  static const std::vector<State> states = {State::Overdue,  State::DueToday,  State::DueSoon,    State::InProgress,
+                                            State::Upcoming, State::Ongoing,   State::NoDeadline, State::DoneLate,
                                             State::Done,     State::Cancelled, State::Waiting};
   return states;
 }

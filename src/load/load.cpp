@@ -113,17 +113,18 @@ SourcePos value_pos(const YamlEntry& entry) { return entry.value.is_null() ? ent
 const std::vector<std::string> kTopKeys = {"cchc", "plan", "agencies", "documents", "tasks", "sections", "scoring"};
 const std::vector<std::string> kScoringKeys = {"completion", "on_time"};
 const std::vector<std::string> kBandKeys = {"above", "from", "points"};
-const std::vector<std::string> kPlanKeys = {"id",       "title",       "issuer",   "number",      "date",  "status",
-                                            "language", "timezone",    "before_date", "holidays", "working_days"};
+const std::vector<std::string> kPlanKeys = {"id",       "title",    "issuer",      "number",   "date",        "status",
+                                            "language", "timezone", "before_date", "holidays", "working_days"};
 const std::vector<std::string> kPlanDayKeys = {"date", "name"};
 const std::vector<std::string> kTriggerKeys = {"on", "due", "note"};
 const std::vector<std::string> kRelativeDueKeys = {"after", "days", "working_days"};
 const std::vector<std::string> kAgencyKeys = {"name", "short", "group"};
 const std::vector<std::string> kDocumentKeys = {"ref", "date", "issuer", "title"};
-const std::vector<std::string> kTaskKeys = {"id",     "title",    "lead",     "support", "due",    "trigger", "status",
-                                            "done",   "progress", "evidence", "reason",  "note",   "appendices", "tasks"};
-const std::vector<std::string> kSectionKeys = {"id",   "title",  "lead",     "due",      "trigger", "tasks", "appendices",
-                                               "status", "done", "progress", "evidence", "reason",  "note"};
+const std::vector<std::string> kTaskKeys = {"id",   "title",    "lead",     "support", "due",  "trigger",    "status",
+                                            "done", "progress", "evidence", "reason",  "note", "appendices", "tasks"};
+const std::vector<std::string> kSectionKeys = {"id",       "title",      "lead",   "due",  "trigger",
+                                               "tasks",    "appendices", "status", "done", "progress",
+                                               "evidence", "reason",     "note"};
 const std::vector<std::string> kAppendixKeys = {"doc", "items"};
 
 const std::vector<std::pair<std::string, model::TaskStatus>> kTaskStatuses = {
@@ -430,7 +431,7 @@ class PlanReader {
   /// `due:` (or `key:`) read with the plan's before_date: a wording, or the structured map of a relative
   /// deadline ({after: 3.1, working_days: 10}); invalid-deadline when it cannot be read.
   std::optional<Located<model::Deadline>> deadline(const Fields& fields, std::string_view key = "due",
-                                                    bool span_from_trigger = false) {
+                                                   bool span_from_trigger = false) {
     const YamlEntry* entry = optional(fields, key);
     if (!entry) return std::nullopt;
     if (entry->value.is_map()) return relative_deadline(entry->value);
@@ -469,8 +470,8 @@ class PlanReader {
       return std::nullopt;
     }
     if (!after) return std::nullopt;
-    const std::string count = days ? fmt::format("{} ngày", days->value)
-                                   : fmt::format("{} ngày làm việc", working_days->value);
+    const std::string count =
+        days ? fmt::format("{} ngày", days->value) : fmt::format("{} ngày làm việc", working_days->value);
     std::string wording;
     const bool day = !after->value.empty() && after->value[0] >= '0' && after->value[0] <= '9' &&
                      after->value.find_first_of("-/") != std::string::npos &&

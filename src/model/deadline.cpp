@@ -521,9 +521,9 @@ MatchResult match_ongoing(const Tokens& tokens, const DeadlineOptions&) {
 
 /// Verbs that make "Sau khi …" an event one can tell has happened ("có Quy chế", "ban hành Nghị định");
 /// "Sau khi xong" names none and stays an error.
-constexpr std::string_view kEventVerbs[] = {"có",      "được",     "ban hành", "hoàn thành", "phê duyệt", "nhận",
-                                             "kết thúc", "tổng kết", "sơ kết",   "thành lập",  "sáp nhập",  "sắp xếp",
-                                             "triển khai", "bố trí", "giao",     "thông qua",  "ký",        "cấp"};
+constexpr std::string_view kEventVerbs[] = {"có",         "được",     "ban hành", "hoàn thành", "phê duyệt", "nhận",
+                                            "kết thúc",   "tổng kết", "sơ kết",   "thành lập",  "sáp nhập",  "sắp xếp",
+                                            "triển khai", "bố trí",   "giao",     "thông qua",  "ký",        "cấp"};
 
 /// True when the rest names an event: one of the verbs, followed by what it is about.
 bool names_event(Cursor cursor) {
@@ -553,6 +553,13 @@ MatchResult match_conditional(const Tokens& tokens, const DeadlineOptions&) {
     matched = cursor.words("đột xuất");
   }
   if (!matched) return std::nullopt;
+  // "Theo kế hoạch, trước ngày 30/4/2026" also names a date: read as a condition it would be silently lost,
+  // so a wording with a year or a day in it is not taken as a condition (it is an error unless another form
+  // reads it).
+  const bool names_a_date = std::any_of(tokens.begin(), tokens.end(), [](const Token& token) {
+    return token.kind == TokenKind::Number && token.text.size() == 4;
+  });
+  if (names_a_date) return std::nullopt;
   Deadline deadline;
   deadline.kind = DeadlineKind::Conditional;
   return deadline;
@@ -570,9 +577,9 @@ std::optional<std::variant<DaySpan, DeadlineError>> read_span(Cursor& cursor) {
   span.count = to_int(*count);
   span.unit = cursor.words("làm việc") ? DayUnit::Working : DayUnit::Calendar;
   if (span.count < 1 || span.count > kMaxSpanDays) {
-    return DeadlineError{fmt::format("{} days is not a deadline cchc can count: write from 1 to {} days", *count,
-                                     kMaxSpanDays),
-                         "check the number of days"};
+    return DeadlineError{
+        fmt::format("{} days is not a deadline cchc can count: write from 1 to {} days", *count, kMaxSpanDays),
+        "check the number of days"};
   }
   return span;
 }

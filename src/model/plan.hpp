@@ -145,8 +145,8 @@ struct Plan {
   BeforeDate before_date = BeforeDate::Inclusive;
   std::vector<PlanDay> holidays;      ///< `plan: holidays:` days off added to the working calendar
   std::vector<PlanDay> working_days;  ///< `plan: working_days:` weekend days made working days
-  std::vector<Agency> agencies;     ///< in file order
-  std::vector<Document> documents;  ///< in file order
+  std::vector<Agency> agencies;       ///< in file order
+  std::vector<Document> documents;    ///< in file order
   std::vector<Task> tasks;
   std::vector<Section> sections;
   Scoring scoring;

@@ -121,8 +121,8 @@ std::string empty_list_text(const Options& options) {
 
 std::string waiting_heading(model::Language language) {
   return language == model::Language::En ? "Waiting (no date until an event, the plan's issue or another task)"
-                                          : "Chờ điều kiện (chưa có hạn cho đến khi sự kiện xảy ra hoặc nhiệm vụ "
-                                            "trước hoàn thành)";
+                                         : "Chờ điều kiện (chưa có hạn cho đến khi sự kiện xảy ra hoặc nhiệm vụ "
+                                           "trước hoàn thành)";
 }
 
 std::pair<std::vector<evaluate::Item>, std::vector<evaluate::Item>> split_waiting(

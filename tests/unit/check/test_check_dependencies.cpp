@@ -76,8 +76,8 @@ TEST_CASE("a circle of any length is named whole, from its first task in the fil
   CHECK(two[0].message.find("a circle: 3.1 → 3.2 → 3.1 (each waits") != std::string::npos);
 
   // Entered from outside: 1 → 2 → 3 → 4 → 2; the circle is 2 → 3 → 4 → 2, reported at 2.
-  const auto entered = check::check_plan(plan_of({task_after("1", "2", 10), task_after("2", "3", 20),
-                                                  task_after("3", "4", 30), task_after("4", "2", 40)}));
+  const auto entered = check::check_plan(plan_of(
+      {task_after("1", "2", 10), task_after("2", "3", 20), task_after("3", "4", 30), task_after("4", "2", 40)}));
   const auto cycles = of_check(entered, "dependency-cycle");
   REQUIRE(cycles.size() == 1);
   CHECK(cycles[0].pos == SourcePos{22, 10});

@@ -72,11 +72,9 @@ TEST_CASE("a calendar-day deadline ending on a day off moves to the next working
   CHECK(item_of(plan_of({task("1", "30 ngày kể từ ngày ban hành Kế hoạch")}), Date{2026, 3, 1}, "1").due ==
         Date{2026, 3, 16});
   // 16/01/2026 + 30 days = Sunday 15/02/2026, inside the Tết break 14–22/02 → Monday 23/02/2026.
-  CHECK(item_of(plan_of({task("1", "30 ngày kể từ ngày 16/01/2026")}), Date{2026, 2, 1}, "1").due ==
-        Date{2026, 2, 23});
+  CHECK(item_of(plan_of({task("1", "30 ngày kể từ ngày 16/01/2026")}), Date{2026, 2, 1}, "1").due == Date{2026, 2, 23});
   // A working day stays: 13/02/2026 + 10 days = Monday 23/02/2026.
-  CHECK(item_of(plan_of({task("1", "10 ngày kể từ ngày 13/02/2026")}), Date{2026, 2, 1}, "1").due ==
-        Date{2026, 2, 23});
+  CHECK(item_of(plan_of({task("1", "10 ngày kể từ ngày 13/02/2026")}), Date{2026, 2, 1}, "1").due == Date{2026, 2, 23});
 }
 
 TEST_CASE("a task after another waits until the other is done, then counts from its done date") {

@@ -13,7 +13,8 @@ using util::SourcePos;
 
 namespace {
 
-const std::string kHead = "cchc: 1\nplan:\n  id: p\n  title: x\n  date: 2026-02-13\ntasks:\n  - id: \"1\"\n    title: t\n";
+const std::string kHead =
+    "cchc: 1\nplan:\n  id: p\n  title: x\n  date: 2026-02-13\ntasks:\n  - id: \"1\"\n    title: t\n";
 
 load::LoadResult load_text(const std::string& text) { return load::load_plan(text, "plan.yaml"); }
 
@@ -69,7 +70,8 @@ TEST_CASE("mistakes in structured deadlines are located") {
 
 TEST_CASE("a trigger dates the event and, for a condition, brings the deadline") {
   const auto task =
-      clean(kHead + "    due: Theo Kế hoạch riêng\n    trigger: {on: 2026-04-01, due: 30 ngày, note: KH 45}\n").tasks[0];
+      clean(kHead + "    due: Theo Kế hoạch riêng\n    trigger: {on: 2026-04-01, due: 30 ngày, note: KH 45}\n")
+          .tasks[0];
   REQUIRE(task.trigger);
   CHECK(task.trigger->on.value == Date{2026, 4, 1});
   REQUIRE(task.trigger->due);
@@ -78,8 +80,7 @@ TEST_CASE("a trigger dates the event and, for a condition, brings the deadline")
   const auto absolute =
       clean(kHead + "    due: Sau khi có Quy chế của TW\n    trigger: {on: 2026-04-01, due: 30/06/2026}\n").tasks[0];
   CHECK(absolute.trigger->due->value.due == Date{2026, 6, 30});
-  const auto received =
-      clean(kHead + "    due: 05 ngày làm việc kể từ ngày nhận\n    trigger: 2026-11-20\n").tasks[0];
+  const auto received = clean(kHead + "    due: 05 ngày làm việc kể từ ngày nhận\n    trigger: 2026-11-20\n").tasks[0];
   CHECK(received.trigger->on.value == Date{2026, 11, 20});
   CHECK_FALSE(received.trigger->due);
 }

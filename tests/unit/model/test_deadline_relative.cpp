@@ -26,10 +26,11 @@ std::string error_of(std::string_view text, DeadlineOptions options = {}) {
 }  // namespace
 
 TEST_CASE("conditional wordings wait for their event and keep it as written") {
-  for (const char* text : {"Theo Kế hoạch riêng", "Theo kế hoạch riêng", "THEO KẾ HOẠCH RIÊNG", "Sau khi có Quy chế của TW",
-                           "Sau khi Chính phủ ban hành Nghị định", "Theo lộ trình", "Theo lộ trình của Chính phủ",
-                           "Theo lộ trình…", "Đột xuất", "đột xuất", "Khi có yêu cầu", "Theo yêu cầu của Bộ Nội vụ",
-                           "Theo hướng dẫn của Bộ Nội vụ", "  Sau   khi  có  Quy chế của TW "}) {
+  for (const char* text :
+       {"Theo Kế hoạch riêng", "Theo kế hoạch riêng", "THEO KẾ HOẠCH RIÊNG", "Sau khi có Quy chế của TW",
+        "Sau khi Chính phủ ban hành Nghị định", "Theo lộ trình", "Theo lộ trình của Chính phủ", "Theo lộ trình…",
+        "Đột xuất", "đột xuất", "Khi có yêu cầu", "Theo yêu cầu của Bộ Nội vụ", "Theo hướng dẫn của Bộ Nội vụ",
+        "  Sau   khi  có  Quy chế của TW "}) {
     INFO(text);
     const Deadline deadline = read(text);
     CHECK(deadline.kind == DeadlineKind::Conditional);
@@ -47,6 +48,8 @@ TEST_CASE("'Sau khi' must name an event one can tell has happened") {
   CHECK(error_of("Sau khi xong").find("cannot read the deadline") != std::string::npos);
   CHECK(error_of("Sau khi có").find("cannot read the deadline") != std::string::npos);
   CHECK(error_of("Khi").find("cannot read the deadline") != std::string::npos);
+  // A condition that also names a date is refused rather than read without its date.
+  CHECK(error_of("Theo kế hoạch, trước ngày 30/4/2026").find("cannot read the deadline") != std::string::npos);
 }
 
 TEST_CASE("days counted from a stated day") {
@@ -117,7 +120,8 @@ TEST_CASE("impossible days and counts in relative deadlines are errors") {
 TEST_CASE("the accepted forms list the new wordings") {
   const auto& forms = accepted_deadline_forms();
   const auto mentions = [&](std::string_view word) {
-    return std::any_of(forms.begin(), forms.end(), [&](const std::string& form) { return form.find(word) != std::string::npos; });
+    return std::any_of(forms.begin(), forms.end(),
+                       [&](const std::string& form) { return form.find(word) != std::string::npos; });
   };
   CHECK(mentions("ngày làm việc kể từ"));
   CHECK(mentions("Sau khi có Quy chế"));
