@@ -302,4 +302,8 @@ util::Date Calendar::add_working_days(util::Date from, int n) const {
   return day;
 }
 
+util::Date Calendar::add_calendar_days(util::Date from, int n) const {
+  return next_working_day(util::add_days(from, n));
+}
+
 }  // namespace cchc::calendar

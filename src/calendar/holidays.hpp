@@ -2,6 +2,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "util/date.hpp"
@@ -51,6 +52,9 @@ class Calendar {
   /// reported with `file` and their line.
   util::Diagnostics add(std::string_view text, std::string_view file);
 
+  /// Adds one decreed day (a plan's own `holidays:` or `working_days:`).
+  void add_day(DecreedDay day) { m_decreed.push_back(std::move(day)); }
+
   /// The holiday data compiled into cchc.
   static const Calendar& builtin();
 
@@ -65,6 +69,9 @@ class Calendar {
   /// The day on which a period of n working days counted from `from` ends. Civil Code 2015 Art. 147:
   /// counting starts on the day after `from`. n = 0 gives `from`; negative n counts backwards.
   util::Date add_working_days(util::Date from, int n) const;
+  /// The day on which a period of n calendar days counted from `from` ends: `from` + n, moved to the next
+  /// working day when it is a day off (Civil Code 2015 Art. 147 and 148.5). n >= 0.
+  util::Date add_calendar_days(util::Date from, int n) const;
 
   const std::vector<HolidayRule>& rules() const { return m_rules; }
 

@@ -166,6 +166,127 @@ void check_unknown_tasks(const Plan& plan, Diagnostics& out) {
   }
 }
 
+// unknown-task, dependency-cycle, plan-date-needed: relative deadlines ----------------------------------------
+
+/// The deadlines a task or section states, its own and its trigger's, with where each is written.
+std::vector<const Located<model::Deadline>*> stated_deadlines(const std::optional<Located<model::Deadline>>& due,
+                                                              const std::optional<model::Trigger>& trigger) {
+  std::vector<const Located<model::Deadline>*> deadlines;
+  if (due) deadlines.push_back(&*due);
+  if (trigger && trigger->due) deadlines.push_back(&*trigger->due);
+  return deadlines;
+}
+
+bool counts_from(const model::Deadline& deadline, model::DeadlineAnchor::Kind kind) {
+  return deadline.kind == model::DeadlineKind::Relative && deadline.anchor.kind == kind;
+}
+
+void check_relative_deadline(const Plan& plan, const std::vector<std::string>& known, const std::string& what,
+                             const Located<model::Deadline>& deadline, Diagnostics& out) {
+  using Anchor = model::DeadlineAnchor::Kind;
+  if (counts_from(deadline.value, Anchor::TaskDone) && !plan.find_task(deadline.value.anchor.task)) {
+    out.push_back(
+        make(Severity::Error, plan.file, deadline.pos, "unknown-task",
+             fmt::format("{} counts from unknown task '{}'", what, deadline.value.anchor.task),
+             name_hint(deadline.value.anchor.task, known, "refer to tasks by their full number, as in '3.1'")));
+  }
+  const bool dated = plan.date && plan.date->value.month > 0 && plan.date->value.day > 0;
+  if (counts_from(deadline.value, Anchor::PlanIssued) && !dated) {
+    out.push_back(make(Severity::Warning, plan.file, deadline.pos, "plan-date-needed",
+                       fmt::format("{} counts from the plan's issue date, but the plan has no full 'date:'", what),
+                       "add the day the plan was issued to the 'plan' block, e.g. 'date: 2026-02-13'; until then "
+                       "the task is shown as waiting"));
+  }
+}
+
+void check_relative_deadlines(const Plan& plan, Diagnostics& out) {
+  const auto known = task_paths(plan);
+  for_each_task(plan, [&](const Task& task, const Task*) {
+    const std::string what = fmt::format("task '{}'", task_label(task));
+    for (const auto* deadline : stated_deadlines(task.due, task.trigger)) {
+      check_relative_deadline(plan, known, what, *deadline, out);
+    }
+  });
+  for (const auto& section : plan.sections) {
+    const std::string what = fmt::format("section '{}'", section.id.value);
+    for (const auto* deadline : stated_deadlines(section.due, section.trigger)) {
+      check_relative_deadline(plan, known, what, *deadline, out);
+    }
+  }
+}
+
+/// Tasks whose deadlines count from each other's completion in a circle can never start. The walk is
+/// iterative: a chain of 10 000 tasks, each after the one before, must not exhaust the stack.
+void check_dependency_cycles(const Plan& plan, Diagnostics& out) {
+  std::vector<const Task*> tasks;
+  std::map<std::string, std::size_t, std::less<>> index_of;
+  for_each_task(plan, [&](const Task& task, const Task*) {
+    index_of.emplace(task_label(task), tasks.size());
+    tasks.push_back(&task);
+  });
+  // The tasks each task waits for, with the deadline that says so.
+  std::vector<std::vector<std::pair<std::size_t, const Located<model::Deadline>*>>> waits_for(tasks.size());
+  for (std::size_t i = 0; i < tasks.size(); ++i) {
+    for (const auto* deadline : stated_deadlines(tasks[i]->due, tasks[i]->trigger)) {
+      if (!counts_from(deadline->value, model::DeadlineAnchor::Kind::TaskDone)) continue;
+      const auto found = index_of.find(deadline->value.anchor.task);
+      if (found != index_of.end()) waits_for[i].emplace_back(found->second, deadline);
+    }
+  }
+  enum class Mark { Unseen, OnPath, Finished };
+  std::vector<Mark> marks(tasks.size(), Mark::Unseen);
+  std::vector<std::pair<std::size_t, std::size_t>> path;  // (task, next edge to follow)
+  for (std::size_t root = 0; root < tasks.size(); ++root) {
+    if (marks[root] != Mark::Unseen) continue;
+    path.emplace_back(root, 0);
+    marks[root] = Mark::OnPath;
+    while (!path.empty()) {
+      auto& [task, edge] = path.back();
+      if (edge == waits_for[task].size()) {
+        marks[task] = Mark::Finished;
+        path.pop_back();
+        continue;
+      }
+      const std::size_t next = waits_for[task][edge++].first;
+      if (marks[next] == Mark::Unseen) {
+        marks[next] = Mark::OnPath;
+        path.emplace_back(next, 0);
+        continue;
+      }
+      if (marks[next] != Mark::OnPath) continue;
+      // A circle: from `next` along the path back to `task`. Named from its first task in the file.
+      std::vector<std::size_t> circle;
+      for (auto at = path.size(); at-- > 0;) {
+        circle.push_back(path[at].first);
+        if (path[at].first == next) break;
+      }
+      std::reverse(circle.begin(), circle.end());
+      std::rotate(circle.begin(), std::min_element(circle.begin(), circle.end()), circle.end());
+      const Task& first = *tasks[circle.front()];
+      const std::size_t successor = circle.size() > 1 ? circle[1] : circle.front();
+      const Located<model::Deadline>* where = nullptr;
+      for (const auto& [target, deadline] : waits_for[circle.front()]) {
+        if (target == successor && !where) where = deadline;
+      }
+      // The whole circle, unless it is too long to read: then its first tasks and its length.
+      std::string chain;
+      const std::size_t shown = circle.size() > kMaxListedNames + 2 ? kMaxListedNames : circle.size();
+      for (std::size_t at = 0; at < shown; ++at) chain += task_label(*tasks[circle[at]]) + " → ";
+      chain += shown < circle.size() ? fmt::format("… ({} tasks in all) → {}", circle.size(), task_label(first))
+                                     : task_label(first);
+      const std::string message =
+          circle.size() == 1 ? fmt::format("task '{}' counts its deadline from its own completion", task_label(first))
+                             : fmt::format(
+                                   "tasks wait for each other in a circle: {} (each waits for the next to be "
+                                   "done), so none of them can ever start",
+                                   chain);
+      out.push_back(make(Severity::Error, plan.file, where ? where->pos : first.pos, "dependency-cycle", message,
+                         "one of these tasks must count from something else: a day, the plan's issue date "
+                         "or a task outside the circle"));
+    }
+  }
+}
+
 // done-date-not-done, missing-done-date -----------------------------------------------------------------------
 
 /// `what` names the item in messages: "task '3.1'", "section 'snv'".
@@ -261,6 +382,8 @@ Diagnostics check_plan(const Plan& plan) {
   check_unknown_agencies(plan, diagnostics);
   check_unknown_documents(plan, diagnostics);
   check_unknown_tasks(plan, diagnostics);
+  check_relative_deadlines(plan, diagnostics);
+  check_dependency_cycles(plan, diagnostics);
   check_done_dates(plan, diagnostics);
   check_child_due_after_parent(plan, diagnostics);
   sort_by_position(diagnostics);

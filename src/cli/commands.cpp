@@ -601,7 +601,7 @@ void add_filter_options(CLI::App& command, Options& options) {
   command
       .add_option("--state", options.states,
                   "Only tasks in this state: overdue, due-today, due-soon, in-progress, upcoming, ongoing, "
-                  "no-deadline, done-late, done, cancelled (repeatable)")
+                  "no-deadline, done-late, done, cancelled, waiting (repeatable)")
       ->allow_extra_args(false);
 }
 

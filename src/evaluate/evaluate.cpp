@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "calendar/holidays.hpp"
+
 namespace cchc::evaluate {
 
 namespace {
@@ -14,7 +16,8 @@ struct EffectiveDue {
   std::optional<util::Date> date;
   std::optional<util::Date> start;  ///< first day of the window, when the wording names a period
   bool ongoing = false;
-  std::string text;  ///< the wording; empty when derived
+  WaitingFor waiting;  ///< Kind::None unless the date is not known yet
+  std::string text;    ///< the wording; empty when derived
   bool derived = false;
 };
 
@@ -23,21 +26,6 @@ struct EffectiveCompletion {
   TaskStatus status = TaskStatus::Todo;
   std::optional<util::Date> done;
 };
-
-/// The deadline the item states itself, when it states one.
-std::optional<EffectiveDue> own_due(const std::optional<model::Located<model::Deadline>>& due) {
-  if (!due) return std::nullopt;
-  const model::Deadline& deadline = due->value;
-  EffectiveDue result;
-  result.text = deadline.text;
-  if (deadline.kind == model::DeadlineKind::Ongoing) {
-    result.ongoing = true;
-  } else {
-    result.date = deadline.due;
-    result.start = deadline.start;
-  }
-  return result;
-}
 
 /// The latest of several deadlines: the last date wins; ongoing only counts when no part has a date.
 EffectiveDue latest_of(const std::vector<const EffectiveDue*>& parts) {
@@ -50,6 +38,15 @@ EffectiveDue latest_of(const std::vector<const EffectiveDue*>& parts) {
     any_ongoing = any_ongoing || part->ongoing;
   }
   result.ongoing = !result.date && any_ongoing;
+  if (!result.date && !result.ongoing) {
+    // Undated because some part waits: the whole waits for the first of them.
+    for (const EffectiveDue* part : parts) {
+      if (part->waiting.kind != WaitingFor::Kind::None) {
+        result.waiting = part->waiting;
+        break;
+      }
+    }
+  }
   return result;
 }
 
@@ -87,7 +84,7 @@ EffectiveCompletion own_completion(const model::Located<TaskStatus>& status,
 bool is_open(TaskStatus status) { return status == TaskStatus::Todo || status == TaskStatus::Doing; }
 
 /// The state and day count of an item whose due and completion are known.
-void assign_state(Item& item, bool ongoing, util::Date today, const Options& options) {
+void assign_state(Item& item, const EffectiveDue& due, util::Date today, const Options& options) {
   item.days.reset();
   if (item.status == TaskStatus::Cancelled) {
     item.state = State::Cancelled;
@@ -105,7 +102,11 @@ void assign_state(Item& item, bool ongoing, util::Date today, const Options& opt
     return;
   }
   if (!item.due) {
-    item.state = ongoing ? State::Ongoing : State::NoDeadline;
+    if (due.ongoing) {
+      item.state = State::Ongoing;
+    } else {
+      item.state = due.waiting.kind == WaitingFor::Kind::None ? State::NoDeadline : State::Waiting;
+    }
     return;
   }
   const long days = util::days_between(today, *item.due);
@@ -144,6 +145,7 @@ void fill_people(Item& item, const model::Plan& plan, const std::optional<model:
 
 void apply_due(Item& item, const EffectiveDue& due) {
   item.due = due.date;
+  item.waiting_for = due.waiting;
   item.start = due.start;
   item.due_text = due.text;
   item.due_derived = due.derived;
@@ -153,14 +155,23 @@ void apply_due(Item& item, const EffectiveDue& due) {
 class TaskEvaluator {
  public:
   TaskEvaluator(const model::Plan& plan, util::Date today, const Options& options)
-      : plan_(plan), today_(today), options_(options) {}
+      : plan_(plan), today_(today), options_(options), calendar_(calendar::Calendar::builtin()) {
+    for (const auto& day : plan.holidays) {
+      calendar_.add_day(calendar::DecreedDay{day.date.value, "plan", false, day.name, day.name, plan.file});
+    }
+    for (const auto& day : plan.working_days) {
+      calendar_.add_day(calendar::DecreedDay{day.date.value, "", true, day.name, day.name, plan.file});
+    }
+    // A relative deadline may count from the completion of any task, earlier or later in the file, so
+    // every completion is known before the first deadline is resolved.
+    for (const auto& task : plan.tasks) collect_completion(task);
+  }
 
   /// Appends `task` and then its descendants to `items`; returns the index of the task's item.
   std::size_t visit(const model::Task& task, int depth, std::vector<Item>& items) {
     const std::size_t index = items.size();
     items.emplace_back();
     dues_.emplace_back();
-    completions_.emplace_back();
     std::vector<std::size_t> children;
     for (const auto& child : task.children) children.push_back(visit(child, depth + 1, items));
 
@@ -176,24 +187,18 @@ class TaskEvaluator {
     fill_people(item, plan_, task.lead, task.support);
 
     std::vector<const EffectiveDue*> child_dues;
-    std::vector<const EffectiveCompletion*> child_completions;
-    for (std::size_t child : children) {
-      child_dues.push_back(&dues_[child]);
-      child_completions.push_back(&completions_[child]);
-    }
-    if (auto due = own_due(task.due)) {
+    child_dues.reserve(children.size());
+    for (std::size_t child : children) child_dues.push_back(&dues_[child]);
+    if (auto due = own_due(task.due, task.trigger)) {
       dues_[index] = *due;
     } else if (!children.empty()) {
       dues_[index] = latest_of(child_dues);
     }
-    const EffectiveCompletion own = own_completion(task.status, task.done);
-    completions_[index] = is_open(own.status) ? combined_completion(child_completions, own) : own;
 
     apply_due(item, dues_[index]);
     item.status = completions_[index].status;
     item.done = completions_[index].done;
-    assign_state(item, dues_[index].ongoing, today_, options_);
-    by_path_[item.id] = index;
+    assign_state(item, dues_[index], today_, options_);
     return index;
   }
 
@@ -217,7 +222,7 @@ class TaskEvaluator {
       task_completions.push_back(&completions_[found->second]);
     }
     EffectiveDue due;
-    if (auto own = own_due(section.due)) {
+    if (auto own = own_due(section.due, section.trigger)) {
       due = *own;
     } else if (!section.tasks.empty()) {
       due = latest_of(task_dues);
@@ -228,14 +233,97 @@ class TaskEvaluator {
     apply_due(item, due);
     item.status = completion.status;
     item.done = completion.done;
-    assign_state(item, due.ongoing, today_, options_);
+    assign_state(item, due, today_, options_);
     items.push_back(std::move(item));
   }
 
  private:
+  /// Records the completion of `task` and its descendants, in the order `visit` numbers them.
+  std::size_t collect_completion(const model::Task& task) {
+    const std::size_t index = completions_.size();
+    completions_.emplace_back();
+    std::vector<std::size_t> children;
+    for (const auto& child : task.children) children.push_back(collect_completion(child));
+    std::vector<const EffectiveCompletion*> child_completions;
+    child_completions.reserve(children.size());
+    for (std::size_t child : children) child_completions.push_back(&completions_[child]);
+    const EffectiveCompletion own = own_completion(task.status, task.done);
+    completions_[index] = is_open(own.status) ? combined_completion(child_completions, own) : own;
+    by_path_[task.path.empty() ? task.id.value : task.path] = index;
+    return index;
+  }
+
+  /// The deadline the item states itself, when it states one, resolved on `today_`.
+  std::optional<EffectiveDue> own_due(const std::optional<model::Located<model::Deadline>>& due,
+                                      const std::optional<model::Trigger>& trigger) const {
+    if (!due) return std::nullopt;
+    // An event recorded for a later day had not happened yet on `today_`.
+    std::optional<util::Date> happened;
+    if (trigger && trigger->on.value <= today_) happened = trigger->on.value;
+    EffectiveDue result;
+    const model::Deadline& deadline = due->value;
+    if (deadline.kind == model::DeadlineKind::Conditional && happened && trigger->due) {
+      result = resolve(trigger->due->value, happened);
+    } else {
+      result = resolve(deadline, happened);
+    }
+    result.text = deadline.text;
+    return result;
+  }
+
+  /// The date of one deadline; `happened` is the day of the event it may wait for.
+  EffectiveDue resolve(const model::Deadline& deadline, std::optional<util::Date> happened) const {
+    using Kind = model::DeadlineKind;
+    using Anchor = model::DeadlineAnchor::Kind;
+    EffectiveDue result;
+    switch (deadline.kind) {
+      case Kind::Date:
+        result.date = deadline.due;
+        result.start = deadline.start;
+        return result;
+      case Kind::Ongoing: result.ongoing = true; return result;
+      case Kind::Conditional: result.waiting = {WaitingFor::Kind::Event, deadline.condition}; return result;
+      case Kind::Relative: break;
+    }
+    const model::DeadlineAnchor& anchor = deadline.anchor;
+    std::optional<util::Date> from;
+    switch (anchor.kind) {
+      case Anchor::Date: from = anchor.date; break;
+      case Anchor::Trigger:
+      case Anchor::Event:
+        from = happened;
+        if (!from) result.waiting = {WaitingFor::Kind::Event, anchor.event.empty() ? deadline.text : anchor.event};
+        break;
+      case Anchor::PlanIssued:
+        if (plan_.date && plan_.date->value.month > 0 && plan_.date->value.day > 0) {
+          const util::PartialDate& issued = plan_.date->value;
+          from = util::Date{issued.year, issued.month, issued.day};
+        } else {
+          result.waiting = {WaitingFor::Kind::PlanIssued, {}};
+        }
+        break;
+      case Anchor::TaskDone: {
+        const auto found = by_path_.find(anchor.task);
+        if (found != by_path_.end()) {
+          const EffectiveCompletion& before = completions_[found->second];
+          if (before.status == TaskStatus::Done && before.done && *before.done <= today_) from = before.done;
+        }
+        if (!from) result.waiting = {WaitingFor::Kind::Task, anchor.task};
+        break;
+      }
+    }
+    if (!from) return result;
+    result.start = util::add_days(*from, 1);  // Civil Code 2015 Art. 147: counting starts the day after
+    result.date = deadline.span.unit == model::DayUnit::Working
+                      ? calendar_.add_working_days(*from, deadline.span.count)
+                      : calendar_.add_calendar_days(*from, deadline.span.count);
+    return result;
+  }
+
   const model::Plan& plan_;
   util::Date today_;
   const Options& options_;
+  calendar::Calendar calendar_;     ///< the built-in calendar with the plan's own days added
   std::vector<EffectiveDue> dues_;  ///< parallel to the task items
   std::vector<EffectiveCompletion> completions_;
   std::map<std::string, std::size_t, std::less<>> by_path_;
@@ -250,12 +338,13 @@ int urgency_rank(State state) {
     case State::InProgress: return 3;
     case State::Upcoming: return 4;
     case State::Ongoing: return 5;
-    case State::NoDeadline: return 6;
-    case State::DoneLate: return 7;
-    case State::Done: return 8;
-    case State::Cancelled: return 9;
+    case State::Waiting: return 6;
+    case State::NoDeadline: return 7;
+    case State::DoneLate: return 8;
+    case State::Done: return 9;
+    case State::Cancelled: return 10;
   }
-  return 10;
+  return 11;
 }
 
 bool contains(const std::vector<std::string>& values, const std::string& value) {
@@ -292,6 +381,7 @@ const char* to_string(State state) {
     case State::DoneLate: return "done-late";
     case State::Done: return "done";
     case State::Cancelled: return "cancelled";
+    case State::Waiting: return "waiting";
   }
   return "no-deadline";
 }
@@ -304,9 +394,9 @@ std::optional<State> parse_state(std::string_view text) {
 }
 
 const std::vector<State>& all_states() {
-  static const std::vector<State> states = {State::Overdue,  State::DueToday, State::DueSoon,    State::InProgress,
-                                            State::Upcoming, State::Ongoing,  State::NoDeadline, State::DoneLate,
-                                            State::Done,     State::Cancelled};
+  static const std::vector<State> states = {State::Overdue,  State::DueToday,  State::DueSoon,    State::InProgress,
+                                            State::Upcoming, State::Ongoing,   State::NoDeadline, State::DoneLate,
+                                            State::Done,     State::Cancelled, State::Waiting};
   return states;
 }
 

@@ -21,6 +21,21 @@ enum class State {
   DoneLate,    ///< done after its deadline
   Done,        ///< done on time
   Cancelled,
+  /// not done, and its deadline has no date yet: it waits for an event ("Sau khi có Quy chế của TW"), for
+  /// the plan's issue, or for another task to be done. Never overdue.
+  Waiting,
+};
+
+/// What a waiting item waits for.
+struct WaitingFor {
+  enum class Kind {
+    None,
+    Event,       ///< `text` is the wording: "Sau khi có Quy chế của TW", "nhận"
+    Task,        ///< `text` is the task's full number: "3.1"
+    PlanIssued,  ///< the plan's full issue date (`plan: date:` with the day)
+  };
+  Kind kind = Kind::None;
+  std::string text;
 };
 
 /// The label scripts see: "done-late", "due-soon", …
@@ -50,6 +65,7 @@ struct Item {
   std::optional<util::Date> done;
   model::TaskStatus status = model::TaskStatus::Todo;
   State state = State::NoDeadline;
+  WaitingFor waiting_for;  ///< set when the deadline has no date yet (state waiting, or done before it had one)
   /// due − today while open (negative when overdue); due − done when done
   /// (negative when done late); nullopt for ongoing, undated or cancelled work.
   std::optional<long> days;
@@ -79,7 +95,7 @@ struct Filter {
 
 std::vector<Item> select(const std::vector<Item>& items, const Filter& filter);
 
-/// Overdue first (most late first), then due today, due soon, in progress, upcoming, ongoing,
+/// Overdue first (most late first), then due today, due soon, in progress, upcoming, ongoing, waiting,
 /// undated, then done and cancelled; document order within a state.
 void sort_by_urgency(std::vector<Item>& items);
 

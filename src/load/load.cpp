@@ -6,6 +6,7 @@
 #include <functional>
 #include <unordered_map>
 
+#include "calendar/holidays.hpp"
 #include "load/yaml_tree.hpp"
 #include "util/spell.hpp"
 #include "util/text.hpp"
@@ -112,14 +113,18 @@ SourcePos value_pos(const YamlEntry& entry) { return entry.value.is_null() ? ent
 const std::vector<std::string> kTopKeys = {"cchc", "plan", "agencies", "documents", "tasks", "sections", "scoring"};
 const std::vector<std::string> kScoringKeys = {"completion", "on_time"};
 const std::vector<std::string> kBandKeys = {"above", "from", "points"};
-const std::vector<std::string> kPlanKeys = {"id",     "title",    "issuer",   "number",     "date",
-                                            "status", "language", "timezone", "before_date"};
+const std::vector<std::string> kPlanKeys = {"id",       "title",    "issuer",      "number",   "date",        "status",
+                                            "language", "timezone", "before_date", "holidays", "working_days"};
+const std::vector<std::string> kPlanDayKeys = {"date", "name"};
+const std::vector<std::string> kTriggerKeys = {"on", "due", "note"};
+const std::vector<std::string> kRelativeDueKeys = {"after", "days", "working_days"};
 const std::vector<std::string> kAgencyKeys = {"name", "short", "group"};
 const std::vector<std::string> kDocumentKeys = {"ref", "date", "issuer", "title"};
-const std::vector<std::string> kTaskKeys = {"id",       "title",    "lead",   "support", "due",        "status", "done",
-                                            "progress", "evidence", "reason", "note",    "appendices", "tasks"};
-const std::vector<std::string> kSectionKeys = {"id",     "title", "lead",     "due",      "tasks",  "appendices",
-                                               "status", "done",  "progress", "evidence", "reason", "note"};
+const std::vector<std::string> kTaskKeys = {"id",   "title",    "lead",     "support", "due",  "trigger",    "status",
+                                            "done", "progress", "evidence", "reason",  "note", "appendices", "tasks"};
+const std::vector<std::string> kSectionKeys = {"id",       "title",      "lead",   "due",  "trigger",
+                                               "tasks",    "appendices", "status", "done", "progress",
+                                               "evidence", "reason",     "note"};
 const std::vector<std::string> kAppendixKeys = {"doc", "items"};
 
 const std::vector<std::pair<std::string, model::TaskStatus>> kTaskStatuses = {
@@ -423,17 +428,174 @@ class PlanReader {
     return std::nullopt;
   }
 
-  /// `due:` read with the plan's before_date; invalid-deadline when it cannot be read.
-  std::optional<Located<model::Deadline>> deadline(const Fields& fields) {
-    const auto value = optional_text(fields, "due");
+  /// `due:` (or `key:`) read with the plan's before_date: a wording, or the structured map of a relative
+  /// deadline ({after: 3.1, working_days: 10}); invalid-deadline when it cannot be read.
+  std::optional<Located<model::Deadline>> deadline(const Fields& fields, std::string_view key = "due",
+                                                   bool span_from_trigger = false) {
+    const YamlEntry* entry = optional(fields, key);
+    if (!entry) return std::nullopt;
+    if (entry->value.is_map()) return relative_deadline(entry->value);
+    const auto value = text_of(entry);
     if (!value) return std::nullopt;
-    auto result = model::parse_deadline(value->value, m_deadline_options);
+    model::DeadlineOptions options = m_deadline_options;
+    options.span_from_trigger = span_from_trigger;
+    auto result = model::parse_deadline(value->value, options);
     if (auto* deadline = std::get_if<model::Deadline>(&result)) {
       return Located<model::Deadline>{std::move(*deadline), value->pos};
     }
     auto& problem = std::get<model::DeadlineError>(result);
     error(value->pos, "invalid-deadline", std::move(problem.message), std::move(problem.hint));
     return std::nullopt;
+  }
+
+  /// `due: {after: 3.1 | 2026-02-13 | plan, days: N | working_days: N}`. It is turned into the Vietnamese
+  /// wording it stands for and read like one, so both forms mean exactly the same.
+  std::optional<Located<model::Deadline>> relative_deadline(const YamlNode& map) {
+    const Fields details = fields(map, kRelativeDueKeys, "this deadline");
+    const auto after = required_text(details, "after");
+    const auto days = whole_number(details, "days", 1, 3660);
+    const auto working_days = whole_number(details, "working_days", 1, 3660);
+    if (days && working_days) {
+      error(map.pos, "invalid-deadline", "a deadline counts either 'days:' or 'working_days:', not both",
+            "'days: 30' counts calendar days; 'working_days: 10' skips weekends and holidays");
+      return std::nullopt;
+    }
+    if (!days && !working_days) {
+      // A misspelt key ('dayz:') is already reported, with its did-you-mean: that is the mistake.
+      const bool misspelt = details.entries().size() < map.entries.size();
+      if (!details.find("days") && !details.find("working_days") && !misspelt) {
+        error(map.pos, "missing-field", "this deadline has neither 'days:' nor 'working_days:'",
+              "write e.g. 'due: {after: 3.1, working_days: 10}' or 'due: {after: plan, days: 30}'");
+      }
+      return std::nullopt;
+    }
+    if (!after) return std::nullopt;
+    const std::string count =
+        days ? fmt::format("{} ngày", days->value) : fmt::format("{} ngày làm việc", working_days->value);
+    std::string wording;
+    const bool day = !after->value.empty() && after->value[0] >= '0' && after->value[0] <= '9' &&
+                     after->value.find_first_of("-/") != std::string::npos &&
+                     after->value.find('.') == std::string::npos;
+    if (after->value == "plan") {
+      wording = count + " kể từ ngày ban hành Kế hoạch";
+    } else if (day) {
+      wording = fmt::format("{} kể từ ngày {}", count, after->value);
+    } else {
+      wording = fmt::format("{} sau khi hoàn thành nhiệm vụ {}", count, after->value);
+    }
+    auto result = model::parse_deadline(wording, m_deadline_options);
+    if (auto* deadline = std::get_if<model::Deadline>(&result)) {
+      return Located<model::Deadline>{std::move(*deadline), map.pos};
+    }
+    if (auto& problem = std::get<model::DeadlineError>(result); day && problem.message.starts_with("there is no")) {
+      error(after->pos, "invalid-deadline", std::move(problem.message), std::move(problem.hint));
+      return std::nullopt;
+    }
+    error(after->pos, "invalid-deadline",
+          fmt::format("'after: {}' is not a day, 'plan' or a task number", shown(after->value)),
+          "write 'after: 2026-02-13' (a day), 'after: plan' (the plan's issue date) or 'after: 3.1' (when task "
+          "3.1 is done)");
+    return std::nullopt;
+  }
+
+  /// `trigger: 2026-03-01` or `trigger: {on: 2026-03-01, due: "30 ngày", note: "…"}`: the day the event a
+  /// deadline waits for happened. Checked against the deadline it completes.
+  std::optional<model::Trigger> trigger(const Fields& fields, const std::optional<Located<model::Deadline>>& due) {
+    const YamlEntry* entry = optional(fields, "trigger");
+    if (!entry) return std::nullopt;
+    model::Trigger result;
+    result.pos = value_pos(*entry);
+    if (entry->value.is_scalar()) {
+      const LocatedText value{util::to_nfc(entry->value.text), entry->value.pos};
+      const auto date = util::parse_iso_date(value.value);
+      if (!date) {
+        report_bad_date(value, "YYYY-MM-DD", "2026-03-01");
+        return std::nullopt;
+      }
+      result.on = Located<util::Date>{*date, value.pos};
+    } else {
+      if (!expect_map(*entry, "a day (YYYY-MM-DD) or a map with 'on:' and 'due:'")) return std::nullopt;
+      const Fields details = this->fields(entry->value, kTriggerKeys, "this trigger");
+      if (!required(details, "on")) return std::nullopt;
+      const auto on = full_date(details, "on");
+      if (!on) return std::nullopt;
+      result.on = *on;
+      result.due = deadline(details, "due", true);
+      if (auto note = optional_text(details, "note")) result.note = note->value;
+      if (!result.due && optional(details, "due")) return std::nullopt;  // unreadable: already reported
+    }
+    if (!due) return result;  // the deadline itself was unreadable or missing: reported on its own
+    using Kind = model::DeadlineKind;
+    using Anchor = model::DeadlineAnchor::Kind;
+    const model::Deadline& waits = due->value;
+    const bool conditional = waits.kind == Kind::Conditional;
+    const bool from_event = waits.kind == Kind::Relative && waits.anchor.kind == Anchor::Event;
+    if (!conditional && !from_event) {
+      error(result.pos, "invalid-value", "'trigger:' records an event, but this deadline waits for none",
+            "use 'trigger:' with deadlines such as 'Sau khi có Quy chế của TW' or '05 ngày làm việc kể từ ngày "
+            "nhận'; remove it here");
+      return std::nullopt;
+    }
+    if (from_event && result.due) {
+      error(result.due->pos, "invalid-value", "the deadline already says how many days follow the event",
+            "remove 'due:' from 'trigger:'; 'on:' is enough");
+      return std::nullopt;
+    }
+    if (conditional && !result.due) {
+      error(result.pos, "missing-field", "the trigger does not say when the work is due now that the event happened",
+            "write e.g. 'trigger: {on: 2026-03-01, due: 30 ngày}' or 'due: 30/04/2026' inside 'trigger:'");
+      return std::nullopt;
+    }
+    if (result.due) {
+      const model::Deadline& then = result.due->value;
+      if (then.kind == Kind::Conditional || (then.kind == Kind::Relative && then.anchor.kind == Anchor::Event)) {
+        error(result.due->pos, "invalid-value", "the deadline after the event cannot wait for another event",
+              "write a day ('30/04/2026') or a number of days counted from 'on:' ('30 ngày', '10 ngày làm việc')");
+        return std::nullopt;
+      }
+    }
+    return result;
+  }
+
+  /// `holidays:` or `working_days:` of the plan block: days added to the working calendar, each a date or
+  /// {date, name}.
+  std::vector<model::PlanDay> plan_days(const Fields& fields, std::string_view key) {
+    std::vector<model::PlanDay> days;
+    const YamlEntry* entry = optional(fields, key);
+    if (!entry || !expect_list(*entry, "a list of days, each '- 2027-11-24' or '- {date: 2027-11-24, name: …}'")) {
+      return days;
+    }
+    for (const YamlNode& item : entry->value.items) {
+      if (item.unsupported) continue;
+      model::PlanDay day;
+      std::optional<LocatedText> date;
+      if (item.is_scalar() && !is_blank(item)) {
+        date = LocatedText{util::to_nfc(item.text), item.pos};
+      } else if (item.is_map()) {
+        const Fields details = this->fields(item, kPlanDayKeys, "this day");
+        date = required_text(details, "date");
+        if (auto name = optional_text(details, "name")) day.name = name->value;
+      } else {
+        error(item.is_null() ? entry->key.pos : item.pos, "wrong-type",
+              fmt::format("each item of '{}' must be a day or a map with 'date:' and 'name:', not {}", key,
+                          describe(item)));
+        continue;
+      }
+      if (!date) continue;
+      const auto parsed = util::parse_iso_date(date->value);
+      if (!parsed) {
+        report_bad_date(*date, "YYYY-MM-DD", "2027-11-24");
+        continue;
+      }
+      if (key == "working_days" && !calendar::is_weekend(*parsed)) {
+        error(date->pos, "invalid-value", fmt::format("{} is not a Saturday or a Sunday", parsed->vn()),
+              "'working_days:' lists weekend days the government made working days; weekdays already are");
+        continue;
+      }
+      day.date = Located<util::Date>{*parsed, date->pos};
+      days.push_back(std::move(day));
+    }
+    return days;
   }
 
   /// One text or a list of texts ("support: snv" or "support: [snv, stc]").
@@ -495,6 +657,8 @@ class PlanReader {
     if (auto timezone = optional_text(info, "timezone")) plan.timezone = timezone->value;
     if (auto before_date = choice(info, "before_date", kBeforeDates)) plan.before_date = before_date->value;
     m_deadline_options.before_date = plan.before_date;
+    plan.holidays = plan_days(info, "holidays");
+    plan.working_days = plan_days(info, "working_days");
   }
 
   /// A whole number from `low` to `high` written plainly; nullopt when absent or wrong (reported).
@@ -652,6 +816,7 @@ class PlanReader {
     task.lead = optional_text(details, "lead");
     task.support = text_list(details, "support");
     task.due = deadline(details);
+    task.trigger = trigger(details, task.due);
     read_progress_record(details, task);
     task.appendices = appendices(details);
     if (const YamlEntry* children = optional(details, "tasks")) {
@@ -672,6 +837,7 @@ class PlanReader {
     if (auto title = required_text(details, "title")) section.title = std::move(*title);
     section.lead = optional_text(details, "lead");
     section.due = deadline(details);
+    section.trigger = trigger(details, section.due);
     section.tasks = text_list(details, "tasks");
     section.appendices = appendices(details);
     read_progress_record(details, section);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <initializer_list>
 
 #include "util/text.hpp"
 
@@ -76,6 +77,43 @@ class Cursor {
     if (next().text != util::fold_case(word)) return false;
     ++m_next;
     return true;
+  }
+
+  /// Consumes every word of `phrase` ("ban hành kế hoạch") in order, or nothing.
+  bool words(std::string_view phrase) {
+    const std::size_t saved = m_next;
+    std::size_t begin = 0;
+    while (begin < phrase.size()) {
+      std::size_t end = phrase.find(' ', begin);
+      if (end == std::string_view::npos) end = phrase.size();
+      if (!word(phrase.substr(begin, end - begin))) {
+        m_next = saved;
+        return false;
+      }
+      begin = end + 1;
+    }
+    return true;
+  }
+
+  /// Consumes the first of `phrases` that comes next; true when one did.
+  bool any_of(std::initializer_list<std::string_view> phrases) {
+    return std::any_of(phrases.begin(), phrases.end(), [this](std::string_view phrase) { return words(phrase); });
+  }
+
+  /// The text of the next token, without consuming it; empty at the end.
+  std::string rest_first() const { return at_end() ? std::string() : next().text; }
+
+  /// True when the next token is a word (not a number or a mark).
+  bool at_word() const { return !at_end() && next().kind == TokenKind::Word; }
+
+  /// Consumes the rest and returns it as folded text, single-spaced as written: "có quy chế của tw".
+  std::string rest() {
+    std::string text;
+    for (; !at_end(); ++m_next) {
+      if (!text.empty() && next().space_before) text += ' ';
+      text += next().text;
+    }
+    return text;
   }
 
   /// Consumes the punctuation `mark`; `tight` also requires no space before it.
@@ -479,6 +517,192 @@ MatchResult match_ongoing(const Tokens& tokens, const DeadlineOptions&) {
   return deadline;
 }
 
+// ---- conditions and relative deadlines ----
+
+/// Verbs that make "Sau khi …" an event one can tell has happened ("có Quy chế", "ban hành Nghị định");
+/// "Sau khi xong" names none and stays an error.
+constexpr std::string_view kEventVerbs[] = {"có",         "được",     "ban hành", "hoàn thành", "phê duyệt", "nhận",
+                                            "kết thúc",   "tổng kết", "sơ kết",   "thành lập",  "sáp nhập",  "sắp xếp",
+                                            "triển khai", "bố trí",   "giao",     "thông qua",  "ký",        "cấp"};
+
+/// True when the rest names an event: one of the verbs, followed by what it is about.
+bool names_event(Cursor cursor) {
+  while (!cursor.at_end()) {
+    for (std::string_view verb : kEventVerbs) {
+      Cursor after = cursor;
+      if (after.words(verb) && !after.at_end()) return true;
+    }
+    if (!cursor.at_word()) return false;
+    cursor.word(cursor.rest_first());
+  }
+  return false;
+}
+
+/// "Theo Kế hoạch riêng", "Theo lộ trình…", "Sau khi có Quy chế của TW", "Khi có yêu cầu", "Đột xuất":
+/// work whose date depends on something that has not happened yet.
+MatchResult match_conditional(const Tokens& tokens, const DeadlineOptions&) {
+  Cursor cursor(tokens);
+  bool matched = false;
+  if (cursor.word("theo")) {
+    matched = cursor.any_of({"kế hoạch", "lộ trình", "hướng dẫn", "chỉ đạo", "yêu cầu", "thông báo", "quy định"});
+  } else if (cursor.words("sau khi")) {
+    matched = names_event(cursor);
+  } else if (cursor.word("khi")) {
+    matched = cursor.any_of({"có", "được"}) && !cursor.at_end();
+  } else {
+    matched = cursor.words("đột xuất");
+  }
+  if (!matched) return std::nullopt;
+  // "Theo kế hoạch, trước ngày 30/4/2026" also names a date: read as a condition it would be silently lost,
+  // so a wording with a year or a day in it is not taken as a condition (it is an error unless another form
+  // reads it).
+  const bool names_a_date = std::any_of(tokens.begin(), tokens.end(), [](const Token& token) {
+    return token.kind == TokenKind::Number && token.text.size() == 4;
+  });
+  if (names_a_date) return std::nullopt;
+  Deadline deadline;
+  deadline.kind = DeadlineKind::Conditional;
+  return deadline;
+}
+
+/// The longest a relative deadline may count: ten years of days keeps every count quick and sane.
+constexpr int kMaxSpanDays = 3660;
+
+/// "05 ngày", "10 ngày làm việc", after an optional "Trong thời hạn", "Trong vòng", "Trong", "Chậm nhất".
+std::optional<std::variant<DaySpan, DeadlineError>> read_span(Cursor& cursor) {
+  cursor.any_of({"trong thời hạn", "trong vòng", "trong", "chậm nhất là", "chậm nhất", "không quá"});
+  auto count = cursor.number(1, 4);
+  if (!count || !cursor.word("ngày")) return std::nullopt;
+  DaySpan span;
+  span.count = to_int(*count);
+  span.unit = cursor.words("làm việc") ? DayUnit::Working : DayUnit::Calendar;
+  if (span.count < 1 || span.count > kMaxSpanDays) {
+    return DeadlineError{
+        fmt::format("{} days is not a deadline cchc can count: write from 1 to {} days", *count, kMaxSpanDays),
+        "check the number of days"};
+  }
+  return span;
+}
+
+/// A task number as deadlines write it: "3.1", "II.1", "3".
+std::optional<std::string> read_task_number(Cursor& cursor) {
+  std::string path;
+  while (true) {
+    if (auto digits = cursor.number(1, 6, !path.empty())) {
+      path += *digits;
+    } else if (cursor.at_word()) {
+      const std::string word = cursor.rest_first();
+      const bool ascii = std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+      if (!ascii || word.size() > 6) return std::nullopt;
+      cursor.word(word);
+      path += word;
+    } else {
+      return std::nullopt;
+    }
+    if (!cursor.punct('.', true)) return path;
+    path += '.';
+  }
+}
+
+/// "ban hành Kế hoạch (này)", "ký ban hành", "Kế hoạch (này) được ban hành": the plan's own issue.
+bool read_plan_issued(Cursor cursor) {
+  if (cursor.any_of({"ký ban hành", "ban hành"})) {
+    cursor.any_of({"kế hoạch", "văn bản"});
+  } else if (cursor.words("kế hoạch")) {
+    cursor.word("này");
+    cursor.word("được");
+    if (!cursor.words("ban hành")) return false;
+  } else {
+    return false;
+  }
+  cursor.word("này");
+  return cursor.at_end();
+}
+
+/// "hoàn thành nhiệm vụ 3.1", "nhiệm vụ 3.1 hoàn thành": a task's completion; the task's number.
+std::optional<std::string> read_task_done(Cursor cursor) {
+  cursor.any_of({"khi", "ngày"});
+  if (cursor.words("hoàn thành")) {
+    cursor.any_of({"nhiệm vụ", "mục", "task"});
+    auto path = read_task_number(cursor);
+    if (path && cursor.at_end()) return path;
+    return std::nullopt;
+  }
+  if (!cursor.any_of({"nhiệm vụ", "mục", "task"})) return std::nullopt;
+  auto path = read_task_number(cursor);
+  cursor.word("được");
+  if (path && cursor.words("hoàn thành") && cursor.at_end()) return path;
+  return std::nullopt;
+}
+
+/// After "kể từ" / "sau": the day, the plan's issue, a task's completion or an event the days count from.
+std::optional<std::variant<DeadlineAnchor, DeadlineError>> read_anchor(Cursor& cursor) {
+  const Cursor start = cursor;
+  cursor.word("ngày");
+  const Cursor after_day_word = cursor;
+  MatchResult day = read_day(cursor);
+  if (!day) {
+    cursor = after_day_word;
+    day = read_day_in_words(cursor);
+  }
+  if (day) {
+    if (auto* problem = std::get_if<DeadlineError>(&*day)) return *problem;
+    if (!cursor.at_end()) return std::nullopt;
+    DeadlineAnchor anchor;
+    anchor.kind = DeadlineAnchor::Kind::Date;
+    anchor.date = std::get<Deadline>(*day).due;
+    return anchor;
+  }
+  DeadlineAnchor anchor;
+  if (read_plan_issued(after_day_word)) {
+    anchor.kind = DeadlineAnchor::Kind::PlanIssued;
+  } else if (auto path = read_task_done(start)) {
+    anchor.kind = DeadlineAnchor::Kind::TaskDone;
+    anchor.task = *path;
+  } else {
+    // Anything else that starts with a word is an event the plan dates with `trigger: {on: …}`.
+    cursor = after_day_word;
+    if (!cursor.at_word()) return std::nullopt;
+    if (Cursor task_words = start; (task_words.any_of({"khi", "ngày"}), task_words.words("hoàn thành")) ||
+                                   task_words.any_of({"nhiệm vụ", "mục", "task"})) {
+      return DeadlineError{"cannot read the number of the task the days are counted from",
+                           "write the task's full number as the plan gives it, e.g. 'sau khi hoàn thành nhiệm vụ 3.1'"};
+    }
+    anchor.kind = DeadlineAnchor::Kind::Event;
+    anchor.event = cursor.rest();
+  }
+  cursor.rest();
+  return anchor;
+}
+
+/// "05 ngày làm việc kể từ ngày 13/02/2026", "30 ngày kể từ ngày ban hành Kế hoạch", "10 ngày làm việc sau
+/// khi hoàn thành nhiệm vụ 3.1", "Trong thời hạn 05 ngày làm việc kể từ ngày nhận"; and, inside `trigger:`
+/// only, a bare "30 ngày".
+MatchResult match_relative(const Tokens& tokens, const DeadlineOptions& options) {
+  Cursor cursor(tokens);
+  auto span = read_span(cursor);
+  if (!span) return std::nullopt;
+  if (auto* problem = std::get_if<DeadlineError>(&*span)) return *problem;
+  Deadline deadline;
+  deadline.kind = DeadlineKind::Relative;
+  deadline.span = std::get<DaySpan>(*span);
+  if (cursor.at_end()) {
+    if (!options.span_from_trigger) {
+      return DeadlineError{"the deadline gives a number of days but not from when they are counted",
+                           "write e.g. '30 ngày kể từ ngày ban hành Kế hoạch', '10 ngày làm việc sau khi hoàn thành "
+                           "nhiệm vụ 3.1' or '05 ngày làm việc kể từ ngày 13/02/2026'"};
+    }
+    deadline.anchor.kind = DeadlineAnchor::Kind::Trigger;
+    return deadline;
+  }
+  if (!cursor.any_of({"kể từ sau", "kể từ", "tính từ", "sau khi", "sau", "từ"})) return std::nullopt;
+  auto anchor = read_anchor(cursor);
+  if (!anchor) return std::nullopt;
+  if (auto* problem = std::get_if<DeadlineError>(&*anchor)) return *problem;
+  deadline.anchor = std::get<DeadlineAnchor>(*anchor);
+  return deadline;
+}
+
 /// An accepted form: how it is described to users, and its matcher.
 struct Form {
   std::string description;
@@ -505,8 +729,26 @@ const std::vector<Form>& forms() {
        "(a period: due at the end of its last part)",
        match_range},
       {"Thường xuyên (ongoing work, never overdue)", match_ongoing},
+      {"05 ngày làm việc kể từ ngày 13/02/2026, 30 ngày kể từ ngày ban hành Kế hoạch, 10 ngày làm việc sau khi "
+       "hoàn thành nhiệm vụ 3.1, Trong thời hạn 05 ngày làm việc kể từ ngày nhận (days counted from the day after "
+       "a day, the plan's issue, a task's completion or an event)",
+       match_relative},
+      {"Theo Kế hoạch riêng, Theo lộ trình …, Sau khi có Quy chế của TW, Khi có yêu cầu, Đột xuất (waits for an "
+       "event the plan records with 'trigger:')",
+       match_conditional},
   };
   return kForms;
+}
+
+/// `folded` (ASCII: a task number) as it is written in `written`, case included: "ii.1" → "II.1".
+std::string as_written_in(std::string_view written, const std::string& folded) {
+  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  for (std::size_t at = written.size() >= folded.size() ? written.size() - folded.size() + 1 : 0; at-- > 0;) {
+    bool same = true;
+    for (std::size_t i = 0; i < folded.size() && same; ++i) same = lower(written[at + i]) == folded[i];
+    if (same) return std::string(written.substr(at, folded.size()));
+  }
+  return folded;
 }
 
 std::string accepted_forms_hint() {
@@ -520,10 +762,21 @@ std::string accepted_forms_hint() {
 DeadlineResult parse_deadline(std::string_view text, const DeadlineOptions& options) {
   const std::string written = util::collapse_whitespace(util::to_nfc(text));
   if (written.empty()) return DeadlineError{"the deadline is empty", accepted_forms_hint()};
-  const Tokens tokens = tokenize(util::collapse_whitespace(util::fold_case(text)));
+  // "Theo lộ trình…": the ellipsis character is punctuation, not part of the word before it.
+  std::string folded = util::fold_case(text);
+  for (std::size_t at = folded.find("…"); at != std::string::npos; at = folded.find("…", at)) {
+    folded.replace(at, std::string_view("…").size(), "...");
+  }
+  const Tokens tokens = tokenize(util::collapse_whitespace(folded));
   for (const auto& form : forms()) {
     if (auto result = form.match(tokens, options)) {
-      if (auto* deadline = std::get_if<Deadline>(&*result)) deadline->text = written;
+      if (auto* deadline = std::get_if<Deadline>(&*result)) {
+        deadline->text = written;
+        if (deadline->kind == DeadlineKind::Conditional) deadline->condition = written;
+        if (deadline->anchor.kind == DeadlineAnchor::Kind::TaskDone) {
+          deadline->anchor.task = as_written_in(written, deadline->anchor.task);
+        }
+      }
       return *result;
     }
   }

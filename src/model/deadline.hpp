@@ -19,6 +19,38 @@ enum class BeforeDate { Inclusive, Exclusive };
 enum class DeadlineKind {
   Date,     ///< a day, or a period (month, quarter, year, range) due on its last day
   Ongoing,  ///< "Thường xuyên": continuous work, never overdue
+  /// "Theo Kế hoạch riêng", "Sau khi có Quy chế của TW", "Đột xuất": no date until the plan records the
+  /// event (`trigger:`); `condition` keeps what is waited for.
+  Conditional,
+  /// "05 ngày làm việc kể từ ngày 13/02/2026", "30 ngày kể từ ngày ban hành Kế hoạch", "10 ngày làm việc sau
+  /// khi hoàn thành nhiệm vụ 3.1": `span` counted from `anchor`; the date is computed when evaluating, with
+  /// the plan's working calendar and the predecessor's done date.
+  Relative,
+};
+
+/// Calendar days (Civil Code 2015 Art. 148.5: a deadline ending on a day off moves to the next working day)
+/// or working days (days off are skipped while counting).
+enum class DayUnit { Calendar, Working };
+
+/// How many days a relative deadline gives. Counting starts on the day after the anchor (Art. 147).
+struct DaySpan {
+  int count = 0;
+  DayUnit unit = DayUnit::Calendar;
+};
+
+/// What a relative deadline counts from.
+struct DeadlineAnchor {
+  enum class Kind {
+    Date,        ///< a stated day: "kể từ ngày 13/02/2026"
+    PlanIssued,  ///< the plan's own issue date (`plan: date:`): "kể từ ngày ban hành Kế hoạch"
+    TaskDone,    ///< the done date of another task: "sau khi hoàn thành nhiệm vụ 3.1"
+    Event,       ///< an event the plan records with `trigger: {on: …}`: "kể từ ngày nhận"
+    Trigger,     ///< inside `trigger: {due: "30 ngày"}`: the trigger's own `on:` day
+  };
+  Kind kind = Kind::Date;
+  std::optional<util::Date> date;  ///< Date
+  std::string task;                ///< TaskDone: the task's full number as written, "3.1"
+  std::string event;               ///< Event: the event as written, "ngày nhận"
 };
 
 /// How precise the wording was: it decides how the date is shown back.
@@ -35,11 +67,19 @@ struct Deadline {
   std::optional<util::Date> start;
   /// Last day on which the work is on time; nullopt for ongoing work.
   std::optional<util::Date> due;
+  /// Conditional: the event waited for, as written ("Sau khi có Quy chế của TW" → "có Quy chế của TW").
+  std::string condition;
+  /// Relative: how many days, counted from what.
+  DaySpan span;
+  DeadlineAnchor anchor;
 };
 
 /// Settings that change how wordings are read; they come from the plan.
 struct DeadlineOptions {
   BeforeDate before_date = BeforeDate::Inclusive;
+  /// Accept a bare span ("30 ngày", "10 ngày làm việc") counted from the trigger's day: only inside
+  /// `trigger: {due: …}`. In `due:` a span must say from when.
+  bool span_from_trigger = false;
 };
 
 /// Why a wording could not be read.

@@ -52,6 +52,23 @@ struct AppendixRef {
   SourcePos pos;
 };
 
+/// The day the event a deadline waits for happened ("Sau khi có Quy chế của TW": the day the Quy chế was
+/// issued; "kể từ ngày nhận": the day of receipt), and, for a condition, the deadline it brought.
+struct Trigger {
+  Located<util::Date> on;
+  /// For a conditional deadline: when the work is due now that the event happened; any wording, or a bare
+  /// span ("30 ngày", "10 ngày làm việc") counted from `on`.
+  std::optional<Located<Deadline>> due;
+  std::string note;  ///< what the event was: "Quyết định số 12/QĐ-UBND"
+  SourcePos pos;
+};
+
+/// A day off or a working weekend day a plan adds to the working calendar (for years the shipped data lacks).
+struct PlanDay {
+  Located<util::Date> date;
+  std::string name;
+};
+
 /// One row of the plan's task table; may have children (3 → 3.1 … 3.14).
 struct Task {
   LocatedText id;    ///< the number as the document prints it: "1", "3.14", "II"
@@ -60,6 +77,7 @@ struct Task {
   std::optional<LocatedText> lead;   ///< an agency id
   std::vector<LocatedText> support;  ///< agency ids
   std::optional<Located<Deadline>> due;
+  std::optional<Trigger> trigger;  ///< the event a conditional or event-relative deadline waits for
   Located<TaskStatus> status{TaskStatus::Todo, {}};
   std::optional<Located<util::Date>> done;
   std::optional<Located<int>> progress;  ///< percent of the work done, 0–100, as the lead reported it
@@ -78,6 +96,7 @@ struct Section {
   LocatedText title;
   std::optional<LocatedText> lead;
   std::optional<Located<Deadline>> due;
+  std::optional<Trigger> trigger;  ///< as for tasks
   std::vector<LocatedText> tasks;  ///< task paths this part reports on
   std::vector<AppendixRef> appendices;
   Located<TaskStatus> status{TaskStatus::Todo, {}};
@@ -124,8 +143,10 @@ struct Plan {
   Language language = Language::Vi;
   std::string timezone = "Asia/Ho_Chi_Minh";
   BeforeDate before_date = BeforeDate::Inclusive;
-  std::vector<Agency> agencies;     ///< in file order
-  std::vector<Document> documents;  ///< in file order
+  std::vector<PlanDay> holidays;      ///< `plan: holidays:` days off added to the working calendar
+  std::vector<PlanDay> working_days;  ///< `plan: working_days:` weekend days made working days
+  std::vector<Agency> agencies;       ///< in file order
+  std::vector<Document> documents;    ///< in file order
   std::vector<Task> tasks;
   std::vector<Section> sections;
   Scoring scoring;

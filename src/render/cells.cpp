@@ -58,9 +58,28 @@ std::string date_text(util::Date date, model::Language language) {
   return language == model::Language::En ? date.iso() : date.vn();
 }
 
+/// Why a waiting item has no date yet, when its wording does not already say it.
+static std::string waiting_note(const evaluate::Item& item, model::Language language) {
+  const bool en = language == model::Language::En;
+  switch (item.waiting_for.kind) {
+    case evaluate::WaitingFor::Kind::Task:
+      return en ? fmt::format("waits for task {} to be done", one_line(item.waiting_for.text))
+                : fmt::format("chờ nhiệm vụ {} hoàn thành", one_line(item.waiting_for.text));
+    case evaluate::WaitingFor::Kind::PlanIssued:
+      return en ? "waits for the plan's issue date" : "chờ ngày ban hành kế hoạch";
+    case evaluate::WaitingFor::Kind::Event:
+    case evaluate::WaitingFor::Kind::None: break;
+  }
+  return {};
+}
+
 std::string due_cell(const evaluate::Item& item, model::Language language) {
   const std::string wording = one_line(item.due_text);
-  if (!item.due) return wording.empty() ? "—" : wording;
+  if (!item.due) {
+    const std::string note = item.state == evaluate::State::Waiting ? waiting_note(item, language) : "";
+    if (wording.empty()) return note.empty() ? "—" : note;
+    return note.empty() ? wording : wording + " (" + note + ")";
+  }
   std::string text = date_text(*item.due, language);
   if (!item.due_derived && !wording.empty() && !wording_is_just_the_date(wording, *item.due)) {
     text += " (" + wording + ")";
@@ -99,6 +118,21 @@ std::vector<Column> list_columns(const std::vector<evaluate::Item>& items) {
 
 std::string empty_list_text(const Options& options) {
   return options.view == View::Overdue ? "" : no_tasks_text(options.language) + "\n";
+}
+
+std::string waiting_heading(model::Language language) {
+  return language == model::Language::En ? "Waiting (no date until an event, the plan's issue or another task)"
+                                         : "Chờ điều kiện (chưa có hạn cho đến khi sự kiện xảy ra hoặc nhiệm vụ "
+                                           "trước hoàn thành)";
+}
+
+std::pair<std::vector<evaluate::Item>, std::vector<evaluate::Item>> split_waiting(
+    const std::vector<evaluate::Item>& items) {
+  std::pair<std::vector<evaluate::Item>, std::vector<evaluate::Item>> parts;
+  for (const auto& item : items) {
+    (item.state == evaluate::State::Waiting ? parts.second : parts.first).push_back(item);
+  }
+  return parts;
 }
 
 std::string counts_line(const std::vector<evaluate::Item>& items, model::Language language) {

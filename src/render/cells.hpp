@@ -2,6 +2,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "evaluate/evaluate.hpp"
@@ -50,6 +51,13 @@ std::vector<Column> list_columns(const std::vector<evaluate::Item>& items);
 std::string empty_list_text(const Options& options);
 
 /// "16 quá hạn · 1 chưa đến hạn": the non-zero counts per state, in state order.
+/// The heading above the waiting items, which `status` lists apart.
+std::string waiting_heading(model::Language language);
+
+/// The items that have a date or need none, and the waiting ones, each in the given order.
+std::pair<std::vector<evaluate::Item>, std::vector<evaluate::Item>> split_waiting(
+    const std::vector<evaluate::Item>& items);
+
 std::string counts_line(const std::vector<evaluate::Item>& items, model::Language language);
 
 /// Decodes the code point at `offset` and moves past it; an invalid byte decodes

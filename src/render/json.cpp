@@ -19,6 +19,17 @@ using detail::date_or_null;
 using detail::ObjectWriter;
 using detail::quote;
 
+/// The word scripts see for what a waiting item waits for.
+const char* waiting_kind(evaluate::WaitingFor::Kind kind) {
+  switch (kind) {
+    case evaluate::WaitingFor::Kind::Event: return "event";
+    case evaluate::WaitingFor::Kind::Task: return "task";
+    case evaluate::WaitingFor::Kind::PlanIssued: return "plan-issued";
+    case evaluate::WaitingFor::Kind::None: break;
+  }
+  return "";
+}
+
 std::string item_object(const evaluate::Item& item, int indent) {
   std::vector<std::string> support;
   for (const auto& agency : item.support) support.push_back(quote(agency));
@@ -41,6 +52,8 @@ std::string item_object(const evaluate::Item& item, int indent) {
   object.add("file", quote(item.file));
   object.add("line", item.pos.known() ? fmt::format("{}", item.pos.line) : "null");
   object.add("start", date_or_null(item.start));
+  object.add("waiting_for", quote(waiting_kind(item.waiting_for.kind)));
+  object.add("waiting_text", quote(item.waiting_for.text));
   return object.finish();
 }
 

@@ -22,6 +22,7 @@ constexpr StateLabels kStateLabels[] = {
     {evaluate::State::DoneLate, "hoàn thành muộn", "done late"},
     {evaluate::State::Done, "hoàn thành", "done"},
     {evaluate::State::Cancelled, "đã hủy", "cancelled"},
+    {evaluate::State::Waiting, "chờ điều kiện", "waiting"},
 };
 
 struct ColumnHeadings {

@@ -24,12 +24,8 @@ std::string cell_text(Column column, const evaluate::Item& item, model::Language
   return {};
 }
 
-}  // namespace
-
-std::string render_markdown(const std::vector<evaluate::Item>& items, const Options& options) {
-  const model::Language language = options.language;
-  if (items.empty()) return detail::empty_list_text(options);
-
+/// One GFM table of `items` (not empty).
+std::string table_block(const std::vector<evaluate::Item>& items, model::Language language) {
   const std::vector<Column> columns = detail::list_columns(items);
 
   std::vector<std::string> headings;
@@ -44,6 +40,23 @@ std::string render_markdown(const std::vector<evaluate::Item>& items, const Opti
     cells.reserve(columns.size());
     for (const Column column : columns) cells.push_back(detail::markdown_text(cell_text(column, item, language)));
     out += detail::markdown_row(cells);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string render_markdown(const std::vector<evaluate::Item>& items, const Options& options) {
+  const model::Language language = options.language;
+  if (items.empty()) return detail::empty_list_text(options);
+  // As in the terminal table: waiting work is listed apart, under its own heading.
+  const auto [dated, waiting] = detail::split_waiting(items);
+  std::string out;
+  if (!dated.empty()) out += table_block(dated, language);
+  if (!waiting.empty()) {
+    if (!out.empty()) out += '\n';
+    out += "### " + detail::markdown_text(detail::waiting_heading(language)) + "\n\n";
+    out += table_block(waiting, language);
   }
   out += "\n" + detail::markdown_text(detail::counts_line(items, language)) + "\n";
   return out;

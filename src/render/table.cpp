@@ -124,11 +124,9 @@ std::string align(std::string_view text, int width, bool right) {
   return std::string(static_cast<std::size_t>(missing), ' ') + std::string(text);
 }
 
-}  // namespace
-
-std::string render_table(const std::vector<evaluate::Item>& items, const Options& options) {
+/// The header, rule and rows of one table of `items` (not empty).
+std::string table_block(const std::vector<evaluate::Item>& items, const Options& options) {
   const model::Language language = options.language;
-  if (items.empty()) return detail::empty_list_text(options);
 
   const std::vector<Column> columns = detail::list_columns(items);
   const auto index_of = [&columns](Column column) {
@@ -211,8 +209,24 @@ std::string render_table(const std::vector<evaluate::Item>& items, const Options
       out += text + '\n';
     }
   }
+  return out;
+}
 
-  out += detail::counts_line(items, language) + '\n';
+}  // namespace
+
+std::string render_table(const std::vector<evaluate::Item>& items, const Options& options) {
+  if (items.empty()) return detail::empty_list_text(options);
+  // Waiting work has no date to sort or judge by: it is listed apart, after the rest.
+  const auto [dated, waiting] = detail::split_waiting(items);
+  std::string out;
+  if (!dated.empty()) out += table_block(dated, options);
+  if (!waiting.empty()) {
+    if (!out.empty()) out += '\n';
+    const std::string heading = detail::waiting_heading(options.language);
+    out += (options.color ? kBold + heading + kReset : heading) + '\n';
+    out += table_block(waiting, options);
+  }
+  out += detail::counts_line(items, options.language) + '\n';
   return out;
 }
 

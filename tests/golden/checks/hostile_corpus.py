@@ -153,6 +153,27 @@ def generated(binary, work):
         fail(f"5000 unknown keys: {stderr.count(': error: ')} errors shown\n{stderr[-500:]}")
 
 
+    # 10 000 tasks, each due some days after the one before: resolved and checked without deep recursion.
+    chain = os.path.join(work, "chain.yaml")
+    steps = "".join(f'  - {{id: "{i}", title: t, due: 1 ngày sau khi hoàn thành nhiệm vụ {i - 1}}}\n'
+                    for i in range(2, 10001))
+    write(chain, HEADER + '  - {id: "1", title: t, due: 2026-02-13, status: done, done: 2026-02-13}\n' + steps)
+    code, _, stderr = run(binary, ["validate", chain], work, "10 000-task dependency chain")
+    if code != 0:
+        fail(f"10 000-task chain: exit {code}\n{stderr[:500]}")
+    code, stdout, stderr = run(binary, ["status", chain, "--today", "2026-02-20", "--state", "waiting",
+                                        "--format", "csv"], work, "10 000-task chain, status")
+    # A header and 9 998 waiting tasks: task 2 is dated (1 day after 13/02/2026, moved past the Tết break).
+    if code != 0 or stdout.count("\n") != 9999:
+        fail(f"10 000-task chain, status: exit {code}, {stdout.count(chr(10))} lines\n{stderr[:500]}")
+    # The same chain closed into a circle: one dependency-cycle error, named at task 1.
+    write(chain, HEADER + '  - {id: "1", title: t, due: 1 ngày sau khi hoàn thành nhiệm vụ 10000}\n' + steps)
+    code, _, stderr = run(binary, ["validate", chain], work, "10 000-task dependency cycle")
+    if code != 1 or stderr.count(": error: ") != 1:
+        fail(f"10 000-task cycle: exit {code}\n{stderr[:500]}")
+    expect_diagnostic("10 000-task cycle", stderr, chain, 8, 30, "a circle: 1 → 10000 → 9999 → ")
+
+
 def plans_folder(binary, work):
     folder = os.path.join(work, "plans")
     os.makedirs(os.path.join(folder, "sub"))

@@ -6,6 +6,7 @@
 
 using cchc::calendar::Calendar;
 using cchc::calendar::DayOff;
+using cchc::calendar::DecreedDay;
 using cchc::util::Date;
 
 namespace {
@@ -139,4 +140,24 @@ TEST_CASE("a holiday late in December made up across New Year skips 1/1") {
   REQUIRE(find(days, d(2, 1, 2023)));
   CHECK(find(days, d(2, 1, 2023))->makes_up_for == d(31, 12, 2022));
   CHECK(find(days, d(3, 1, 2023))->makes_up_for == d(1, 1, 2023));
+}
+
+TEST_CASE("calendar days are counted from the next day; an end on a day off moves to the next working day") {
+  const Calendar& calendar = Calendar::builtin();
+  // Civil Code 2015 Art. 147 and 148.5.
+  CHECK(calendar.add_calendar_days(d(13, 2, 2026), 30) == d(16, 3, 2026));  // Sunday 15/03 → Monday
+  CHECK(calendar.add_calendar_days(d(16, 1, 2026), 30) == d(23, 2, 2026));  // Sunday 15/02, in Tết → 23/02
+  CHECK(calendar.add_calendar_days(d(1, 4, 2026), 30) == d(4, 5, 2026));    // Friday 1/5, then the weekend
+  CHECK(calendar.add_calendar_days(d(13, 2, 2026), 10) == d(23, 2, 2026));  // a working day stays
+  CHECK(calendar.add_calendar_days(d(2, 3, 2026), 0) == d(2, 3, 2026));
+}
+
+TEST_CASE("a day added to a copy of the calendar changes that copy only") {
+  Calendar calendar = Calendar::builtin();
+  calendar.add_day(DecreedDay{d(24, 11, 2027), "plan", false, "Ngày Văn hóa Việt Nam", "Vietnam Culture Day", "plan"});
+  CHECK_FALSE(calendar.is_working_day(d(24, 11, 2027)));
+  CHECK(Calendar::builtin().is_working_day(d(24, 11, 2027)));
+  CHECK(calendar.add_working_days(d(23, 11, 2027), 1) == d(25, 11, 2027));
+  calendar.add_day(DecreedDay{d(27, 11, 2027), "", true, "Làm bù", "Make-up day", "plan"});
+  CHECK(calendar.is_working_day(d(27, 11, 2027)));
 }

@@ -576,8 +576,8 @@ TEST_CASE("count_states lists every state in order") {
 }
 
 TEST_CASE("state labels round-trip") {
-  const std::vector<std::string> labels = {"overdue", "due-today",   "due-soon",  "in-progress", "upcoming",
-                                           "ongoing", "no-deadline", "done-late", "done",        "cancelled"};
+  const std::vector<std::string> labels = {"overdue",     "due-today", "due-soon", "in-progress", "upcoming", "ongoing",
+                                           "no-deadline", "done-late", "done",     "cancelled",   "waiting"};
   REQUIRE(evaluate::all_states().size() == labels.size());
   for (std::size_t i = 0; i < labels.size(); ++i) {
     const State state = evaluate::all_states()[i];

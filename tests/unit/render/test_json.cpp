@@ -33,7 +33,9 @@ TEST_CASE("json: the documented shape, keys in order", "[json]") {
       "depth": 0,
       "file": "plans/ha-tinh.yaml",
       "line": 40,
-      "start": null
+      "start": null,
+      "waiting_for": "",
+      "waiting_text": ""
     },
     {
       "plan": "ha-tinh-2020",
@@ -52,7 +54,9 @@ TEST_CASE("json: the documented shape, keys in order", "[json]") {
       "depth": 0,
       "file": "",
       "line": null,
-      "start": null
+      "start": null,
+      "waiting_for": "",
+      "waiting_text": ""
     }
   ],
   "counts": {
@@ -65,7 +69,8 @@ TEST_CASE("json: the documented shape, keys in order", "[json]") {
     "no-deadline": 1,
     "done-late": 0,
     "done": 0,
-    "cancelled": 0
+    "cancelled": 0,
+    "waiting": 0
   }
 }
 )");
