@@ -313,6 +313,8 @@ int run_list(render::View view, const Options& options) {
   // Sections whose deadline only repeats their tasks' add nothing to a list of work.
   std::erase_if(
       items, [](const evaluate::Item& item) { return item.kind == evaluate::ItemKind::Section && item.due_derived; });
+  // The overdue list names each missed occurrence of a recurring deadline, so the mail says which one is late.
+  if (view == render::View::Overdue) items = evaluate::one_row_per_late_occurrence(items);
   auto selected = evaluate::select(items, filter);
   if (view == render::View::Overdue) {
     std::erase_if(selected, [](const auto& item) { return item.state != evaluate::State::Overdue; });

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "load/yaml_tree.hpp"
+#include "model/recurrence.hpp"
 #include "util/spell.hpp"
 #include "util/text.hpp"
 
@@ -113,14 +114,23 @@ const std::vector<std::string> kTopKeys = {"cchc", "plan", "agencies", "document
 const std::vector<std::string> kScoringKeys = {"completion", "on_time"};
 const std::vector<std::string> kBandKeys = {"above", "from", "points"};
 const std::vector<std::string> kPlanKeys = {"id",     "title",    "issuer",   "number",     "date",
-                                            "status", "language", "timezone", "before_date"};
+                                            "status", "language", "timezone", "before_date", "period"};
 const std::vector<std::string> kAgencyKeys = {"name", "short", "group"};
 const std::vector<std::string> kDocumentKeys = {"ref", "date", "issuer", "title"};
 const std::vector<std::string> kTaskKeys = {"id",       "title",    "lead",   "support", "due",        "status", "done",
-                                            "progress", "evidence", "reason", "note",    "appendices", "tasks"};
+                                            "progress", "evidence", "reason", "note",    "appendices", "tasks", "occurrences"};
 const std::vector<std::string> kSectionKeys = {"id",     "title", "lead",     "due",      "tasks",  "appendices",
-                                               "status", "done",  "progress", "evidence", "reason", "note"};
+                                               "status", "done",  "progress", "evidence", "reason", "note", "occurrences"};
 const std::vector<std::string> kAppendixKeys = {"doc", "items"};
+const std::vector<std::string> kPeriodKeys = {"from", "to"};
+const std::vector<std::string> kRecurrenceKeys = {"every", "on", "from", "ongoing"};
+const std::vector<std::string> kOccurrenceKeys = {"status", "done", "progress", "evidence", "reason", "note"};
+const std::vector<std::pair<std::string, model::Frequency>> kFrequencies = {
+    {"year", model::Frequency::Year},
+    {"half-year", model::Frequency::HalfYear},
+    {"quarter", model::Frequency::Quarter},
+    {"month", model::Frequency::Month},
+};
 
 const std::vector<std::pair<std::string, model::TaskStatus>> kTaskStatuses = {
     {"todo", model::TaskStatus::Todo},
@@ -198,6 +208,7 @@ class PlanReader {
     }
     model::Plan plan;
     plan.file = m_file;
+    m_plan = &plan;
     const Fields top = fields(*root, kTopKeys, "the plan file");
     read_format_version(top, plan);
     // `plan:` first, wherever it is in the file: its before_date decides how the tasks' deadlines are read.
@@ -425,16 +436,118 @@ class PlanReader {
 
   /// `due:` read with the plan's before_date; invalid-deadline when it cannot be read.
   std::optional<Located<model::Deadline>> deadline(const Fields& fields) {
-    const auto value = optional_text(fields, "due");
-    if (!value) return std::nullopt;
-    auto result = model::parse_deadline(value->value, m_deadline_options);
-    if (auto* deadline = std::get_if<model::Deadline>(&result)) {
-      return Located<model::Deadline>{std::move(*deadline), value->pos};
+    const YamlEntry* entry = optional(fields, "due");
+    if (!entry) return std::nullopt;
+    std::optional<Located<model::Deadline>> result;
+    if (entry->value.is_map()) {
+      result = structured_recurrence(entry->value);
+    } else if (const auto value = text_of(entry)) {
+      auto parsed = model::parse_deadline(value->value, m_deadline_options);
+      if (auto* problem = std::get_if<model::DeadlineError>(&parsed)) {
+        error(value->pos, "invalid-deadline", std::move(problem->message), std::move(problem->hint));
+        return std::nullopt;
+      }
+      result = Located<model::Deadline>{std::move(std::get<model::Deadline>(parsed)), value->pos};
     }
-    auto& problem = std::get<model::DeadlineError>(result);
-    error(value->pos, "invalid-deadline", std::move(problem.message), std::move(problem.hint));
-    return std::nullopt;
+    if (result && result->value.recurrence && !model::first_recurrence_year(*m_plan, *result->value.recurrence)) {
+      error(result->pos, "invalid-deadline",
+            fmt::format("'{}' repeats, but nothing says from which year", result->value.text),
+            "give the plan a 'period: 2021 - 2030' or a 'date:', or write the first year: '… từ năm 2025'");
+      return std::nullopt;
+    }
+    return result;
   }
+
+  /// `due: {every: year, on: ["01/6", "15/11"], from: 2025}`: a recurring deadline written as keys.
+  std::optional<Located<model::Deadline>> structured_recurrence(const YamlNode& map) {
+    const Fields keys = fields(map, kRecurrenceKeys, "this recurring deadline");
+    if (!required(keys, "every")) return std::nullopt;
+    const auto every = choice(keys, "every", kFrequencies);
+    if (!every) return std::nullopt;
+    model::Recurrence rule;
+    rule.every = every->value;
+    if (const YamlEntry* on = optional(keys, "on")) {
+      if (rule.every == model::Frequency::Year) {
+        for (const auto& day : text_list(keys, "on")) {
+          auto parsed = model::parse_deadline(day.value + " hằng năm", m_deadline_options);
+          const auto* deadline = std::get_if<model::Deadline>(&parsed);
+          if (!deadline || deadline->recurrence->on.size() != 1 || deadline->recurrence->on.front().whole_month) {
+            error(day.pos, "invalid-deadline", fmt::format("'{}' is not a day of the year", shown(day.value)),
+                  std::holds_alternative<model::DeadlineError>(parsed)
+                      ? std::get<model::DeadlineError>(parsed).message
+                      : "write the day and month: '30/11'");
+            return std::nullopt;
+          }
+          rule.on.push_back(deadline->recurrence->on.front());
+        }
+      } else {
+        const auto day = whole_number(keys, "on", 1, 31);
+        if (!day) return std::nullopt;
+        rule.on.push_back(model::DayOfPeriod{0, day->value, false});
+      }
+      (void)on;
+    }
+    if (const auto from = whole_number(keys, "from", 1, 9999)) rule.from = from->value;
+    if (auto ongoing = boolean(keys, "ongoing")) rule.ongoing = *ongoing;
+    model::Deadline deadline;
+    deadline.kind = model::DeadlineKind::Recurring;
+    deadline.precision = rule.on.empty() ? model::DeadlinePrecision::Month : model::DeadlinePrecision::Day;
+    deadline.text = model::describe_recurrence(rule);
+    deadline.recurrence = std::move(rule);
+    return Located<model::Deadline>{std::move(deadline), map.pos};
+  }
+
+  /// `occurrences:` of a task or section: how each occurrence of its recurring deadline went, keyed by label.
+  std::vector<model::OccurrenceRecord> occurrences(const Fields& details,
+                                                   const std::optional<Located<model::Deadline>>& due) {
+    std::vector<model::OccurrenceRecord> records;
+    const YamlEntry* entry = optional(details, "occurrences");
+    if (!entry) return records;
+    if (!expect_map(*entry, "a map from occurrence labels ('2021', '2022-Q1') to what was done")) return records;
+    const model::Recurrence* rule = due && due->value.recurrence ? &*due->value.recurrence : nullptr;
+    if (!rule) {
+      if (due || details.find("due") == nullptr) {
+        error(entry->key.pos, "invalid-value", "'occurrences' is only for a deadline that repeats",
+              "give a recurring 'due:' such as 'Hằng năm', or record the work with 'status:' and 'done:'");
+      }
+      return records;
+    }
+    const int first = *model::first_recurrence_year(*m_plan, *rule);
+    const int last = model::last_recordable_year(*m_plan, first);
+    for (const auto& [label, occurrence] : unique_entries(entry->value)) {
+      if (!model::find_occurrence(*rule, label, first, last)) {
+        error(occurrence->key.pos, "invalid-value",
+              fmt::format("'{}' is not an occurrence of '{}' (from {} to {})", shown(label), due->value.text, first,
+                          last),
+              occurrence_hint(*rule, label, first, last));
+        continue;
+      }
+      if (occurrence->value.unsupported) continue;
+      model::OccurrenceRecord record;
+      record.label = LocatedText{label, occurrence->key.pos};
+      record.pos = occurrence->key.pos;
+      if (!occurrence->value.is_map()) {
+        error(value_pos(*occurrence), "wrong-type",
+              fmt::format("occurrence '{}' must be a map such as '{{status: done, done: 2021-11-30}}', not {}",
+                          shown(label), describe(occurrence->value)));
+        continue;
+      }
+      read_progress_record(fields(occurrence->value, kOccurrenceKeys, fmt::format("occurrence '{}'", label)), record);
+      records.push_back(std::move(record));
+    }
+    return records;
+  }
+
+  /// "did you mean '2021-Q1'?" among the labels of the same year (or the first), else how labels look.
+  static std::string occurrence_hint(const model::Recurrence& rule, const std::string& label, int first, int last) {
+    int year = first;
+    if (label.size() >= 4 && is_digits(label.substr(0, 4))) year = std::clamp(to_int(label.substr(0, 4)), first, last);
+    std::vector<std::string> labels;
+    for (const auto& occurrence : model::occurrences_in_year(rule, year)) labels.push_back(occurrence.label);
+    if (auto near = util::closest_match(label, labels)) return fmt::format("did you mean '{}'?", *near);
+    return fmt::format("its occurrences are named like {}", model::label_example(rule, year));
+  }
+
 
   /// One text or a list of texts ("support: snv" or "support: [snv, stc]").
   std::vector<LocatedText> text_list(const Fields& fields, std::string_view key) {
@@ -494,7 +607,61 @@ class PlanReader {
     if (auto language = choice(info, "language", kLanguages)) plan.language = language->value;
     if (auto timezone = optional_text(info, "timezone")) plan.timezone = timezone->value;
     if (auto before_date = choice(info, "before_date", kBeforeDates)) plan.before_date = before_date->value;
+    plan.period = period(info);
     m_deadline_options.before_date = plan.before_date;
+    if (plan.period && plan.period->value.from == plan.period->value.to) {
+      m_deadline_options.year = plan.period->value.from;
+    } else if (plan.date) {
+      m_deadline_options.year = plan.date->value.year;
+    }
+  }
+
+  /// `period: 2021 - 2030`, `period: 2025` or `period: {from: 2021, to: 2030}`: the years the plan covers.
+  std::optional<Located<model::YearSpan>> period(const Fields& info) {
+    const YamlEntry* entry = optional(info, "period");
+    if (!entry) return std::nullopt;
+    model::YearSpan span;
+    const char* const kShape = "write the years the plan covers: 'period: 2021 - 2030' or 'period: 2025'";
+    if (entry->value.is_map()) {
+      const Fields keys = fields(entry->value, kPeriodKeys, "the 'period' block");
+      const auto from = whole_number(keys, "from", 1, 9999);
+      const auto to = whole_number(keys, "to", 1, 9999);
+      if (!from || !to) {
+        if (!keys.find("from") || !keys.find("to")) {
+          error(entry->value.pos, "missing-field", "the 'period' block needs both 'from:' and 'to:'", kShape);
+        }
+        return std::nullopt;
+      }
+      span = model::YearSpan{from->value, to->value};
+    } else if (entry->value.is_scalar()) {
+      const std::string text = util::collapse_whitespace(entry->value.text);
+      const auto dash = text.find('-');
+      std::string first = text.substr(0, dash), last = dash == std::string::npos ? first : text.substr(dash + 1);
+      first = util::collapse_whitespace(first);
+      last = util::collapse_whitespace(last);
+      if (first.size() != 4 || last.size() != 4 || !is_digits(first) || !is_digits(last) || to_int(first) < 1 ||
+          to_int(last) < 1) {
+        error(entry->value.pos, "invalid-value", fmt::format("cannot read the period '{}'", shown(text)), kShape);
+        return std::nullopt;
+      }
+      span = model::YearSpan{to_int(first), to_int(last)};
+    } else {
+      expect_kind(*entry, YamlNode::Kind::Scalar, "years such as '2021 - 2030'");
+      return std::nullopt;
+    }
+    if (span.to < span.from) {
+      error(entry->value.pos, "invalid-value",
+            fmt::format("the period ends ({}) before it begins ({})", span.to, span.from), kShape);
+      return std::nullopt;
+    }
+    if (span.to - span.from + 1 > model::kMaxRecurrenceYears) {
+      error(entry->value.pos, "invalid-value",
+            fmt::format("the period {} - {} covers {} years; a plan covers at most {}", span.from, span.to,
+                        span.to - span.from + 1, model::kMaxRecurrenceYears),
+            "split it into plans of a few years each, as the documents themselves are");
+      return std::nullopt;
+    }
+    return Located<model::YearSpan>{span, entry->value.pos};
   }
 
   /// A whole number from `low` to `high` written plainly; nullopt when absent or wrong (reported).
@@ -653,6 +820,7 @@ class PlanReader {
     task.support = text_list(details, "support");
     task.due = deadline(details);
     read_progress_record(details, task);
+    task.occurrences = occurrences(details, task.due);
     task.appendices = appendices(details);
     if (const YamlEntry* children = optional(details, "tasks")) {
       if (expect_list(*children, "a list of tasks, each starting with '- id:'")) {
@@ -675,6 +843,7 @@ class PlanReader {
     section.tasks = text_list(details, "tasks");
     section.appendices = appendices(details);
     read_progress_record(details, section);
+    section.occurrences = occurrences(details, section.due);
     return section;
   }
 
@@ -700,6 +869,7 @@ class PlanReader {
   std::size_t m_cap = 0;
   std::size_t m_dropped = 0;
   model::DeadlineOptions m_deadline_options;
+  const model::Plan* m_plan = nullptr;  ///< the plan being read: its period and date place recurrences
 };
 
 }  // namespace

@@ -19,6 +19,31 @@ enum class BeforeDate { Inclusive, Exclusive };
 enum class DeadlineKind {
   Date,     ///< a day, or a period (month, quarter, year, range) due on its last day
   Ongoing,  ///< "Thường xuyên": continuous work, never overdue
+  Recurring,  ///< "Hằng năm", "Hằng quý", "trước ngày 30/11 hằng năm": one occurrence per period (see `recurrence`)
+};
+
+/// How often a recurring deadline comes back.
+enum class Frequency { Year, HalfYear, Quarter, Month };
+
+/// Where in each period an occurrence falls.
+struct DayOfPeriod {
+  int month = 0;  ///< 1-based month inside the period (1..12 for a year, 1..3 for a quarter); 0: its last month
+  int day = 0;    ///< day of that month; 0: its last day. A day past the month's end means its last day.
+  bool whole_month = false;  ///< "Tháng 12 hằng năm": the work spans the whole month, which starts the window
+};
+
+/// The rule of a recurring deadline: "định kỳ trước ngày 01/6 và 15/11 hằng năm" is every year, on 1 June and
+/// on 15 November.
+struct Recurrence {
+  Frequency every = Frequency::Year;
+  /// The day(s) in each period; empty: the whole period, due on its last day ("Hằng quý").
+  std::vector<DayOfPeriod> on;
+  /// The first year ("từ năm 2025 và các năm tiếp theo"); nullopt: the plan's first year.
+  std::optional<int> from;
+  /// "Thường xuyên, hằng năm": continuous work with a checkpoint each period; never overdue as a whole.
+  bool ongoing = false;
+  /// "Trước ngày 30/11 hằng năm" read with `before_date: exclusive`: each occurrence is due the day before.
+  bool day_before = false;
 };
 
 /// How precise the wording was: it decides how the date is shown back.
@@ -35,11 +60,16 @@ struct Deadline {
   std::optional<util::Date> start;
   /// Last day on which the work is on time; nullopt for ongoing work.
   std::optional<util::Date> due;
+  /// The rule of a Recurring deadline; `start` and `due` are then empty (each occurrence has its own).
+  std::optional<Recurrence> recurrence;
 };
 
 /// Settings that change how wordings are read; they come from the plan.
 struct DeadlineOptions {
   BeforeDate before_date = BeforeDate::Inclusive;
+  /// The year a day written without one ("Trước ngày 30/11") belongs to: the plan's one-year `period:` or the
+  /// year of its `date:`; nullopt when the plan gives none, and such a day is then an error.
+  std::optional<int> year{};
 };
 
 /// Why a wording could not be read.

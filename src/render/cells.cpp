@@ -61,6 +61,8 @@ std::string due_cell(const evaluate::Item& item, model::Language language) {
   const std::string wording = one_line(item.due_text);
   if (!item.due) return wording.empty() ? "—" : wording;
   std::string text = date_text(*item.due, language);
+  // A recurring deadline names its occurrence, so "31/12/2021 [2021]" says which year is meant.
+  if (!item.occurrence.empty()) text += " [" + one_line(item.occurrence) + "]";
   if (!item.due_derived && !wording.empty() && !wording_is_just_the_date(wording, *item.due)) {
     text += " (" + wording + ")";
   }

@@ -57,7 +57,7 @@ std::string render_csv(const std::vector<evaluate::Item>& items, const Options& 
   // The overdue list feeds cron mail: nothing overdue must mean no output at all.
   if (items.empty() && options.view == View::Overdue) return "";
   std::string out =
-      record({"plan", "id", "title", "lead", "support", "due", "due_text", "state", "days", "status", "kind"});
+      record({"plan", "id", "title", "lead", "support", "due", "due_text", "state", "days", "status", "kind", "occurrence"});
   for (const auto& item : items) {
     out += record({
         item.plan_id,
@@ -71,6 +71,7 @@ std::string render_csv(const std::vector<evaluate::Item>& items, const Options& 
         item.days ? fmt::format("{}", *item.days) : "",
         model::to_string(item.status),
         item.kind == evaluate::ItemKind::Section ? "section" : "task",
+        inert(item.occurrence),
     });
   }
   return out;

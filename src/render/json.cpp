@@ -99,6 +99,7 @@ std::string item_object(const evaluate::Item& item, int indent) {
   object.add("file", quote(item.file));
   object.add("line", item.pos.known() ? fmt::format("{}", item.pos.line) : "null");
   object.add("start", date_or_null(item.start));
+  object.add("occurrence", item.occurrence.empty() ? "null" : quote(item.occurrence));
   return object.finish();
 }
 
