@@ -609,7 +609,13 @@ MatchResult match_recurring(const Tokens& tokens, const DeadlineOptions& options
   std::optional<Frequency> implied;  // what the days themselves say: "của tháng cuối quý" is quarterly
   std::vector<std::pair<std::string, std::string>> days_of_year;
   const Cursor before_days = cursor;
-  if (const DayLead lead = read_day_lead(cursor); lead.found) {
+  DayLead lead = read_day_lead(cursor);
+  if (!lead.found) {  // "30/11 hằng năm": the day alone
+    cursor = before_days;
+    Cursor probe = cursor;
+    lead.found = read_day_of_year(probe).has_value();
+  }
+  if (lead.found) {
     rule.day_before = lead.before && options.before_date == BeforeDate::Exclusive;
     do {
       if (auto day = read_day_of_year(cursor)) {
@@ -640,6 +646,10 @@ MatchResult match_recurring(const Tokens& tokens, const DeadlineOptions& options
     }
   }
   std::optional<Frequency> every = read_frequency(cursor);
+  // "Tháng 12" alone names no repetition: only "Tháng 12 hằng năm" does.
+  if (!every && std::any_of(rule.on.begin(), rule.on.end(), [](const DayOfPeriod& day) { return day.whole_month; })) {
+    return std::nullopt;
+  }
   if (!every && periodic && rule.on.empty() && days_of_year.empty() && quarter_word(cursor)) {
     every = Frequency::Quarter;  // "Định kỳ quý"
   }

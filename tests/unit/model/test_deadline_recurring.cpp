@@ -52,7 +52,7 @@ TEST_CASE("every year: the whole year, due on 31 December") {
     CHECK(year_of(text, 2021) == "2021 2021-12-31 from 2021-01-01");
   }
   // NFD: the letters and their marks written apart.
-  CHECK(rule_of("H\u0061\u0302\u0300ng n\u0103m").every == Frequency::Year);
+  CHECK(rule_of("Ha\u0306\u0300ng na\u0306m").every == Frequency::Year);
   CHECK(parsed("Hằng năm").text == "Hằng năm");
 }
 
@@ -91,12 +91,15 @@ TEST_CASE("'Tháng 12 hằng năm' is the whole of December, every year") {
   CHECK(rule.on[0].whole_month);
   CHECK(year_of("Tháng 12 hằng năm", 2023) == "2023 2023-12-31 from 2023-12-01");
   CHECK(year_of("tháng 6 hàng năm", 2023) == "2023 2023-06-30 from 2023-06-01");
+  // Without "hằng năm" a month without its year is not a repetition.
+  CHECK(failed("Tháng 12").message == "cannot read the deadline 'Tháng 12'");
 }
 
 TEST_CASE("a day of every year: 'trước ngày 30 tháng 11 hàng năm', 'Trước ngày 15/12 hằng năm'") {
   CHECK(year_of("trước ngày 30 tháng 11 hàng năm", 2021) == "2021 2021-11-30");
   CHECK(year_of("Trước ngày 15/12 hằng năm", 2021) == "2021 2021-12-15");
   CHECK(year_of("Ngày 15/12 hằng năm", 2021) == "2021 2021-12-15");
+  CHECK(year_of("15/12 hằng năm", 2021) == "2021 2021-12-15");
   CHECK(year_of("Chậm nhất là ngày 15/12 hằng năm", 2021) == "2021 2021-12-15");
   // With `before_date: exclusive`, "trước ngày 30/11" means the 29th, every year.
   DeadlineOptions exclusive;
@@ -188,7 +191,7 @@ TEST_CASE("the accepted forms list the recurring wordings") {
   std::string all;
   for (const auto& form : accepted_deadline_forms()) all += form + "\n";
   CHECK(all.find("Hằng năm, Hàng quý") != std::string::npos);
-  CHECK(all.find("định kỳ trước ngày 01/6 và 15/11") != std::string::npos);
+  CHECK(all.find("Định kỳ trước ngày 01/6 và 15/11") != std::string::npos);
   CHECK(all.find("Thường xuyên, hằng năm") != std::string::npos);
   CHECK(all.find("Năm 2025 và các năm tiếp theo") != std::string::npos);
 }

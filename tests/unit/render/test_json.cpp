@@ -33,7 +33,8 @@ TEST_CASE("json: the documented shape, keys in order", "[json]") {
       "depth": 0,
       "file": "plans/ha-tinh.yaml",
       "line": 40,
-      "start": null
+      "start": null,
+      "occurrence": null
     },
     {
       "plan": "ha-tinh-2020",
@@ -52,7 +53,8 @@ TEST_CASE("json: the documented shape, keys in order", "[json]") {
       "depth": 0,
       "file": "",
       "line": null,
-      "start": null
+      "start": null,
+      "occurrence": null
     }
   ],
   "counts": {
