@@ -161,10 +161,10 @@ void apply_due(Item& item, const EffectiveDue& due) {
 /// A task or section whose deadline repeats: each occurrence gets its own state from its own record, and the
 /// item shows the most urgent one. Sets the item's due, completion and state; returns what parents derive.
 std::pair<EffectiveDue, EffectiveCompletion> evaluate_recurring(Item& item, const model::Plan& plan,
-                                                               const model::Deadline& deadline,
-                                                               const std::vector<model::OccurrenceRecord>& records,
-                                                               const EffectiveCompletion& own, util::Date today,
-                                                               const Options& options) {
+                                                                const model::Deadline& deadline,
+                                                                const std::vector<model::OccurrenceRecord>& records,
+                                                                const EffectiveCompletion& own, util::Date today,
+                                                                const Options& options) {
   const model::Recurrence& rule = *deadline.recurrence;
   EffectiveDue due;
   due.text = deadline.text;
@@ -223,6 +223,7 @@ std::pair<EffectiveDue, EffectiveCompletion> evaluate_recurring(Item& item, cons
   due.date = shown->due;
   due.start = shown->start;
   std::vector<const EffectiveCompletion*> parts;
+  parts.reserve(completions.size());
   for (const auto& completion : completions) parts.push_back(&completion);
   return {due, combined_completion(parts, own)};
 }

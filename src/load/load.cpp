@@ -113,14 +113,16 @@ SourcePos value_pos(const YamlEntry& entry) { return entry.value.is_null() ? ent
 const std::vector<std::string> kTopKeys = {"cchc", "plan", "agencies", "documents", "tasks", "sections", "scoring"};
 const std::vector<std::string> kScoringKeys = {"completion", "on_time"};
 const std::vector<std::string> kBandKeys = {"above", "from", "points"};
-const std::vector<std::string> kPlanKeys = {"id",     "title",    "issuer",   "number",     "date",
+const std::vector<std::string> kPlanKeys = {"id",     "title",    "issuer",   "number",      "date",
                                             "status", "language", "timezone", "before_date", "period"};
 const std::vector<std::string> kAgencyKeys = {"name", "short", "group"};
 const std::vector<std::string> kDocumentKeys = {"ref", "date", "issuer", "title"};
-const std::vector<std::string> kTaskKeys = {"id",       "title",    "lead",   "support", "due",        "status", "done",
-                                            "progress", "evidence", "reason", "note",    "appendices", "tasks", "occurrences"};
-const std::vector<std::string> kSectionKeys = {"id",     "title", "lead",     "due",      "tasks",  "appendices",
-                                               "status", "done",  "progress", "evidence", "reason", "note", "occurrences"};
+const std::vector<std::string> kTaskKeys = {"id",     "title",      "lead",     "support",    "due",
+                                            "status", "done",       "progress", "evidence",   "reason",
+                                            "note",   "appendices", "tasks",    "occurrences"};
+const std::vector<std::string> kSectionKeys = {"id",         "title",  "lead",       "due",      "tasks",
+                                               "appendices", "status", "done",       "progress", "evidence",
+                                               "reason",     "note",   "occurrences"};
 const std::vector<std::string> kAppendixKeys = {"doc", "items"};
 const std::vector<std::string> kPeriodKeys = {"from", "to"};
 const std::vector<std::string> kRecurrenceKeys = {"every", "on", "from", "ongoing"};
@@ -473,9 +475,8 @@ class PlanReader {
           const auto* deadline = std::get_if<model::Deadline>(&parsed);
           if (!deadline || deadline->recurrence->on.size() != 1 || deadline->recurrence->on.front().whole_month) {
             error(day.pos, "invalid-deadline", fmt::format("'{}' is not a day of the year", shown(day.value)),
-                  std::holds_alternative<model::DeadlineError>(parsed)
-                      ? std::get<model::DeadlineError>(parsed).message
-                      : "write the day and month: '30/11'");
+                  std::holds_alternative<model::DeadlineError>(parsed) ? std::get<model::DeadlineError>(parsed).message
+                                                                       : "write the day and month: '30/11'");
             return std::nullopt;
           }
           rule.on.push_back(deadline->recurrence->on.front());
@@ -547,7 +548,6 @@ class PlanReader {
     if (auto near = util::closest_match(label, labels)) return fmt::format("did you mean '{}'?", *near);
     return fmt::format("its occurrences are named like {}", model::label_example(rule, year));
   }
-
 
   /// One text or a list of texts ("support: snv" or "support: [snv, stc]").
   std::vector<LocatedText> text_list(const Fields& fields, std::string_view key) {

@@ -661,7 +661,7 @@ MatchResult match_recurring(const Tokens& tokens, const DeadlineOptions& options
     return recurring(std::move(rule));
   }
   if (!every) every = implied;
-  if (!every || (!days_of_year.empty() && rule.on.size() > 0)) return std::nullopt;
+  if (!every || (!days_of_year.empty() && !rule.on.empty())) return std::nullopt;
   if (!days_of_year.empty() && *every != Frequency::Year) {
     return DeadlineError{"a day of the year (such as 30/11) can only repeat every year",
                          "write 'hằng năm', or name the day of the period: 'ngày 20 của tháng cuối quý'"};

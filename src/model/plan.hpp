@@ -88,7 +88,7 @@ struct Task {
   std::vector<AppendixRef> appendices;
   std::vector<Task> children;
   std::vector<OccurrenceRecord> occurrences;  ///< per occurrence of a recurring deadline, in file order
-  SourcePos pos;  ///< where the task's map starts
+  SourcePos pos;                              ///< where the task's map starts
 };
 
 /// A part of the summary report the plan asks for (its "Tổ chức thực hiện"

@@ -47,8 +47,8 @@ std::vector<Occurrence> occurrences_in_year(const Recurrence& rule, int year) {
     const std::string label = period_label(rule.every, year, index);
     if (rule.on.empty()) {
       // The whole period: it opens on its first day and is due on its last (Civil Code 2015, Art. 148).
-      result.push_back(Occurrence{label, util::Date{year, first_month, 1},
-                                  util::last_day_of_month(year, first_month + length - 1)});
+      result.push_back(
+          Occurrence{label, util::Date{year, first_month, 1}, util::last_day_of_month(year, first_month + length - 1)});
       continue;
     }
     for (const DayOfPeriod& anchor : rule.on) {
@@ -61,7 +61,8 @@ std::vector<Occurrence> occurrences_in_year(const Recurrence& rule, int year) {
       result.push_back(std::move(occurrence));
     }
   }
-  std::stable_sort(result.begin(), result.end(), [](const Occurrence& a, const Occurrence& b) { return a.due < b.due; });
+  std::stable_sort(result.begin(), result.end(),
+                   [](const Occurrence& a, const Occurrence& b) { return a.due < b.due; });
   return result;
 }
 

@@ -56,8 +56,8 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 std::string render_csv(const std::vector<evaluate::Item>& items, const Options& options) {
   // The overdue list feeds cron mail: nothing overdue must mean no output at all.
   if (items.empty() && options.view == View::Overdue) return "";
-  std::string out =
-      record({"plan", "id", "title", "lead", "support", "due", "due_text", "state", "days", "status", "kind", "occurrence"});
+  std::string out = record(
+      {"plan", "id", "title", "lead", "support", "due", "due_text", "state", "days", "status", "kind", "occurrence"});
   for (const auto& item : items) {
     out += record({
         item.plan_id,

@@ -100,8 +100,7 @@ TEST_CASE("a yearly day: before, on and after each occurrence") {
 }
 
 TEST_CASE("a done occurrence moves the item to the next one") {
-  const model::Plan plan =
-      plan_with(yearly_on_30_november(), {record("2021", TaskStatus::Done, Date{2021, 11, 25})});
+  const model::Plan plan = plan_with(yearly_on_30_november(), {record("2021", TaskStatus::Done, Date{2021, 11, 25})});
   Item item = evaluated(plan, Date{2021, 12, 1});
   CHECK(item.state == State::Upcoming);
   CHECK(item.occurrence == "2022");
@@ -115,8 +114,9 @@ TEST_CASE("a done occurrence moves the item to the next one") {
 }
 
 TEST_CASE("a cancelled occurrence is skipped; a late one done late is not overdue") {
-  const model::Plan plan = plan_with(recurring(Frequency::Quarter), {record("2021-Q1", TaskStatus::Cancelled),
-                                                                     record("2021-Q2", TaskStatus::Done, Date{2021, 7, 5})});
+  const model::Plan plan =
+      plan_with(recurring(Frequency::Quarter),
+                {record("2021-Q1", TaskStatus::Cancelled), record("2021-Q2", TaskStatus::Done, Date{2021, 7, 5})});
   const Item item = evaluated(plan, Date{2021, 8, 1});
   CHECK(item.occurrence == "2021-Q3");
   CHECK(item.state == State::InProgress);
@@ -152,8 +152,8 @@ TEST_CASE("occurrences stay inside the plan's period") {
 }
 
 TEST_CASE("without a period, occurrences run from the plan's year through the year after today") {
-  const model::Plan plan = plan_with(recurring(Frequency::Year), {record("2021", TaskStatus::Done, Date{2021, 6, 1})},
-                                     std::nullopt);
+  const model::Plan plan =
+      plan_with(recurring(Frequency::Year), {record("2021", TaskStatus::Done, Date{2021, 6, 1})}, std::nullopt);
   const Item item = evaluated(plan, Date{2023, 12, 31});
   CHECK(item.late_occurrences.size() == 1);  // 2022; 2023 is due today
   CHECK(item.late_occurrences[0].label == "2022");

@@ -87,7 +87,8 @@ TEST_CASE("a recurring wording and its occurrences load") {
 }
 
 TEST_CASE("the structured recurring form") {
-  model::Plan plan = load_clean(plan_text("  date: 2021-01-15\n", "    due: {every: year, on: [\"01/6\", \"15/11\"], from: 2025}\n"));
+  model::Plan plan =
+      load_clean(plan_text("  date: 2021-01-15\n", "    due: {every: year, on: [\"01/6\", \"15/11\"], from: 2025}\n"));
   const model::Recurrence& rule = *plan.tasks[0].due->value.recurrence;
   CHECK(rule.every == Frequency::Year);
   REQUIRE(rule.on.size() == 2);
@@ -122,22 +123,29 @@ TEST_CASE("a recurrence needs a first year") {
   CHECK(problem.message == "'Hằng năm' repeats, but nothing says from which year");
   CHECK(problem.pos == SourcePos{8, 10});
   // Its own first year is enough.
-  CHECK(load_clean(plan_text("", "    due: Năm 2025 và các năm tiếp theo\n")).tasks[0].due->value.recurrence->from == 2025);
+  CHECK(load_clean(plan_text("", "    due: Năm 2025 và các năm tiếp theo\n")).tasks[0].due->value.recurrence->from ==
+        2025);
 }
 
 TEST_CASE("occurrence labels must be occurrences of the rule inside the plan's span") {
-  auto problem = load_one_problem(plan_text("  period: 2021 - 2025\n", "    due: Hằng quý\n    occurrences:\n      2021-Q5: {status: done}\n"));
+  auto problem = load_one_problem(
+      plan_text("  period: 2021 - 2025\n", "    due: Hằng quý\n    occurrences:\n      2021-Q5: {status: done}\n"));
   CHECK(problem.message == "'2021-Q5' is not an occurrence of 'Hằng quý' (from 2021 to 2025)");
   CHECK(problem.hint == "did you mean '2021-Q1'?");
   CHECK(problem.pos == SourcePos{11, 7});
-  problem = load_one_problem(plan_text("  period: 2021 - 2025\n", "    due: Hằng quý\n    occurrences:\n      \"2022\": {status: done}\n"));
+  problem = load_one_problem(
+      plan_text("  period: 2021 - 2025\n", "    due: Hằng quý\n    occurrences:\n      \"2022\": {status: done}\n"));
   CHECK(problem.hint == "its occurrences are named like '2022-Q1' … '2022-Q4'");
-  problem = load_one_problem(plan_text("  period: 2021 - 2025\n", "    due: Hằng năm\n    occurrences:\n      \"2026\": {status: done}\n"));
+  problem = load_one_problem(
+      plan_text("  period: 2021 - 2025\n", "    due: Hằng năm\n    occurrences:\n      \"2026\": {status: done}\n"));
   CHECK(problem.message == "'2026' is not an occurrence of 'Hằng năm' (from 2021 to 2025)");
-  problem = load_one_problem(plan_text("  period: 2021 - 2025\n", "    due: 2021-11-30\n    occurrences:\n      \"2021\": {status: done}\n"));
+  problem = load_one_problem(
+      plan_text("  period: 2021 - 2025\n", "    due: 2021-11-30\n    occurrences:\n      \"2021\": {status: done}\n"));
   CHECK(problem.message == "'occurrences' is only for a deadline that repeats");
-  problem = load_one_problem(plan_text("  period: 2021 - 2025\n", "    due: Hằng năm\n    occurrences:\n      \"2021\": done\n"));
+  problem = load_one_problem(
+      plan_text("  period: 2021 - 2025\n", "    due: Hằng năm\n    occurrences:\n      \"2021\": done\n"));
   CHECK(problem.check == "wrong-type");
-  problem = load_one_problem(plan_text("  period: 2021 - 2025\n", "    due: Hằng năm\n    occurrences:\n      \"2021\": {staus: done}\n"));
+  problem = load_one_problem(
+      plan_text("  period: 2021 - 2025\n", "    due: Hằng năm\n    occurrences:\n      \"2021\": {staus: done}\n"));
   CHECK(problem.hint == "did you mean 'status'?");
 }
