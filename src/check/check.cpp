@@ -320,18 +320,29 @@ void check_done_after_plan(const Plan& plan, const std::string& what, const std:
            "check the year and the month of the done date"));
 }
 
+/// The done-date checks of one progress record: a task's, a section's, or one occurrence's of either.
+template <class Record>
+void check_record_done_date(const Plan& plan, const std::string& what, const Record& record, Diagnostics& out) {
+  check_done_date_matches_status(plan, what, record.status, record.done, out);
+  check_done_has_date(plan, what, record.status, record.done, out);
+  check_done_after_plan(plan, what, record.done, out);
+}
+
+/// The checks of `item` and of each occurrence of its recurring deadline ("task '3', occurrence '2021-Q1'").
+template <class Item>
+void check_item_done_dates(const Plan& plan, const std::string& what, const Item& item, Diagnostics& out) {
+  check_record_done_date(plan, what, item, out);
+  for (const auto& occurrence : item.occurrences) {
+    check_record_done_date(plan, fmt::format("{}, occurrence '{}'", what, occurrence.label.value), occurrence, out);
+  }
+}
+
 void check_done_dates(const Plan& plan, Diagnostics& out) {
   for_each_task(plan, [&](const Task& task, const Task*) {
-    const std::string what = fmt::format("task '{}'", task_label(task));
-    check_done_date_matches_status(plan, what, task.status, task.done, out);
-    check_done_has_date(plan, what, task.status, task.done, out);
-    check_done_after_plan(plan, what, task.done, out);
+    check_item_done_dates(plan, fmt::format("task '{}'", task_label(task)), task, out);
   });
   for (const auto& section : plan.sections) {
-    const std::string what = fmt::format("section '{}'", section.id.value);
-    check_done_date_matches_status(plan, what, section.status, section.done, out);
-    check_done_has_date(plan, what, section.status, section.done, out);
-    check_done_after_plan(plan, what, section.done, out);
+    check_item_done_dates(plan, fmt::format("section '{}'", section.id.value), section, out);
   }
 }
 

@@ -377,6 +377,8 @@ int run_list(render::View view, const Options& options) {
   render_options.today = evaluation.today;
 
   drop_derived_sections(evaluation.items);
+  // The overdue list names each missed occurrence of a recurring deadline, so the mail says which one is late.
+  if (view == render::View::Overdue) evaluation.items = evaluate::one_row_per_late_occurrence(evaluation.items);
   auto selected = evaluate::select(evaluation.items, evaluation.filter);
   if (view == render::View::Overdue) {
     std::erase_if(selected, [](const auto& item) { return item.state != evaluate::State::Overdue; });

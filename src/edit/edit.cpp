@@ -564,6 +564,19 @@ std::optional<std::pair<int, int>> item_lines(std::string_view text, const std::
   return std::pair(map->pos.line, MapEditor(source, *map, starts).map_end());
 }
 
+/// The deadline rule of the item when its deadline repeats; nullptr otherwise.
+const model::Located<model::Deadline>* recurring_due(const model::Plan& plan, const Request& request) {
+  const std::optional<model::Located<model::Deadline>>* due = nullptr;
+  if (request.section) {
+    for (const auto& section : plan.sections) {
+      if (section.id.value == request.id) due = &section.due;
+    }
+  } else if (const model::Task* task = plan.find_task(request.id)) {
+    due = &task->due;
+  }
+  return due && *due && (*due)->value.recurrence ? &**due : nullptr;
+}
+
 Result apply(std::string_view text, const std::string& file, const Request& request) {
   const std::string what = fmt::format("{} '{}'", request.section ? "section" : "task", request.id);
   const load::LoadResult before = load::load_plan(text, file);
@@ -595,6 +608,16 @@ Result apply(std::string_view text, const std::string& file, const Request& requ
   }
   const YamlNode& map = *matches.front()->map;
   const Completion old = *find_completion(*before.plan, request);
+  // The status of a recurring item speaks for the whole duty: "done" there would end every occurrence, which
+  // is rarely what "the report of this quarter is done" means. Cancelling or reopening the duty stays possible.
+  const bool per_occurrence =
+      request.action == Action::Done || request.action == Action::Start || request.action == Action::Progress;
+  if (const auto* due = recurring_due(*before.plan, request); due && per_occurrence) {
+    return Refusal{
+        fmt::format("{}: {} repeats ('{}'), so each occurrence is recorded on its own", file, what, due->value.text),
+        "under the item's 'occurrences:', add the occurrence's label with its record, e.g. "
+        "'2021: {status: done, done: 2021-11-30}' (labels: docs/deadlines.md)"};
+  }
 
   // What the item should hold afterwards.
   Completion wanted = old;

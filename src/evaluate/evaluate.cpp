@@ -1,7 +1,12 @@
 #include "evaluate/evaluate.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
+#include <tuple>
+#include <utility>
+
+#include "model/recurrence.hpp"
 
 #include "calendar/holidays.hpp"
 
@@ -26,6 +31,10 @@ struct EffectiveCompletion {
   TaskStatus status = TaskStatus::Todo;
   std::optional<util::Date> done;
 };
+
+bool is_recurring(const std::optional<model::Located<model::Deadline>>& due) {
+  return due && due->value.recurrence.has_value();
+}
 
 /// The latest of several deadlines: the last date wins; ongoing only counts when no part has a date.
 EffectiveDue latest_of(const std::vector<const EffectiveDue*>& parts) {
@@ -124,6 +133,13 @@ void assign_state(Item& item, const EffectiveDue& due, util::Date today, const O
   }
 }
 
+/// The same for an occurrence of a recurring deadline, which never waits: ongoing or dated.
+void assign_state(Item& item, bool ongoing, util::Date today, const Options& options) {
+  EffectiveDue due;
+  due.ongoing = ongoing;
+  assign_state(item, due, today, options);
+}
+
 /// The display name of an agency id: its name, or the id itself when unnamed or undeclared.
 std::string agency_name(const model::Plan& plan, const std::string& agency_id) {
   const model::Agency* agency = plan.find_agency(agency_id);
@@ -149,6 +165,76 @@ void apply_due(Item& item, const EffectiveDue& due) {
   item.start = due.start;
   item.due_text = due.text;
   item.due_derived = due.derived;
+}
+
+/// A task or section whose deadline repeats: each occurrence gets its own state from its own record, and the
+/// item shows the most urgent one. Sets the item's due, completion and state; returns what parents derive.
+std::pair<EffectiveDue, EffectiveCompletion> evaluate_recurring(Item& item, const model::Plan& plan,
+                                                                const model::Deadline& deadline,
+                                                                const std::vector<model::OccurrenceRecord>& records,
+                                                                const EffectiveCompletion& own, util::Date today,
+                                                                const Options& options) {
+  const model::Recurrence& rule = *deadline.recurrence;
+  EffectiveDue due;
+  due.text = deadline.text;
+  due.ongoing = rule.ongoing;
+  item.due_text = deadline.text;
+  // The duty as a whole cancelled or finished ends every occurrence.
+  const std::optional<int> first = model::first_recurrence_year(plan, rule);
+  if (!is_open(own.status) || !first) {
+    item.status = own.status;
+    item.done = own.done;
+    assign_state(item, rule.ongoing, today, options);
+    return {due, own};
+  }
+  std::vector<OccurrenceState> states;
+  std::vector<EffectiveCompletion> completions;
+  for (const auto& occurrence : model::occurrences(rule, *first, model::last_recurrence_year(plan, *first, today))) {
+    Item probe;
+    probe.due = occurrence.due;
+    probe.start = occurrence.start;
+    for (const auto& record : records) {
+      if (record.label.value != occurrence.label) continue;
+      probe.status = record.status.value;
+      if (record.done) probe.done = record.done->value;
+    }
+    assign_state(probe, false, today, options);
+    states.push_back(OccurrenceState{occurrence.label, occurrence.start, occurrence.due, probe.status, probe.done,
+                                     probe.state, probe.days});
+    completions.push_back(EffectiveCompletion{probe.status, probe.done});
+  }
+  if (states.empty()) {  // the rule starts after the plan's period ends
+    assign_state(item, rule.ongoing, today, options);
+    return {due, own};
+  }
+  const auto is_late = [](const OccurrenceState& state) { return state.state == State::Overdue; };
+  const auto is_pending = [](const OccurrenceState& state) {
+    return state.state != State::Done && state.state != State::DoneLate && state.state != State::Cancelled;
+  };
+  std::copy_if(states.begin(), states.end(), std::back_inserter(item.late_occurrences), is_late);
+  // Continuous work is never overdue as a whole: it shows its next checkpoint; its missed ones are still listed.
+  auto shown = rule.ongoing ? states.end() : std::find_if(states.begin(), states.end(), is_late);
+  if (shown == states.end()) {
+    shown = std::find_if(states.begin(), states.end(), [&](const auto& s) { return is_pending(s) && !is_late(s); });
+  }
+  if (shown == states.end()) shown = states.end() - 1;
+  item.occurrence = shown->label;
+  item.due = shown->due;
+  item.start = shown->start;
+  item.status = shown->status;
+  item.done = shown->done;
+  item.state = shown->state;
+  item.days = shown->days;
+  if (rule.ongoing && is_pending(*shown)) {
+    item.state = State::Ongoing;
+    item.days.reset();
+  }
+  due.date = shown->due;
+  due.start = shown->start;
+  std::vector<const EffectiveCompletion*> parts;
+  parts.reserve(completions.size());
+  for (const auto& completion : completions) parts.push_back(&completion);
+  return {due, combined_completion(parts, own)};
 }
 
 /// Walks the task tree once, depth-first, recording each task's item and its derived due and completion.
@@ -189,6 +275,12 @@ class TaskEvaluator {
     std::vector<const EffectiveDue*> child_dues;
     child_dues.reserve(children.size());
     for (std::size_t child : children) child_dues.push_back(&dues_[child]);
+    if (is_recurring(task.due)) {
+      const EffectiveCompletion own = own_completion(task.status, task.done);
+      std::tie(dues_[index], completions_[index]) =
+          evaluate_recurring(item, plan_, task.due->value, task.occurrences, own, today_, options_);
+      return index;
+    }
     if (auto due = own_due(task.due, task.trigger)) {
       dues_[index] = *due;
     } else if (!children.empty()) {
@@ -220,6 +312,12 @@ class TaskEvaluator {
       if (found == by_path_.end()) continue;  // reported by the check stage
       task_dues.push_back(&dues_[found->second]);
       task_completions.push_back(&completions_[found->second]);
+    }
+    if (is_recurring(section.due)) {
+      evaluate_recurring(item, plan_, section.due->value, section.occurrences,
+                         own_completion(section.status, section.done), today_, options_);
+      items.push_back(std::move(item));
+      return;
     }
     EffectiveDue due;
     if (auto own = own_due(section.due, section.trigger)) {
@@ -283,6 +381,8 @@ class TaskEvaluator {
         return result;
       case Kind::Ongoing: result.ongoing = true; return result;
       case Kind::Conditional: result.waiting = {WaitingFor::Kind::Event, deadline.condition}; return result;
+      // Recurring deadlines are evaluated per occurrence before this; inside a trigger they give no one date.
+      case Kind::Recurring: return result;
       case Kind::Relative: break;
     }
     const model::DeadlineAnchor& anchor = deadline.anchor;
@@ -407,6 +507,30 @@ std::vector<Item> evaluate_plan(const model::Plan& plan, util::Date today, const
   for (const auto& section : plan.sections) evaluator.visit(section, items);
   for (std::size_t i = 0; i < items.size(); ++i) items[i].order = i;
   return items;
+}
+
+std::vector<Item> one_row_per_late_occurrence(const std::vector<Item>& items) {
+  std::vector<Item> rows;
+  rows.reserve(items.size());
+  for (const auto& item : items) {
+    if (item.late_occurrences.empty()) {
+      rows.push_back(item);
+      continue;
+    }
+    for (const auto& late : item.late_occurrences) {
+      Item row = item;
+      row.late_occurrences.clear();
+      row.occurrence = late.label;
+      row.due = late.due;
+      row.start = late.start;
+      row.status = late.status;
+      row.done = late.done;
+      row.state = late.state;
+      row.days = late.days;
+      rows.push_back(std::move(row));
+    }
+  }
+  return rows;
 }
 
 std::vector<Item> select(const std::vector<Item>& items, const Filter& filter) {

@@ -45,6 +45,17 @@ const std::vector<State>& all_states();
 
 enum class ItemKind { Task, Section };
 
+/// One occurrence of a recurring deadline ("2021", "2022-Q2"), with its own state.
+struct OccurrenceState {
+  std::string label;
+  std::optional<util::Date> start;
+  util::Date due;
+  model::TaskStatus status = model::TaskStatus::Todo;
+  std::optional<util::Date> done;
+  State state = State::Upcoming;
+  std::optional<long> days;
+};
+
 /// One task (or report section) of one plan, evaluated against today.
 struct Item {
   ItemKind kind = ItemKind::Task;
@@ -73,6 +84,12 @@ struct Item {
   bool has_children = false;
   std::size_t order = 0;  ///< position in document order across the whole run
   util::SourcePos pos;
+  /// For a recurring deadline, the occurrence the item shows ("2021", "2022-Q2"): the earliest one missed, else
+  /// the next one due, else the last one; due, start, status, done, state and days are then that occurrence's.
+  /// Empty when the deadline does not repeat.
+  std::string occurrence;
+  /// Every missed occurrence of a recurring deadline, earliest first; `overdue` lists each.
+  std::vector<OccurrenceState> late_occurrences;
 };
 
 struct Options {
@@ -82,6 +99,10 @@ struct Options {
 /// Every task and section of `plan`, in document order, with its state on `today`.
 /// Pure: depends only on its arguments.
 std::vector<Item> evaluate_plan(const model::Plan& plan, util::Date today, const Options& options = {});
+
+/// `items` with each item that has missed occurrences replaced by one overdue row per missed occurrence, so
+/// the overdue list names every one that is late ("2021", "2022").
+std::vector<Item> one_row_per_late_occurrence(const std::vector<Item>& items);
 
 /// Which items a command shows.
 struct Filter {

@@ -8,6 +8,7 @@
 
 #include "calendar/holidays.hpp"
 #include "load/yaml_tree.hpp"
+#include "model/recurrence.hpp"
 #include "util/spell.hpp"
 #include "util/text.hpp"
 
@@ -113,19 +114,30 @@ SourcePos value_pos(const YamlEntry& entry) { return entry.value.is_null() ? ent
 const std::vector<std::string> kTopKeys = {"cchc", "plan", "agencies", "documents", "tasks", "sections", "scoring"};
 const std::vector<std::string> kScoringKeys = {"completion", "on_time"};
 const std::vector<std::string> kBandKeys = {"above", "from", "points"};
-const std::vector<std::string> kPlanKeys = {"id",       "title",    "issuer",      "number",   "date",        "status",
-                                            "language", "timezone", "before_date", "holidays", "working_days"};
+const std::vector<std::string> kPlanKeys = {"id",       "title",    "issuer",      "number", "date",
+                                            "status",   "language", "timezone",    "before_date", "period",
+                                            "holidays", "working_days"};
 const std::vector<std::string> kPlanDayKeys = {"date", "name"};
 const std::vector<std::string> kTriggerKeys = {"on", "due", "note"};
 const std::vector<std::string> kRelativeDueKeys = {"after", "days", "working_days"};
 const std::vector<std::string> kAgencyKeys = {"name", "short", "group"};
 const std::vector<std::string> kDocumentKeys = {"ref", "date", "issuer", "title"};
-const std::vector<std::string> kTaskKeys = {"id",   "title",    "lead",     "support", "due",  "trigger",    "status",
-                                            "done", "progress", "evidence", "reason",  "note", "appendices", "tasks"};
+const std::vector<std::string> kTaskKeys = {"id",     "title",    "lead",     "support", "due",        "trigger",
+                                            "status", "done",     "progress", "evidence", "reason",    "note",
+                                            "appendices", "tasks", "occurrences"};
 const std::vector<std::string> kSectionKeys = {"id",       "title",      "lead",   "due",  "trigger",
                                                "tasks",    "appendices", "status", "done", "progress",
-                                               "evidence", "reason",     "note"};
+                                               "evidence", "reason",     "note",   "occurrences"};
 const std::vector<std::string> kAppendixKeys = {"doc", "items"};
+const std::vector<std::string> kPeriodKeys = {"from", "to"};
+const std::vector<std::string> kRecurrenceKeys = {"every", "on", "from", "ongoing"};
+const std::vector<std::string> kOccurrenceKeys = {"status", "done", "progress", "evidence", "reason", "note"};
+const std::vector<std::pair<std::string, model::Frequency>> kFrequencies = {
+    {"year", model::Frequency::Year},
+    {"half-year", model::Frequency::HalfYear},
+    {"quarter", model::Frequency::Quarter},
+    {"month", model::Frequency::Month},
+};
 
 const std::vector<std::pair<std::string, model::TaskStatus>> kTaskStatuses = {
     {"todo", model::TaskStatus::Todo},
@@ -203,6 +215,7 @@ class PlanReader {
     }
     model::Plan plan;
     plan.file = m_file;
+    m_plan = &plan;
     const Fields top = fields(*root, kTopKeys, "the plan file");
     read_format_version(top, plan);
     // `plan:` first, wherever it is in the file: its before_date decides how the tasks' deadlines are read.
@@ -428,24 +441,126 @@ class PlanReader {
     return std::nullopt;
   }
 
-  /// `due:` (or `key:`) read with the plan's before_date: a wording, or the structured map of a relative
-  /// deadline ({after: 3.1, working_days: 10}); invalid-deadline when it cannot be read.
+  /// `due:` (or `key:`) read with the plan's before_date: a wording, or a structured map: a recurrence
+  /// ({every: year, on: …}) or a relative deadline ({after: 3.1, working_days: 10}); invalid-deadline when it
+  /// cannot be read.
   std::optional<Located<model::Deadline>> deadline(const Fields& fields, std::string_view key = "due",
                                                    bool span_from_trigger = false) {
     const YamlEntry* entry = optional(fields, key);
     if (!entry) return std::nullopt;
-    if (entry->value.is_map()) return relative_deadline(entry->value);
-    const auto value = text_of(entry);
-    if (!value) return std::nullopt;
-    model::DeadlineOptions options = m_deadline_options;
-    options.span_from_trigger = span_from_trigger;
-    auto result = model::parse_deadline(value->value, options);
-    if (auto* deadline = std::get_if<model::Deadline>(&result)) {
-      return Located<model::Deadline>{std::move(*deadline), value->pos};
+    std::optional<Located<model::Deadline>> result;
+    if (entry->value.is_map()) {
+      const auto& keys = entry->value.entries;
+      const bool counts_days = std::any_of(keys.begin(), keys.end(), [](const YamlEntry& field) {
+        return std::find(kRelativeDueKeys.begin(), kRelativeDueKeys.end(), field.key.text) != kRelativeDueKeys.end();
+      });
+      result = counts_days ? relative_deadline(entry->value) : structured_recurrence(entry->value);
+    } else if (const auto value = text_of(entry)) {
+      model::DeadlineOptions options = m_deadline_options;
+      options.span_from_trigger = span_from_trigger;
+      auto parsed = model::parse_deadline(value->value, options);
+      if (auto* problem = std::get_if<model::DeadlineError>(&parsed)) {
+        error(value->pos, "invalid-deadline", std::move(problem->message), std::move(problem->hint));
+        return std::nullopt;
+      }
+      result = Located<model::Deadline>{std::move(std::get<model::Deadline>(parsed)), value->pos};
     }
-    auto& problem = std::get<model::DeadlineError>(result);
-    error(value->pos, "invalid-deadline", std::move(problem.message), std::move(problem.hint));
-    return std::nullopt;
+    if (result && result->value.recurrence && !model::first_recurrence_year(*m_plan, *result->value.recurrence)) {
+      error(result->pos, "invalid-deadline",
+            fmt::format("'{}' repeats, but nothing says from which year", result->value.text),
+            "give the plan a 'period: 2021 - 2030' or a 'date:', or write the first year: '… từ năm 2025'");
+      return std::nullopt;
+    }
+    return result;
+  }
+
+  /// `due: {every: year, on: ["01/6", "15/11"], from: 2025}`: a recurring deadline written as keys.
+  std::optional<Located<model::Deadline>> structured_recurrence(const YamlNode& map) {
+    const Fields keys = fields(map, kRecurrenceKeys, "this recurring deadline");
+    if (!required(keys, "every")) return std::nullopt;
+    const auto every = choice(keys, "every", kFrequencies);
+    if (!every) return std::nullopt;
+    model::Recurrence rule;
+    rule.every = every->value;
+    if (const YamlEntry* on = optional(keys, "on")) {
+      if (rule.every == model::Frequency::Year) {
+        for (const auto& day : text_list(keys, "on")) {
+          auto parsed = model::parse_deadline(day.value + " hằng năm", m_deadline_options);
+          const auto* deadline = std::get_if<model::Deadline>(&parsed);
+          if (!deadline || deadline->recurrence->on.size() != 1 || deadline->recurrence->on.front().whole_month) {
+            error(day.pos, "invalid-deadline", fmt::format("'{}' is not a day of the year", shown(day.value)),
+                  std::holds_alternative<model::DeadlineError>(parsed) ? std::get<model::DeadlineError>(parsed).message
+                                                                       : "write the day and month: '30/11'");
+            return std::nullopt;
+          }
+          rule.on.push_back(deadline->recurrence->on.front());
+        }
+      } else {
+        const auto day = whole_number(keys, "on", 1, 31);
+        if (!day) return std::nullopt;
+        rule.on.push_back(model::DayOfPeriod{0, day->value, false});
+      }
+      (void)on;
+    }
+    if (const auto from = whole_number(keys, "from", 1, 9999)) rule.from = from->value;
+    if (auto ongoing = boolean(keys, "ongoing")) rule.ongoing = *ongoing;
+    model::Deadline deadline;
+    deadline.kind = model::DeadlineKind::Recurring;
+    deadline.precision = rule.on.empty() ? model::DeadlinePrecision::Month : model::DeadlinePrecision::Day;
+    deadline.text = model::describe_recurrence(rule);
+    deadline.recurrence = std::move(rule);
+    return Located<model::Deadline>{std::move(deadline), map.pos};
+  }
+
+  /// `occurrences:` of a task or section: how each occurrence of its recurring deadline went, keyed by label.
+  std::vector<model::OccurrenceRecord> occurrences(const Fields& details,
+                                                   const std::optional<Located<model::Deadline>>& due) {
+    std::vector<model::OccurrenceRecord> records;
+    const YamlEntry* entry = optional(details, "occurrences");
+    if (!entry) return records;
+    if (!expect_map(*entry, "a map from occurrence labels ('2021', '2022-Q1') to what was done")) return records;
+    const model::Recurrence* rule = due && due->value.recurrence ? &*due->value.recurrence : nullptr;
+    if (!rule) {
+      if (due || details.find("due") == nullptr) {
+        error(entry->key.pos, "invalid-value", "'occurrences' is only for a deadline that repeats",
+              "give a recurring 'due:' such as 'Hằng năm', or record the work with 'status:' and 'done:'");
+      }
+      return records;
+    }
+    const int first = *model::first_recurrence_year(*m_plan, *rule);
+    const int last = model::last_recordable_year(*m_plan, first);
+    for (const auto& [label, occurrence] : unique_entries(entry->value)) {
+      if (!model::find_occurrence(*rule, label, first, last)) {
+        error(occurrence->key.pos, "invalid-value",
+              fmt::format("'{}' is not an occurrence of '{}' (from {} to {})", shown(label), due->value.text, first,
+                          last),
+              occurrence_hint(*rule, label, first, last));
+        continue;
+      }
+      if (occurrence->value.unsupported) continue;
+      model::OccurrenceRecord record;
+      record.label = LocatedText{label, occurrence->key.pos};
+      record.pos = occurrence->key.pos;
+      if (!occurrence->value.is_map()) {
+        error(value_pos(*occurrence), "wrong-type",
+              fmt::format("occurrence '{}' must be a map such as '{{status: done, done: 2021-11-30}}', not {}",
+                          shown(label), describe(occurrence->value)));
+        continue;
+      }
+      read_progress_record(fields(occurrence->value, kOccurrenceKeys, fmt::format("occurrence '{}'", label)), record);
+      records.push_back(std::move(record));
+    }
+    return records;
+  }
+
+  /// "did you mean '2021-Q1'?" among the labels of the same year (or the first), else how labels look.
+  static std::string occurrence_hint(const model::Recurrence& rule, const std::string& label, int first, int last) {
+    int year = first;
+    if (label.size() >= 4 && is_digits(label.substr(0, 4))) year = std::clamp(to_int(label.substr(0, 4)), first, last);
+    std::vector<std::string> labels;
+    for (const auto& occurrence : model::occurrences_in_year(rule, year)) labels.push_back(occurrence.label);
+    if (auto near = util::closest_match(label, labels)) return fmt::format("did you mean '{}'?", *near);
+    return fmt::format("its occurrences are named like {}", model::label_example(rule, year));
   }
 
   /// `due: {after: 3.1 | 2026-02-13 | plan, days: N | working_days: N}`. It is turned into the Vietnamese
@@ -656,9 +771,63 @@ class PlanReader {
     if (auto language = choice(info, "language", kLanguages)) plan.language = language->value;
     if (auto timezone = optional_text(info, "timezone")) plan.timezone = timezone->value;
     if (auto before_date = choice(info, "before_date", kBeforeDates)) plan.before_date = before_date->value;
+    plan.period = period(info);
     m_deadline_options.before_date = plan.before_date;
     plan.holidays = plan_days(info, "holidays");
     plan.working_days = plan_days(info, "working_days");
+    if (plan.period && plan.period->value.from == plan.period->value.to) {
+      m_deadline_options.year = plan.period->value.from;
+    } else if (plan.date) {
+      m_deadline_options.year = plan.date->value.year;
+    }
+  }
+
+  /// `period: 2021 - 2030`, `period: 2025` or `period: {from: 2021, to: 2030}`: the years the plan covers.
+  std::optional<Located<model::YearSpan>> period(const Fields& info) {
+    const YamlEntry* entry = optional(info, "period");
+    if (!entry) return std::nullopt;
+    model::YearSpan span;
+    const char* const kShape = "write the years the plan covers: 'period: 2021 - 2030' or 'period: 2025'";
+    if (entry->value.is_map()) {
+      const Fields keys = fields(entry->value, kPeriodKeys, "the 'period' block");
+      const auto from = whole_number(keys, "from", 1, 9999);
+      const auto to = whole_number(keys, "to", 1, 9999);
+      if (!from || !to) {
+        if (!keys.find("from") || !keys.find("to")) {
+          error(entry->value.pos, "missing-field", "the 'period' block needs both 'from:' and 'to:'", kShape);
+        }
+        return std::nullopt;
+      }
+      span = model::YearSpan{from->value, to->value};
+    } else if (entry->value.is_scalar()) {
+      const std::string text = util::collapse_whitespace(entry->value.text);
+      const auto dash = text.find('-');
+      std::string first = text.substr(0, dash), last = dash == std::string::npos ? first : text.substr(dash + 1);
+      first = util::collapse_whitespace(first);
+      last = util::collapse_whitespace(last);
+      if (first.size() != 4 || last.size() != 4 || !is_digits(first) || !is_digits(last) || to_int(first) < 1 ||
+          to_int(last) < 1) {
+        error(entry->value.pos, "invalid-value", fmt::format("cannot read the period '{}'", shown(text)), kShape);
+        return std::nullopt;
+      }
+      span = model::YearSpan{to_int(first), to_int(last)};
+    } else {
+      expect_kind(*entry, YamlNode::Kind::Scalar, "years such as '2021 - 2030'");
+      return std::nullopt;
+    }
+    if (span.to < span.from) {
+      error(entry->value.pos, "invalid-value",
+            fmt::format("the period ends ({}) before it begins ({})", span.to, span.from), kShape);
+      return std::nullopt;
+    }
+    if (span.to - span.from + 1 > model::kMaxRecurrenceYears) {
+      error(entry->value.pos, "invalid-value",
+            fmt::format("the period {} - {} covers {} years; a plan covers at most {}", span.from, span.to,
+                        span.to - span.from + 1, model::kMaxRecurrenceYears),
+            "split it into plans of a few years each, as the documents themselves are");
+      return std::nullopt;
+    }
+    return Located<model::YearSpan>{span, entry->value.pos};
   }
 
   /// A whole number from `low` to `high` written plainly; nullopt when absent or wrong (reported).
@@ -818,6 +987,7 @@ class PlanReader {
     task.due = deadline(details);
     task.trigger = trigger(details, task.due);
     read_progress_record(details, task);
+    task.occurrences = occurrences(details, task.due);
     task.appendices = appendices(details);
     if (const YamlEntry* children = optional(details, "tasks")) {
       if (expect_list(*children, "a list of tasks, each starting with '- id:'")) {
@@ -841,6 +1011,7 @@ class PlanReader {
     section.tasks = text_list(details, "tasks");
     section.appendices = appendices(details);
     read_progress_record(details, section);
+    section.occurrences = occurrences(details, section.due);
     return section;
   }
 
@@ -866,6 +1037,7 @@ class PlanReader {
   std::size_t m_cap = 0;
   std::size_t m_dropped = 0;
   model::DeadlineOptions m_deadline_options;
+  const model::Plan* m_plan = nullptr;  ///< the plan being read: its period and date place recurrences
 };
 
 }  // namespace

@@ -703,6 +703,252 @@ MatchResult match_relative(const Tokens& tokens, const DeadlineOptions& options)
   return deadline;
 }
 
+// ---- recurring deadlines and days without a year ----
+
+/// Consumes the words of `phrase` ("định kỳ") when they all come next; leaves the cursor alone otherwise.
+bool phrase(Cursor& cursor, std::initializer_list<std::string_view> words) {
+  const Cursor saved = cursor;
+  for (const std::string_view word : words) {
+    if (!cursor.word(word)) {
+      cursor = saved;
+      return false;
+    }
+  }
+  return true;
+}
+
+/// "hằng" or its spoken variant "hàng": both mean "every".
+bool every_word(Cursor& cursor) { return cursor.word("hằng") || cursor.word("hàng"); }
+
+bool quarter_word(Cursor& cursor) { return cursor.word("quý") || cursor.word("quí"); }
+
+/// "hằng năm", "hàng quý", "hằng tháng", "định kỳ 6 tháng", "6 tháng một lần"; nullopt when none comes next.
+std::optional<Frequency> read_frequency(Cursor& cursor) {
+  const Cursor saved = cursor;
+  cursor.punct(',');
+  phrase(cursor, {"định", "kỳ"});
+  if (every_word(cursor)) {
+    if (cursor.word("năm")) return Frequency::Year;
+    if (quarter_word(cursor)) return Frequency::Quarter;
+    if (cursor.word("tháng")) return Frequency::Month;
+    const Cursor before_six = cursor;
+    if (auto six = cursor.number(1, 1); six && *six == "6" && cursor.word("tháng")) return Frequency::HalfYear;
+    cursor = before_six;
+  } else if (auto six = cursor.number(1, 1); six && *six == "6" && cursor.word("tháng")) {
+    phrase(cursor, {"một", "lần"});
+    return Frequency::HalfYear;
+  }
+  cursor = saved;
+  return std::nullopt;
+}
+
+/// "từ năm 2025", "kể từ năm 2025", "năm 2025 và các năm tiếp theo": the first year of a recurrence.
+std::optional<std::string> read_first_year(Cursor& cursor) {
+  const Cursor saved = cursor;
+  cursor.punct(',');
+  phrase(cursor, {"kể"});
+  const bool from = cursor.word("từ");
+  if (cursor.word("năm")) {
+    if (auto year = cursor.number(4, 4)) {
+      if (phrase(cursor, {"và", "các", "năm", "tiếp", "theo"}) || phrase(cursor, {"trở", "đi"}) || from) return year;
+    }
+  }
+  cursor = saved;
+  return std::nullopt;
+}
+
+/// A day of the year without its year: "30/11", "01/6", "30 tháng 11"; nullopt when none comes next or a
+/// year follows (then it is a plain day, read elsewhere).
+std::optional<std::pair<std::string, std::string>> read_day_of_year(Cursor& cursor) {
+  const Cursor saved = cursor;
+  if (auto day = cursor.number(1, 2)) {
+    std::optional<std::string> month;
+    if (cursor.punct('/') || cursor.word("tháng")) month = cursor.number(1, 2);
+    if (month) {
+      const Cursor after = cursor;
+      if (!cursor.punct('/') && !cursor.punct('-') && !cursor.word("năm")) {
+        cursor = after;
+        return std::pair{*day, *month};
+      }
+    }
+  }
+  cursor = saved;
+  return std::nullopt;
+}
+
+/// Why `day`/`month` is no day of any year ("31/4"); nullopt when it is one (29/2 is: in leap years).
+std::optional<DeadlineError> day_of_year_problem(const std::string& day, const std::string& month) {
+  const int m = to_int(month), d = to_int(day);
+  if (m < 1 || m > 12) return month_error(month);
+  if (d < 1) return DeadlineError{fmt::format("there is no day {}/{}: days start at 1", day, month), kCheckDate};
+  const int last = util::days_in_month(2000, m);  // a leap year: 29/2 is allowed
+  if (d > last) {
+    return DeadlineError{fmt::format("there is no day {}/{}: {} has {} days", day, month, month_name(m), last),
+                         kCheckDate};
+  }
+  return std::nullopt;
+}
+
+/// "Trước ngày", "chậm nhất là ngày", "vào ngày", "ngày": the words before a day. True for "trước".
+struct DayLead {
+  bool found = false;
+  bool before = false;
+};
+
+DayLead read_day_lead(Cursor& cursor) {
+  DayLead lead;
+  lead.before = cursor.word("trước");
+  if (!lead.before && phrase(cursor, {"chậm", "nhất"})) {
+    cursor.word("là");
+    cursor.word("vào");
+  } else if (!lead.before) {
+    cursor.word("vào");
+  }
+  lead.found = cursor.word("ngày");
+  return lead;
+}
+
+MatchResult recurring(Recurrence rule) {
+  Deadline deadline;
+  deadline.kind = DeadlineKind::Recurring;
+  deadline.precision = rule.on.empty() || std::any_of(rule.on.begin(), rule.on.end(),
+                                                      [](const DayOfPeriod& day) { return day.whole_month; })
+                           ? DeadlinePrecision::Month
+                           : DeadlinePrecision::Day;
+  deadline.recurrence = std::move(rule);
+  return deadline;
+}
+
+/// Every recurring wording: "Hằng năm", "Hàng quý", "Quý", "Định kỳ 6 tháng", "Hằng tháng", "Tháng 12 hằng năm",
+/// "Trước ngày 30 tháng 11 hàng năm", "Định kỳ trước ngày 01/6 và 15/11 hằng năm", "Chậm nhất là ngày 20 của
+/// tháng cuối kỳ báo cáo", "Thường xuyên, hằng năm", each optionally followed by "từ năm 2025".
+MatchResult match_recurring(const Tokens& tokens, const DeadlineOptions& options) {
+  Cursor cursor(tokens);
+  Recurrence rule;
+  phrase(cursor, {"thực", "hiện"});
+  rule.ongoing = phrase(cursor, {"thường", "xuyên"});
+  if (rule.ongoing) cursor.punct(',');
+  const bool periodic = phrase(cursor, {"định", "kỳ"});
+  std::optional<Frequency> implied;  // what the days themselves say: "của tháng cuối quý" is quarterly
+  std::vector<std::pair<std::string, std::string>> days_of_year;
+  const Cursor before_days = cursor;
+  DayLead lead = read_day_lead(cursor);
+  if (!lead.found) {  // "30/11 hằng năm": the day alone
+    cursor = before_days;
+    Cursor probe = cursor;
+    lead.found = read_day_of_year(probe).has_value();
+  }
+  if (lead.found) {
+    rule.day_before = lead.before && options.before_date == BeforeDate::Exclusive;
+    do {
+      if (auto day = read_day_of_year(cursor)) {
+        days_of_year.push_back(*day);
+        continue;
+      }
+      auto day = cursor.number(1, 2);
+      if (!day || !cursor.word("của") || !cursor.word("tháng") || !cursor.word("cuối")) return std::nullopt;
+      if (phrase(cursor, {"kỳ", "báo", "cáo"}) || quarter_word(cursor)) {
+        implied = Frequency::Quarter;  // the report is quarterly: "tháng cuối kỳ báo cáo" is the quarter's last
+      } else {
+        return std::nullopt;
+      }
+      const int value = to_int(*day);
+      if (value < 1 || value > 31) {
+        return DeadlineError{fmt::format("there is no day {}: days go from 1 to 31", *day), kCheckDate};
+      }
+      rule.on.push_back(DayOfPeriod{0, value, false});
+    } while (cursor.punct(',') || cursor.word("và"));
+  } else {
+    cursor = before_days;
+    if (cursor.word("tháng")) {  // "Tháng 12 hằng năm": the whole month, every year
+      auto month = cursor.number(1, 2);
+      if (!month) return std::nullopt;
+      if (to_int(*month) < 1 || to_int(*month) > 12) return month_error(*month);
+      rule.on.push_back(DayOfPeriod{to_int(*month), 0, true});
+      implied = Frequency::Year;
+    }
+  }
+  std::optional<Frequency> every = read_frequency(cursor);
+  // "Tháng 12" alone names no repetition: only "Tháng 12 hằng năm" does.
+  if (!every && std::any_of(rule.on.begin(), rule.on.end(), [](const DayOfPeriod& day) { return day.whole_month; })) {
+    return std::nullopt;
+  }
+  if (!every && periodic && rule.on.empty() && days_of_year.empty() && quarter_word(cursor)) {
+    every = Frequency::Quarter;  // "Định kỳ quý"
+  }
+  if (!every && !implied) {
+    // "Quý" alone in the time column of a report table: every quarter.
+    Cursor alone(tokens);
+    if (!quarter_word(alone) || !alone.at_end()) return std::nullopt;
+    rule.every = Frequency::Quarter;
+    return recurring(std::move(rule));
+  }
+  if (!every) every = implied;
+  if (!every || (!days_of_year.empty() && !rule.on.empty())) return std::nullopt;
+  if (!days_of_year.empty() && *every != Frequency::Year) {
+    return DeadlineError{"a day of the year (such as 30/11) can only repeat every year",
+                         "write 'hằng năm', or name the day of the period: 'ngày 20 của tháng cuối quý'"};
+  }
+  if (implied && *every != *implied) {
+    return DeadlineError{"the days named and the repetition do not agree",
+                         "'tháng cuối kỳ báo cáo' goes with 'hằng quý'; 'Tháng 12' goes with 'hằng năm'"};
+  }
+  for (const auto& [day, month] : days_of_year) {
+    if (auto problem = day_of_year_problem(day, month)) return *problem;
+    rule.on.push_back(DayOfPeriod{to_int(month), to_int(day), false});
+  }
+  if (auto year = read_first_year(cursor)) {
+    if (to_int(*year) < 1) return year_error(*year);
+    rule.from = to_int(*year);
+  }
+  if (!cursor.at_end()) return std::nullopt;
+  rule.every = *every;
+  return recurring(std::move(rule));
+}
+
+/// "Năm 2025 và các năm tiếp theo", "Từ năm 2025 và các năm tiếp theo": the whole year, every year from 2025.
+MatchResult match_years_onward(const Tokens& tokens, const DeadlineOptions&) {
+  Cursor cursor(tokens);
+  auto year = read_first_year(cursor);
+  if (!year || !cursor.at_end()) return std::nullopt;
+  // "Từ năm 2025" alone is a start without an end, not a repetition: it needs "và các năm tiếp theo".
+  Cursor onward(tokens);
+  onward.word("từ");
+  onward.word("năm");
+  onward.number(4, 4);
+  if (onward.at_end()) return std::nullopt;
+  if (to_int(*year) < 1) return year_error(*year);
+  Recurrence rule;
+  rule.from = to_int(*year);
+  return recurring(std::move(rule));
+}
+
+/// "Trước ngày 30/11", "Ngày 30 tháng 11", "Chậm nhất là ngày 15/12": a day whose year the plan gives.
+MatchResult match_day_without_year(const Tokens& tokens, const DeadlineOptions& options) {
+  Cursor cursor(tokens);
+  const DayLead lead = read_day_lead(cursor);
+  auto day = read_day_of_year(cursor);
+  if (!day || !cursor.at_end()) return std::nullopt;
+  if (auto problem = day_of_year_problem(day->first, day->second)) return *problem;
+  if (!options.year) {
+    return DeadlineError{
+        fmt::format("the day {}/{} has no year, and the plan gives none", day->first, day->second),
+        fmt::format("write the year ('{}/{}/2025'), give the plan a one-year 'period:' or a 'date:', or make it "
+                    "repeat: '… hằng năm'",
+                    day->first, day->second)};
+  }
+  const std::string year = fmt::format("{:04}", *options.year);
+  if (auto problem = day_problem(year, day->second, day->first, day->first + "/" + day->second + "/" + year)) {
+    return *problem;
+  }
+  Deadline deadline = day_deadline(*options.year, to_int(day->second), to_int(day->first));
+  if (lead.before && options.before_date == BeforeDate::Exclusive) deadline.due = util::add_days(*deadline.due, -1);
+  return deadline;
+}
+
+/// The matcher of a line that only adds to the description of the form above it.
+MatchResult describe_only(const Tokens&, const DeadlineOptions&) { return std::nullopt; }
+
 /// An accepted form: how it is described to users, and its matcher.
 struct Form {
   std::string description;
@@ -736,6 +982,18 @@ const std::vector<Form>& forms() {
       {"Theo Kế hoạch riêng, Theo lộ trình …, Sau khi có Quy chế của TW, Khi có yêu cầu, Đột xuất (waits for an "
        "event the plan records with 'trigger:')",
        match_conditional},
+      {"Trước ngày 30/11, Ngày 30 tháng 11 (a day of the plan's year: its one-year 'period:' or its 'date:')",
+       match_day_without_year},
+      {"Hằng năm, Hàng quý, Quý, Định kỳ 6 tháng, Hằng tháng (recurring: every period, due on its last day)",
+       match_recurring},
+      // The recurring forms are one matcher; the lines below only describe the rest of them to the reader.
+      {"Tháng 12 hằng năm, Trước ngày 30 tháng 11 hàng năm, Định kỳ trước ngày 01/6 và 15/11 hằng năm "
+       "(recurring: days of every year)",
+       describe_only},
+      {"Chậm nhất là ngày 20 của tháng cuối kỳ báo cáo (recurring: every quarter, day 20 of its last month)",
+       describe_only},
+      {"Thường xuyên, hằng năm (ongoing, with a yearly checkpoint); any recurring form + 'từ năm 2025'", describe_only},
+      {"Năm 2025 và các năm tiếp theo, Từ năm 2025 và các năm tiếp theo (every year from 2025)", match_years_onward},
   };
   return kForms;
 }

@@ -26,6 +26,7 @@ enum class DeadlineKind {
   /// khi hoàn thành nhiệm vụ 3.1": `span` counted from `anchor`; the date is computed when evaluating, with
   /// the plan's working calendar and the predecessor's done date.
   Relative,
+  Recurring,  ///< "Hằng năm", "Hằng quý", "trước ngày 30/11 hằng năm": one occurrence per period (see `recurrence`)
 };
 
 /// Calendar days (Civil Code 2015 Art. 148.5: a deadline ending on a day off moves to the next working day)
@@ -53,6 +54,30 @@ struct DeadlineAnchor {
   std::string event;               ///< Event: the event as written, "ngày nhận"
 };
 
+/// How often a recurring deadline comes back.
+enum class Frequency { Year, HalfYear, Quarter, Month };
+
+/// Where in each period an occurrence falls.
+struct DayOfPeriod {
+  int month = 0;  ///< 1-based month inside the period (1..12 for a year, 1..3 for a quarter); 0: its last month
+  int day = 0;    ///< day of that month; 0: its last day. A day past the month's end means its last day.
+  bool whole_month = false;  ///< "Tháng 12 hằng năm": the work spans the whole month, which starts the window
+};
+
+/// The rule of a recurring deadline: "định kỳ trước ngày 01/6 và 15/11 hằng năm" is every year, on 1 June and
+/// on 15 November.
+struct Recurrence {
+  Frequency every = Frequency::Year;
+  /// The day(s) in each period; empty: the whole period, due on its last day ("Hằng quý").
+  std::vector<DayOfPeriod> on;
+  /// The first year ("từ năm 2025 và các năm tiếp theo"); nullopt: the plan's first year.
+  std::optional<int> from;
+  /// "Thường xuyên, hằng năm": continuous work with a checkpoint each period; never overdue as a whole.
+  bool ongoing = false;
+  /// "Trước ngày 30/11 hằng năm" read with `before_date: exclusive`: each occurrence is due the day before.
+  bool day_before = false;
+};
+
 /// How precise the wording was: it decides how the date is shown back.
 enum class DeadlinePrecision { Day, Month, Quarter, HalfYear, Year };
 
@@ -72,6 +97,8 @@ struct Deadline {
   /// Relative: how many days, counted from what.
   DaySpan span;
   DeadlineAnchor anchor;
+  /// The rule of a Recurring deadline; `start` and `due` are then empty (each occurrence has its own).
+  std::optional<Recurrence> recurrence;
 };
 
 /// Settings that change how wordings are read; they come from the plan.
@@ -80,6 +107,9 @@ struct DeadlineOptions {
   /// Accept a bare span ("30 ngày", "10 ngày làm việc") counted from the trigger's day: only inside
   /// `trigger: {due: …}`. In `due:` a span must say from when.
   bool span_from_trigger = false;
+  /// The year a day written without one ("Trước ngày 30/11") belongs to: the plan's one-year `period:` or the
+  /// year of its `date:`; nullopt when the plan gives none, and such a day is then an error.
+  std::optional<int> year{};
 };
 
 /// Why a wording could not be read.

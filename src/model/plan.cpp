@@ -1,5 +1,9 @@
 #include "model/plan.hpp"
 
+#include <algorithm>
+
+#include "model/recurrence.hpp"
+
 namespace cchc::model {
 
 namespace {
@@ -62,5 +66,22 @@ const char* to_string(TaskStatus status) {
 const char* to_string(PlanStatus status) { return status == PlanStatus::Issued ? "issued" : "draft"; }
 
 const char* to_string(Language language) { return language == Language::En ? "en" : "vi"; }
+
+std::optional<int> first_recurrence_year(const Plan& plan, const Recurrence& rule) {
+  if (rule.from) return rule.from;
+  if (plan.period) return plan.period->value.from;
+  if (plan.date) return plan.date->value.year;
+  return std::nullopt;
+}
+
+int last_recordable_year(const Plan& plan, int first_year) {
+  const int cap = first_year + kMaxRecurrenceYears - 1;
+  return plan.period ? std::min(plan.period->value.to, cap) : cap;
+}
+
+int last_recurrence_year(const Plan& plan, int first_year, util::Date today) {
+  if (plan.period) return last_recordable_year(plan, first_year);
+  return std::min(std::max(first_year, today.year + 1), last_recordable_year(plan, first_year));
+}
 
 }  // namespace cchc::model

@@ -69,6 +69,25 @@ struct PlanDay {
   std::string name;
 };
 
+/// How one occurrence of a recurring deadline went, under `occurrences:` of a task or section, keyed by the
+/// occurrence's label ("2021", "2022-Q1"): the same progress record a task has.
+struct OccurrenceRecord {
+  LocatedText label;
+  Located<TaskStatus> status{TaskStatus::Todo, {}};
+  std::optional<Located<util::Date>> done;
+  std::optional<Located<int>> progress;
+  std::vector<LocatedText> evidence;
+  std::optional<LocatedText> reason;
+  std::string note;
+  SourcePos pos;
+};
+
+/// The years a plan covers, `period: 2021 - 2030`: recurring deadlines have occurrences only inside it.
+struct YearSpan {
+  int from = 0;
+  int to = 0;
+};
+
 /// One row of the plan's task table; may have children (3 → 3.1 … 3.14).
 struct Task {
   LocatedText id;    ///< the number as the document prints it: "1", "3.14", "II"
@@ -86,7 +105,8 @@ struct Task {
   std::string note;
   std::vector<AppendixRef> appendices;
   std::vector<Task> children;
-  SourcePos pos;  ///< where the task's map starts
+  std::vector<OccurrenceRecord> occurrences;  ///< per occurrence of a recurring deadline, in file order
+  SourcePos pos;                              ///< where the task's map starts
 };
 
 /// A part of the summary report the plan asks for (its "Tổ chức thực hiện"
@@ -105,6 +125,7 @@ struct Section {
   std::vector<LocatedText> evidence;     ///< as for tasks
   std::optional<LocatedText> reason;     ///< as for tasks
   std::string note;
+  std::vector<OccurrenceRecord> occurrences;  ///< as for tasks
   SourcePos pos;
 };
 
@@ -139,6 +160,7 @@ struct Plan {
   std::string issuer;
   std::string number;
   std::optional<Located<util::PartialDate>> date;
+  std::optional<Located<YearSpan>> period;  ///< the years the plan covers, when it says
   PlanStatus status = PlanStatus::Draft;
   Language language = Language::Vi;
   std::string timezone = "Asia/Ho_Chi_Minh";
@@ -156,6 +178,18 @@ struct Plan {
   /// Finds a task by its full path ("3.1", "II.1"), anywhere in the tree.
   const Task* find_task(std::string_view path) const;
 };
+
+/// The first year a recurring deadline runs in `plan`: the rule's own ("từ năm 2025"), else the plan's
+/// `period:`, else the year of its `date:`; nullopt when none says.
+std::optional<int> first_recurrence_year(const Plan& plan, const Recurrence& rule);
+
+/// The last year a recurring deadline that starts in `first_year` runs: the end of the plan's `period:`, else
+/// the year after `today` (so the next occurrence is always known); never more than kMaxRecurrenceYears.
+int last_recurrence_year(const Plan& plan, int first_year, util::Date today);
+
+/// The last year an occurrence may be recorded for, whatever the day: the end of the plan's `period:`, else
+/// as far as a recurrence runs.
+int last_recordable_year(const Plan& plan, int first_year);
 
 /// The full path of a child task: kept when it already starts with the
 /// parent's path ("3.1" under "3"), prefixed otherwise ("1" under "II" → "II.1").

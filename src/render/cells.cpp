@@ -81,6 +81,8 @@ std::string due_cell(const evaluate::Item& item, model::Language language) {
     return note.empty() ? wording : wording + " (" + note + ")";
   }
   std::string text = date_text(*item.due, language);
+  // A recurring deadline names its occurrence, so "31/12/2021 [2021]" says which year is meant.
+  if (!item.occurrence.empty()) text += " [" + one_line(item.occurrence) + "]";
   if (!item.due_derived && !wording.empty() && !wording_is_just_the_date(wording, *item.due)) {
     text += " (" + wording + ")";
   }

@@ -28,6 +28,7 @@ std::string date_text(util::Date date, model::Language language);
 
 /// "30/04/2020 (Trước ngày 30/4/2020)": the computed date, then the wording when it
 /// says more than the date; the wording alone when there is no date; "—" when neither.
+/// A recurring deadline's occurrence follows the date: "30/11/2021 [2021] (Trước ngày 30/11 hằng năm)".
 std::string due_cell(const evaluate::Item& item, model::Language language);
 
 /// The item's number; report sections are marked "§" so they never look like tasks.

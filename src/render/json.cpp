@@ -54,6 +54,7 @@ std::string item_object(const evaluate::Item& item, int indent) {
   object.add("start", date_or_null(item.start));
   object.add("waiting_for", quote(waiting_kind(item.waiting_for.kind)));
   object.add("waiting_text", quote(item.waiting_for.text));
+  object.add("occurrence", item.occurrence.empty() ? "null" : quote(item.occurrence));
   return object.finish();
 }
 

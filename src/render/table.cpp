@@ -65,6 +65,7 @@ Cell make_cell(Column column, const evaluate::Item& item, const Options& options
       cell.text = detail::due_cell(item, language);
       if (item.due) {
         cell.date = detail::date_text(*item.due, language);
+        if (!item.occurrence.empty()) cell.date += " [" + detail::one_line(item.occurrence) + "]";
         if (cell.text.size() > cell.date.size()) cell.wording = cell.text.substr(cell.date.size() + 1);
       }
       break;

@@ -16,7 +16,8 @@ import subprocess
 import sys
 
 FIELDS = {"plan": str, "id": str, "title": str, "lead": str, "support": list, "due": (str, type(None)),
-          "due_text": str, "state": str, "days": (int, type(None)), "status": str}
+          "due_text": str, "state": str, "days": (int, type(None)), "status": str,
+          "occurrence": (str, type(None))}
 
 
 WAITING_FOR = {"event", "task", "plan-issued"}

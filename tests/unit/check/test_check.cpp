@@ -275,3 +275,28 @@ TEST_CASE("done-before-plan: a done date before the plan's own date is a warning
   plan.tasks[0].done->value = {2020, 2, 1};  // within the month the letterhead gives: fine
   CHECK(check::check_plan(plan).empty());
 }
+
+TEST_CASE("the done-date checks look at each occurrence of a recurring deadline too") {
+  model::Plan plan;
+  plan.file = "plan.yaml";
+  plan.id = {"p", {}};
+  model::Task task;
+  task.id = {"1", {}};
+  task.path = "1";
+  task.title = {"Báo cáo", {}};
+  model::OccurrenceRecord dated_not_done;
+  dated_not_done.label = {"2021-Q1", {}};
+  dated_not_done.done = model::Located<util::Date>{util::Date{2021, 3, 25}, {12, 30}};
+  model::OccurrenceRecord done_undated;
+  done_undated.label = {"2021-Q2", {}};
+  done_undated.status = {model::TaskStatus::Done, {13, 20}};
+  task.occurrences = {dated_not_done, done_undated};
+  plan.tasks.push_back(task);
+  const auto diagnostics = check::check_plan(plan);
+  REQUIRE(diagnostics.size() == 2);
+  CHECK(diagnostics[0].check == "done-date-not-done");
+  CHECK(diagnostics[0].message ==
+        "task '1', occurrence '2021-Q1' has a done date (25/03/2021) but its status is 'todo'");
+  CHECK(diagnostics[1].check == "missing-done-date");
+  CHECK(diagnostics[1].message == "task '1', occurrence '2021-Q2' is done but has no done date");
+}

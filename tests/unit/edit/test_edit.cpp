@@ -328,3 +328,19 @@ TEST_CASE("unified diff") {
   CHECK(edit::unified_diff("a\nb", "a\nc", "f") ==
         "--- a/f\n+++ b/f\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No newline at end of file\n");
 }
+
+TEST_CASE("done, start and progress are refused on a recurring task; cancel and reopen speak for the whole duty") {
+  const std::string text =
+      "cchc: 1\nplan:\n  id: p\n  title: T\n  period: 2021 - 2025\ntasks:\n"
+      "  - id: \"1\"\n    title: Báo cáo quý\n    due: Hằng quý\n";
+  for (const Request& request : {done("1", util::Date{2021, 3, 25}), simple(Action::Start, "1")}) {
+    const edit::Result result = edit::apply(text, "plan.yaml", request);
+    const auto* refusal = std::get_if<edit::Refusal>(&result);
+    REQUIRE(refusal != nullptr);
+    CHECK(refusal->message == "plan.yaml: task '1' repeats ('Hằng quý'), so each occurrence is recorded on its own");
+    CHECK(refusal->hint.find("occurrences:") != std::string::npos);
+  }
+  Request cancel = simple(Action::Cancel, "1");
+  cancel.reason = "bãi bỏ";
+  CHECK(must_edit(text, cancel).find("status: cancelled") != std::string::npos);
+}

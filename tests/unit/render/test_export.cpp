@@ -66,7 +66,7 @@ TEST_CASE("csv export: Excel dialect, formulas neutralised", "[csv]") {
   excel.byte_order_mark = true;
   excel.delimiter = ';';
   const std::string text = render_export_csv({item}, excel);
-  CHECK(text.rfind("\xEF\xBB\xBFplan;id;title;lead;support;due;due_text;state;days;status;kind;lead_name;"
+  CHECK(text.rfind("\xEF\xBB\xBFplan;id;title;lead;support;due;due_text;state;days;status;kind;occurrence;lead_name;"
                    "support_names;start;done;depth\r\n",
                    0) == 0);
   CHECK(text.find(";'=cmd();") != std::string::npos);

@@ -35,7 +35,8 @@ TEST_CASE("json: the documented shape, keys in order", "[json]") {
       "line": 40,
       "start": null,
       "waiting_for": "",
-      "waiting_text": ""
+      "waiting_text": "",
+      "occurrence": null
     },
     {
       "plan": "ha-tinh-2020",
@@ -56,7 +57,8 @@ TEST_CASE("json: the documented shape, keys in order", "[json]") {
       "line": null,
       "start": null,
       "waiting_for": "",
-      "waiting_text": ""
+      "waiting_text": "",
+      "occurrence": null
     }
   ],
   "counts": {
