@@ -2,6 +2,7 @@
 // over it with a handler that does nothing. No plan loader built on yaml-cpp can be faster than this, so
 // bench/run reports cchc's times as ratios to it.
 #include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
 #include <cstdio>

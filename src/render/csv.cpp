@@ -70,7 +70,7 @@ std::string render_csv(const std::vector<evaluate::Item>& items, const Options& 
         evaluate::to_string(item.state),
         item.days ? fmt::format("{}", *item.days) : "",
         model::to_string(item.status),
-        item.kind == evaluate::ItemKind::Section ? "section" : "task",
+        detail::kind_name(item.kind),
     });
   }
   return out;
