@@ -280,25 +280,26 @@ void check_parent_links(const std::map<std::string, const Plan*, std::less<>>& b
     const model::PlanLink& link = *plan->parent;
     const auto parent = by_id.find(link.plan.value);
     if (parent == by_id.end()) {
-      diagnostics.push_back(make(Severity::Error, plan->file, link.plan.pos, "unknown-plan",
-                                 fmt::format("parent plan '{}' is not among the plans read", link.plan.value),
-                                 name_hint(link.plan.value, plan_ids,
-                                           "read the parent plan's file too (e.g. the whole plans/ folder)")));
+      diagnostics.push_back(
+          make(Severity::Error, plan->file, link.plan.pos, "unknown-plan",
+               fmt::format("parent plan '{}' is not among the plans read", link.plan.value),
+               name_hint(link.plan.value, plan_ids, "read the parent plan's file too (e.g. the whole plans/ folder)")));
       continue;
     }
     if (!parent->second->find_task(link.task.value)) {
       std::vector<std::string> paths;
       for_each_task(*parent->second, [&](const Task& task, const Task*) { paths.push_back(task_label(task)); });
-      diagnostics.push_back(make(
-          Severity::Error, plan->file, link.task.pos, "unknown-task",
-          fmt::format("plan '{}' has no task '{}'", link.plan.value, link.task.value),
-          name_hint(link.task.value, paths, fmt::format("use the full path of a task of '{}'", link.plan.value))));
+      diagnostics.push_back(
+          make(Severity::Error, plan->file, link.task.pos, "unknown-task",
+               fmt::format("plan '{}' has no task '{}'", link.plan.value, link.task.value),
+               name_hint(link.task.value, paths, fmt::format("use the full path of a task of '{}'", link.plan.value))));
       continue;
     }
     parent_of.emplace(id, link.plan.value);
   }
   // A plan whose chain of parents comes back to it: reported once per cycle, at the plan that comes first by id.
-  for (const auto& [start, unused] : parent_of) {
+  for (const auto& entry : parent_of) {
+    const std::string& start = entry.first;
     std::vector<std::string> chain = {start};
     for (auto next = parent_of.find(start); next != parent_of.end(); next = parent_of.find(next->second)) {
       if (next->second == start) {

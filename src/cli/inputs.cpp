@@ -73,9 +73,10 @@ void read_one(const fs::path& path, Inputs& inputs, std::size_t max_bytes) {
   }
   const auto size = static_cast<std::size_t>(before.st_size);
   if (size > max_bytes) {
-    fail(fmt::format("the file is {} KiB; a plan file may be at most {} KiB (CCHC_MAX_FILE_MIB raises the limit; "
-                     "see docs/hostile-input.md)",
-                     size >> 10, max_bytes >> 10));
+    fail(
+        fmt::format("the file is {} KiB; a plan file may be at most {} KiB (CCHC_MAX_FILE_MIB raises the limit; "
+                    "see docs/hostile-input.md)",
+                    size >> 10, max_bytes >> 10));
     return;
   }
   std::string text(size + 1, '\0');  // one byte more, to notice a file that grew
@@ -185,9 +186,8 @@ load::Limits plan_limits() {
   const char* text = std::getenv("CCHC_MAX_FILE_MIB");
   if (text == nullptr || *text == '\0') return {};
   const std::string value = text;
-  const bool digits = value.size() <= 4 && std::all_of(value.begin(), value.end(), [](char c) {
-                        return c >= '0' && c <= '9';
-                      });
+  const bool digits =
+      value.size() <= 4 && std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
   const int mib = digits ? std::stoi(value) : 0;
   if (mib < 1 || mib > 1024) {
     throw UsageError{

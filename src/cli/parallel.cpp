@@ -19,13 +19,12 @@ unsigned loading_jobs() {
   const char* text = std::getenv("CCHC_JOBS");
   if (text == nullptr || *text == '\0') return std::max(1u, std::thread::hardware_concurrency());
   const std::string value = text;
-  const bool digits = value.size() <= 3 && std::all_of(value.begin(), value.end(), [](char c) {
-                        return c >= '0' && c <= '9';
-                      });
+  const bool digits =
+      value.size() <= 3 && std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
   const int jobs = digits ? std::stoi(value) : 0;
   if (jobs < 1 || jobs > 256) {
-    throw UsageError{fmt::format("CCHC_JOBS '{}' is not a number of threads; write a whole number from 1 to 256",
-                                 value)};
+    throw UsageError{
+        fmt::format("CCHC_JOBS '{}' is not a number of threads; write a whole number from 1 to 256", value)};
   }
   return static_cast<unsigned>(jobs);
 }

@@ -34,10 +34,10 @@ enum class ItemKind { Task, Section, Plan };
 
 /// What the plans implementing a task add up to (`--rollup`; see rollup.hpp).
 struct Rollup {
-  std::vector<std::string> plans;  ///< ids of the plans that implement the task directly, sorted
-  int plans_below = 0;             ///< every plan counted: those and the plans below them
-  int tasks = 0;                   ///< tasks counted (leaf tasks only: a heading is the sum of its rows)
-  int done = 0;                    ///< of those, done or done late
+  std::vector<std::string> plans;             ///< ids of the plans that implement the task directly, sorted
+  int plans_below = 0;                        ///< every plan counted: those and the plans below them
+  int tasks = 0;                              ///< tasks counted (leaf tasks only: a heading is the sum of its rows)
+  int done = 0;                               ///< of those, done or done late
   std::vector<std::pair<State, int>> counts;  ///< tasks per state, in all_states() order; states with none left out
   State own_state = State::NoDeadline;        ///< the row's state before the rollup
 };

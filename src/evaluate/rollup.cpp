@@ -1,6 +1,7 @@
 #include "evaluate/rollup.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 #include <utility>
@@ -73,19 +74,20 @@ Links resolve_links(const std::vector<Item>& items, const std::vector<const mode
     if (tasks.count({link.plan.value, link.task.value}) == 0) continue;
     links.parent_of[plan->id.value] = {link.plan.value, link.task.value};
   }
-  // A plan in a circle of links is left out of the rollup altogether.
-  for (auto it = links.parent_of.begin(); it != links.parent_of.end();) {
-    std::set<std::string> seen = {it->first};
-    bool circular = false;
-    for (auto up = links.parent_of.find(it->second.first); up != links.parent_of.end();
+  // A plan whose chain of parents never reaches a top (a circle, or a plan hanging off one) is left out of
+  // the rollup altogether; all of them are found before any is dropped.
+  std::vector<std::string> circular;
+  for (const auto& [id, parent] : links.parent_of) {
+    std::set<std::string> seen = {id};
+    for (auto up = links.parent_of.find(parent.first); up != links.parent_of.end();
          up = links.parent_of.find(up->second.first)) {
       if (!seen.insert(up->first).second) {
-        circular = true;
+        circular.push_back(id);
         break;
       }
     }
-    it = circular ? links.parent_of.erase(it) : std::next(it);
   }
+  for (const auto& id : circular) links.parent_of.erase(id);
   for (const auto& [child, parent] : links.parent_of) links.children_of[parent.first].push_back(child);
   return links;
 }
@@ -179,29 +181,36 @@ std::vector<Item> rollup_view(const std::vector<Item>& items, const std::vector<
   // Each plan's own summary: the rollup of all its work, as the Plan row under its parent task shows it.
   RollupBuilder builder(items, links);
   std::vector<Item> view;
+  // One row per plan, under the task it carries out, then the plans below it under that row, at any depth.
+  const std::function<void(const std::string&, std::size_t, int)> add_plan_row = [&](const std::string& id,
+                                                                                     std::size_t order, int depth) {
+    const model::Plan& plan = *plan_by_id.at(id);
+    const Tally& tally = builder.plan_tally(id);
+    Item row;
+    row.kind = ItemKind::Plan;
+    row.plan_id = id;
+    row.file = plan.file;
+    row.id = id;
+    row.title = plan.title.value;
+    row.lead_name = plan.issuer;
+    row.depth = depth;
+    row.order = order;
+    row.pos = plan.parent->pos;
+    row.state = tally.state().value_or(State::NoDeadline);
+    row.status = row.state == State::Cancelled                              ? model::TaskStatus::Cancelled
+                 : row.state == State::Done || row.state == State::DoneLate ? model::TaskStatus::Done
+                                                                            : model::TaskStatus::Todo;
+    std::vector<std::string> direct;
+    if (const auto below = links.children_of.find(id); below != links.children_of.end()) direct = below->second;
+    row.rollup = tally.to_rollup(direct, row.state);
+    view.push_back(std::move(row));
+    for (const auto& child : direct) add_plan_row(child, order, depth + 1);
+  };
   for (const Item& item : items) {
     if (!shown(item.plan_id)) continue;
     view.push_back(item);
     if (!item.rollup) continue;
-    for (const auto& child : item.rollup->plans) {
-      const model::Plan& plan = *plan_by_id.at(child);
-      const Tally& tally = builder.plan_tally(child);
-      Item row;
-      row.kind = ItemKind::Plan;
-      row.plan_id = child;
-      row.file = plan.file;
-      row.id = child;
-      row.title = plan.title.value;
-      row.lead_name = plan.issuer;
-      row.depth = item.depth + 1;
-      row.order = item.order;
-      row.pos = plan.parent->pos;
-      row.state = tally.state().value_or(State::NoDeadline);
-      std::vector<std::string> direct;
-      if (const auto below = links.children_of.find(child); below != links.children_of.end()) direct = below->second;
-      row.rollup = tally.to_rollup(std::move(direct), row.state);
-      view.push_back(std::move(row));
-    }
+    for (const auto& child : item.rollup->plans) add_plan_row(child, item.order, item.depth + 1);
   }
   return view;
 }

@@ -18,7 +18,8 @@ void roll_up(std::vector<Item>& items, const std::vector<const model::Plan*>& pl
 
 /// The rolled-up view for `status --rollup`: the rows of `shown_plans` (when empty, of every plan that has no
 /// parent among `plans`) in document order, each task that other plans implement followed by one Plan row per
-/// plan implementing it directly, carrying that plan's whole rollup. `items` must have gone through roll_up.
+/// plan implementing it directly, carrying that plan's whole rollup, and under each Plan row, one level deeper,
+/// the rows of the plans below it, at any depth. `items` must have gone through roll_up.
 std::vector<Item> rollup_view(const std::vector<Item>& items, const std::vector<const model::Plan*>& plans,
                               const std::vector<std::string>& shown_plans);
 

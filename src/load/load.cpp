@@ -518,7 +518,7 @@ class PlanReader {
       if (colon == std::string::npos || colon == 0 || colon + 1 == text->value.size()) {
         error(text->pos, "invalid-value",
               fmt::format("'parent' must name a plan and one of its tasks, not '{}'", shown(text->value)),
-              "write parent: \"PLAN-ID:TASK\" (e.g. \"tinh-2026:2\") or parent: {plan: tinh-2026, task: \"2\"}");
+              R"(write parent: "PLAN-ID:TASK" (e.g. "tinh-2026:2") or parent: {plan: tinh-2026, task: "2"})");
         return std::nullopt;
       }
       link.plan = {text->value.substr(0, colon), text->pos};

@@ -7,9 +7,9 @@
 #include <yaml-cpp/parser.h>
 
 #include <algorithm>
-#include <map>
 #include <istream>
 #include <iterator>
+#include <map>
 #include <streambuf>
 
 #include "util/text.hpp"

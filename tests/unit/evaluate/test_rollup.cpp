@@ -37,7 +37,7 @@ model::Plan plan(std::string id, std::string parent_plan = {}, std::string paren
 struct Tree {
   std::vector<model::Plan> plans = {plan("p"), plan("c", "p", "1.2"), plan("g", "c", "1"), plan("d", "p", "2")};
   std::vector<Item> items = {
-      row("p", "1", State::Overdue, true),   row("p", "1.1", State::Overdue, false, 1),
+      row("p", "1", State::Overdue, true),    row("p", "1.1", State::Overdue, false, 1),
       row("p", "1.2", State::Done, false, 1), row("p", "2", State::Upcoming),
       row("c", "1", State::Upcoming),         row("c", "2", State::Done),
       row("g", "1", State::DueSoon),          row("g", "2", State::DoneLate),
@@ -119,9 +119,9 @@ TEST_CASE("rollup: the middle of the tree rolls up too") {
 
 TEST_CASE("rollup: links to unknown plans or tasks and circles of links are left out") {
   Tree tree;
-  tree.plans.push_back(plan("x", "p", "9"));     // no task 9
+  tree.plans.push_back(plan("x", "p", "9"));  // no task 9
   tree.plans.push_back(plan("y", "nowhere", "1"));
-  tree.plans.push_back(plan("u", "v", "1"));     // u and v carry out each other's task 1
+  tree.plans.push_back(plan("u", "v", "1"));  // u and v carry out each other's task 1
   tree.plans.push_back(plan("v", "u", "1"));
   tree.items.push_back(row("x", "1", State::Overdue));
   tree.items.push_back(row("u", "1", State::Overdue));
@@ -138,7 +138,7 @@ TEST_CASE("rollup view: the top plan's rows, each implemented task followed by i
   const auto view = evaluate::rollup_view(tree.items, tree.pointers(), {});
   std::vector<std::string> shown;
   for (const auto& item : view) shown.push_back((item.kind == ItemKind::Plan ? "plan " : "") + item.id);
-  CHECK(shown == std::vector<std::string>{"1", "1.1", "1.2", "plan c", "2", "plan d"});
+  CHECK(shown == std::vector<std::string>{"1", "1.1", "1.2", "plan c", "plan g", "2", "plan d"});
   const Item& commune = view[3];
   CHECK(commune.depth == 2);
   CHECK(commune.title == "Kế hoạch c");
@@ -148,6 +148,8 @@ TEST_CASE("rollup view: the top plan's rows, each implemented task followed by i
   CHECK(commune.rollup->plans_below == 2);
   CHECK(commune.rollup->tasks == 4);
   CHECK(commune.rollup->done == 2);
+  CHECK(view[4].depth == 3);  // g, under c
+  CHECK(view[4].rollup->tasks == 2);
 }
 
 TEST_CASE("rollup view: naming a plan shows that plan with the plans below it") {
