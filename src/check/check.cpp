@@ -273,6 +273,7 @@ namespace {
 /// and following them from any plan never comes back to it.
 void check_parent_links(const std::map<std::string, const Plan*, std::less<>>& by_id, Diagnostics& diagnostics) {
   std::vector<std::string> plan_ids;
+  plan_ids.reserve(by_id.size());
   for (const auto& [id, plan] : by_id) plan_ids.push_back(id);
   std::map<std::string, std::string, std::less<>> parent_of;  // plan id -> parent plan id, for links that resolve
   for (const auto& [id, plan] : by_id) {
