@@ -401,6 +401,61 @@ Diagnostics check_plan(const Plan& plan) {
   return diagnostics;
 }
 
+namespace {
+
+/// The `parent:` links between the plans loaded together: each names a plan that was loaded and a task of it,
+/// and following them from any plan never comes back to it.
+void check_parent_links(const std::map<std::string, const Plan*, std::less<>>& by_id, Diagnostics& diagnostics) {
+  std::vector<std::string> plan_ids;
+  plan_ids.reserve(by_id.size());
+  for (const auto& [id, plan] : by_id) plan_ids.push_back(id);
+  std::map<std::string, std::string, std::less<>> parent_of;  // plan id -> parent plan id, for links that resolve
+  for (const auto& [id, plan] : by_id) {
+    if (!plan->parent) continue;
+    const model::PlanLink& link = *plan->parent;
+    const auto parent = by_id.find(link.plan.value);
+    if (parent == by_id.end()) {
+      diagnostics.push_back(
+          make(Severity::Error, plan->file, link.plan.pos, "unknown-plan",
+               fmt::format("parent plan '{}' is not among the plans read", link.plan.value),
+               name_hint(link.plan.value, plan_ids, "read the parent plan's file too (e.g. the whole plans/ folder)")));
+      continue;
+    }
+    if (!parent->second->find_task(link.task.value)) {
+      std::vector<std::string> paths;
+      for_each_task(*parent->second, [&](const Task& task, const Task*) { paths.push_back(task_label(task)); });
+      diagnostics.push_back(
+          make(Severity::Error, plan->file, link.task.pos, "unknown-task",
+               fmt::format("plan '{}' has no task '{}'", link.plan.value, link.task.value),
+               name_hint(link.task.value, paths, fmt::format("use the full path of a task of '{}'", link.plan.value))));
+      continue;
+    }
+    parent_of.emplace(id, link.plan.value);
+  }
+  // A plan whose chain of parents comes back to it: reported once per cycle, at the plan that comes first by id.
+  for (const auto& entry : parent_of) {
+    const std::string& start = entry.first;
+    std::vector<std::string> chain = {start};
+    for (auto next = parent_of.find(start); next != parent_of.end(); next = parent_of.find(next->second)) {
+      if (next->second == start) {
+        if (std::any_of(chain.begin(), chain.end(), [&](const std::string& id) { return id < start; })) break;
+        std::string shown;
+        for (const auto& id : chain) shown += id + " → ";
+        const Plan& plan = *by_id.find(start)->second;
+        diagnostics.push_back(make(Severity::Error, plan.file, plan.parent->pos, "plan-cycle",
+                                   fmt::format("the parent links go round in a circle: {}{}", shown, start),
+                                   "a plan cannot implement, directly or through others, a task of itself; "
+                                   "remove one of these 'parent:' links"));
+        break;
+      }
+      if (std::find(chain.begin(), chain.end(), next->second) != chain.end()) break;  // a cycle not through start
+      chain.push_back(next->second);
+    }
+  }
+}
+
+}  // namespace
+
 Diagnostics check_plans(const std::vector<const Plan*>& plans) {
   Diagnostics diagnostics;
   std::map<std::string, const Plan*, std::less<>> first_by_id;
@@ -414,6 +469,7 @@ Diagnostics check_plans(const std::vector<const Plan*>& plans) {
         fmt::format("plan id '{}' is already used by another plan", plan->id.value),
         fmt::format("{} declares the same id at {}; give each plan its own id", first.file, line_text(first.id.pos))));
   }
+  check_parent_links(first_by_id, diagnostics);
   return diagnostics;
 }
 

@@ -19,7 +19,9 @@
 #include "cli/edit_command.hpp"
 #include "cli/inputs.hpp"
 #include "cli/write_file.hpp"
+#include "cli/parallel.hpp"
 #include "evaluate/evaluate.hpp"
+#include "evaluate/rollup.hpp"
 #include "load/load.hpp"
 #include "render/export.hpp"
 #include "render/render.hpp"
@@ -48,6 +50,7 @@ struct Options {
   std::string within = "14d";
   std::string sort = "urgency";
   bool exit_code = false;
+  bool rollup = false;       ///< status, overdue, upcoming: roll child plans up into the tasks they implement
   EditCommand edit;          ///< done, start, cancel, reopen, progress
   std::string by = "lead";   ///< stats: lead, plan, section or month
   std::string from;          ///< stats: window start
@@ -97,18 +100,24 @@ void write_err(const std::string& text) { std::fwrite(text.data(), 1, text.size(
 
 Loaded load_all(const std::vector<std::string>& paths) {
   Loaded loaded;
-  Inputs inputs = read_inputs(paths.empty() ? default_paths() : paths, load::Limits{}.max_file_bytes);
+  const load::Limits limits = plan_limits();
+  Inputs inputs = read_inputs(paths.empty() ? default_paths() : paths, limits.max_file_bytes);
   loaded.io_errors = std::move(inputs.errors);
   loaded.files = std::move(inputs.files);
-  for (const auto& file : loaded.files) {
-    load::LoadResult result = load::load_plan(file.text, file.path);
+  loaded.plans.resize(loaded.files.size());
+  loaded.diagnostics.resize(loaded.files.size());
+  // Each file is loaded and checked on its own, on every core; results land in the file's slot, so the
+  // output is the same whatever the number of threads (CCHC_JOBS).
+  for_each_index(loaded.files.size(), loading_jobs(), [&loaded, &limits](std::size_t i) {
+    const SourceFile& file = loaded.files[i];
+    load::LoadResult result = load::load_plan(file.text, file.path, limits);
     if (result.plan) {
       auto checked = check::check_plan(*result.plan);
       result.diagnostics.insert(result.diagnostics.end(), checked.begin(), checked.end());
     }
-    loaded.plans.push_back(std::move(result.plan));
-    loaded.diagnostics.push_back(std::move(result.diagnostics));
-  }
+    loaded.plans[i] = std::move(result.plan);
+    loaded.diagnostics[i] = std::move(result.diagnostics);
+  });
   std::vector<const model::Plan*> plans;
   for (const auto& plan : loaded.plans) {
     if (plan) plans.push_back(&*plan);
@@ -376,9 +385,21 @@ int run_list(render::View view, const Options& options) {
   render_options.language = evaluation.language;
   render_options.today = evaluation.today;
 
+  if (options.rollup) {
+    // The plans' `parent:` links fold each child plan into the task it implements; the view shows the top
+    // plans (or the --plan ones) with one row per implementing plan under each such task, in document order.
+    evaluate::roll_up(evaluation.items, evaluation.plans);
+    evaluation.items = evaluate::rollup_view(evaluation.items, evaluation.plans, evaluation.filter.plans);
+    evaluation.filter.plans.clear();
+  }
   drop_derived_sections(evaluation.items);
   // The overdue list names each missed occurrence of a recurring deadline, so the mail says which one is late.
   if (view == render::View::Overdue) evaluation.items = evaluate::one_row_per_late_occurrence(evaluation.items);
+  // The overdue list keeps overdue rows only: selecting them first spares copying every other row (on a plan of
+  // 10 000 tasks, copying rows was about a tenth of the time in a profile).
+  if (view == render::View::Overdue && evaluation.filter.states.empty()) {
+    evaluation.filter.states = {evaluate::State::Overdue};
+  }
   auto selected = evaluate::select(evaluation.items, evaluation.filter);
   if (view == render::View::Overdue) {
     std::erase_if(selected, [](const auto& item) { return item.state != evaluate::State::Overdue; });
@@ -387,7 +408,7 @@ int run_list(render::View view, const Options& options) {
       return item.state != evaluate::State::DueToday && item.state != evaluate::State::DueSoon;
     });
   }
-  if (options.sort == "urgency") {
+  if (options.sort == "urgency" && !options.rollup) {  // a rolled-up view reads as a tree: document order
     evaluate::sort_by_urgency(selected);
     render_options.indent_by_depth = false;  // indentation means nothing once rows are reordered
   }
@@ -614,6 +635,9 @@ void add_list_options(CLI::App& command, Options& options) {
   add_filter_options(command, options);
   command.add_option("--width", options.width, "Table width in columns (default: the terminal's, or $COLUMNS)");
   command.add_option("--sort", options.sort, "Row order: urgency (overdue first) or document");
+  command.add_flag("--rollup", options.rollup,
+                   "Fold the plans that implement a task (their 'parent:') into it: its state and counts include "
+                   "theirs; shows the top plans, in document order");
 }
 
 /// What timeline and export share: PATHs, colour, the day, the filters, --within and -o FILE.

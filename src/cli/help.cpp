@@ -24,7 +24,7 @@ const std::map<std::string_view, std::vector<std::string_view>> kExamples = {
       "cchc validate examples plans          # several folders"}},
     {"status",
      {"cchc status --today 2020-04-01", "cchc status --lead snv --format markdown > snv.md",
-      "cchc status --state overdue --state due-soon --sort document"}},
+      "cchc status --rollup plans/tinh        # districts' and communes' plans under the tasks they implement"}},
     {"overdue",
      {"cchc overdue --today 2020-05-01", "cchc overdue --format markdown      # in cron: silent when nothing is late",
       "cchc overdue --exit-code --format json | jq -r '.items[].id'"}},

@@ -73,8 +73,10 @@ void read_one(const fs::path& path, Inputs& inputs, std::size_t max_bytes) {
   }
   const auto size = static_cast<std::size_t>(before.st_size);
   if (size > max_bytes) {
-    fail(fmt::format("the file is {} KiB; a plan file may be at most {} KiB (see docs/hostile-input.md)", size >> 10,
-                     max_bytes >> 10));
+    fail(
+        fmt::format("the file is {} KiB; a plan file may be at most {} KiB (CCHC_MAX_FILE_MIB raises the limit; "
+                    "see docs/hostile-input.md)",
+                    size >> 10, max_bytes >> 10));
     return;
   }
   std::string text(size + 1, '\0');  // one byte more, to notice a file that grew
@@ -178,6 +180,20 @@ std::string shown_path(std::string_view path) {
     }
   }
   return out;
+}
+
+load::Limits plan_limits() {
+  const char* text = std::getenv("CCHC_MAX_FILE_MIB");
+  if (text == nullptr || *text == '\0') return {};
+  const std::string value = text;
+  const bool digits =
+      value.size() <= 4 && std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
+  const int mib = digits ? std::stoi(value) : 0;
+  if (mib < 1 || mib > 1024) {
+    throw UsageError{
+        fmt::format("CCHC_MAX_FILE_MIB '{}' is not a size; write a whole number of MiB from 1 to 1024", value)};
+  }
+  return load::limits_for_file_size(static_cast<std::size_t>(mib));
 }
 
 std::vector<std::string> default_paths() {

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "load/limits.hpp"
 #include "util/date.hpp"
 
 namespace cchc::cli {
@@ -33,6 +34,10 @@ std::vector<std::string> default_paths();
 
 /// The `paths` of the project file .cchc.yaml, relative to the current folder.
 void set_configured_paths(std::vector<std::string> paths);
+
+/// The limits plan files are read with: the defaults, or those for files of up to $CCHC_MAX_FILE_MIB MiB
+/// (a whole number from 1 to 1024; docs/hostile-input.md). Throws UsageError when it is set to anything else.
+load::Limits plan_limits();
 
 /// Reads each PATH: a file is taken as given; a directory is searched
 /// recursively for *.yaml and *.yml (sorted by path, so output never depends

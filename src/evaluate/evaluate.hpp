@@ -43,7 +43,19 @@ const char* to_string(State state);
 std::optional<State> parse_state(std::string_view text);
 const std::vector<State>& all_states();
 
-enum class ItemKind { Task, Section };
+/// Task and Section are rows of one plan; Plan is a row standing for a whole plan that implements the task
+/// above it (only in a rolled-up view, see rollup.hpp).
+enum class ItemKind { Task, Section, Plan };
+
+/// What the plans implementing a task add up to (`--rollup`; see rollup.hpp).
+struct Rollup {
+  std::vector<std::string> plans;             ///< ids of the plans that implement the task directly, sorted
+  int plans_below = 0;                        ///< every plan counted: those and the plans below them
+  int tasks = 0;                              ///< tasks counted (leaf tasks only: a heading is the sum of its rows)
+  int done = 0;                               ///< of those, done or done late
+  std::vector<std::pair<State, int>> counts;  ///< tasks per state, in all_states() order; states with none left out
+  State own_state = State::NoDeadline;        ///< the row's state before the rollup
+};
 
 /// One occurrence of a recurring deadline ("2021", "2022-Q2"), with its own state.
 struct OccurrenceState {
@@ -90,6 +102,7 @@ struct Item {
   std::string occurrence;
   /// Every missed occurrence of a recurring deadline, earliest first; `overdue` lists each.
   std::vector<OccurrenceState> late_occurrences;
+  std::optional<Rollup> rollup;  ///< set by roll_up on tasks that other plans implement, and on Plan rows
 };
 
 struct Options {

@@ -15,4 +15,21 @@ struct Limits {
   std::size_t max_diagnostics = 100;         ///< problems reported per file; the rest are counted
 };
 
+/// Nodes allowed per MiB when the file size limit is raised: one node per 16 bytes, denser than any real plan
+/// (the Hà Tĩnh plan has one per 28 bytes, the synthetic benchmark plans one per 20), so a file of many tiny
+/// nodes still stops early and the memory the tree takes stays proportional to the file.
+inline constexpr std::size_t kNodesPerMiB = 65'536;
+
+/// The limits for plan files of up to `max_file_mib` MiB (CCHC_MAX_FILE_MIB): the size and node limits grow
+/// together; depth, text length and the problems listed stay as they are. Below the default size the defaults
+/// are kept.
+inline Limits limits_for_file_size(std::size_t max_file_mib) {
+  Limits limits;
+  const std::size_t bytes = max_file_mib << 20;
+  if (bytes <= limits.max_file_bytes) return limits;
+  limits.max_file_bytes = bytes;
+  limits.max_nodes = max_file_mib * kNodesPerMiB;
+  return limits;
+}
+
 }  // namespace cchc::load

@@ -116,10 +116,11 @@ const std::vector<std::string> kScoringKeys = {"completion", "on_time"};
 const std::vector<std::string> kBandKeys = {"above", "from", "points"};
 const std::vector<std::string> kPlanKeys = {"id",       "title",    "issuer",      "number", "date",
                                             "status",   "language", "timezone",    "before_date", "period",
-                                            "holidays", "working_days"};
+                                            "holidays", "working_days", "parent"};
 const std::vector<std::string> kPlanDayKeys = {"date", "name"};
 const std::vector<std::string> kTriggerKeys = {"on", "due", "note"};
 const std::vector<std::string> kRelativeDueKeys = {"after", "days", "working_days"};
+const std::vector<std::string> kParentKeys = {"plan", "task"};
 const std::vector<std::string> kAgencyKeys = {"name", "short", "group"};
 const std::vector<std::string> kDocumentKeys = {"ref", "date", "issuer", "title"};
 const std::vector<std::string> kTaskKeys = {"id",     "title",    "lead",     "support", "due",        "trigger",
@@ -780,6 +781,7 @@ class PlanReader {
     } else if (plan.date) {
       m_deadline_options.year = plan.date->value.year;
     }
+    plan.parent = parent_link(info);
   }
 
   /// `period: 2021 - 2030`, `period: 2025` or `period: {from: 2021, to: 2030}`: the years the plan covers.
@@ -828,6 +830,37 @@ class PlanReader {
       return std::nullopt;
     }
     return Located<model::YearSpan>{span, entry->value.pos};
+  }
+
+  /// `parent:` of the plan block, as a map `{plan: ID, task: "2"}` or as the reference "ID:2". Whether the plan
+  /// and the task exist is checked once every plan is loaded (check_plans).
+  std::optional<model::PlanLink> parent_link(const Fields& info) {
+    const YamlEntry* entry = optional(info, "parent");
+    if (!entry) return std::nullopt;
+    model::PlanLink link;
+    link.pos = value_pos(*entry);
+    if (entry->value.is_map()) {
+      const Fields details = fields(entry->value, kParentKeys, "'parent'");
+      auto plan = required_text(details, "plan");
+      auto task = required_text(details, "task");
+      if (!plan || !task) return std::nullopt;
+      link.plan = std::move(*plan);
+      link.task = std::move(*task);
+    } else if (auto text = text_of(entry)) {
+      const std::size_t colon = text->value.find(':');
+      if (colon == std::string::npos || colon == 0 || colon + 1 == text->value.size()) {
+        error(text->pos, "invalid-value",
+              fmt::format("'parent' must name a plan and one of its tasks, not '{}'", shown(text->value)),
+              R"(write parent: "PLAN-ID:TASK" (e.g. "tinh-2026:2") or parent: {plan: tinh-2026, task: "2"})");
+        return std::nullopt;
+      }
+      link.plan = {text->value.substr(0, colon), text->pos};
+      link.task = {text->value.substr(colon + 1), text->pos};
+    } else {
+      return std::nullopt;
+    }
+    if (!check_id(link.plan, "plan")) return std::nullopt;
+    return link;
   }
 
   /// A whole number from `low` to `high` written plainly; nullopt when absent or wrong (reported).

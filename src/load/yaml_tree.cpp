@@ -7,8 +7,10 @@
 #include <yaml-cpp/parser.h>
 
 #include <algorithm>
+#include <istream>
+#include <iterator>
 #include <map>
-#include <sstream>
+#include <streambuf>
 
 #include "util/text.hpp"
 
@@ -463,7 +465,7 @@ class TreeBuilder : public YAML::EventHandler {
   void count_node(SourcePos pos) {
     if (++m_nodes <= m_limits.max_nodes) return;
     throw LimitExceeded{pos, fmt::format("the file holds more than {} keys, values and list items", m_limits.max_nodes),
-                        "split the plan into several files"};
+                        "split the plan into several files, or raise the limit with CCHC_MAX_FILE_MIB"};
   }
 
   /// Quoted texts can spell control characters as escapes ("\e", "\x1b", "\u0007"): they are refused like
@@ -503,6 +505,17 @@ class TreeBuilder : public YAML::EventHandler {
   std::vector<std::pair<int, char>> m_open_flows;
   std::map<YAML::anchor_t, std::string> m_anchor_names;
   std::string m_pending_anchor;
+};
+
+/// A read-only stream over text already in memory: yaml-cpp reads from a std::istream, and an istringstream
+/// would copy the whole file once more.
+class InPlaceBuffer : public std::streambuf {
+ public:
+  explicit InPlaceBuffer(std::string_view text) {
+    // The get area is only read from; std::streambuf's interface takes non-const pointers.
+    char* begin = const_cast<char*>(text.data());  // NOLINT(cppcoreguidelines-pro-type-const-cast)
+    setg(begin, begin, begin + text.size());
+  }
 };
 
 /// Turns a yaml-cpp error into plain words, pointing where the user can fix it.
@@ -583,11 +596,14 @@ YamlDocument read_yaml(std::string_view original, const std::string& file, const
     return document;
   }
 
-  // CRLF becomes LF so that lines and columns are counted alike everywhere (lone CRs were refused above).
-  std::string text;
-  text.reserve(original.size());
-  for (const char c : original) {
-    if (c != '\r') text += c;
+  // CRLF becomes LF so that lines and columns are counted alike everywhere (lone CRs were refused above). Most
+  // files have no CR at all and are read in place, without a copy.
+  std::string without_cr;
+  std::string_view text = original;
+  if (original.find('\r') != std::string_view::npos) {
+    without_cr.reserve(original.size());
+    std::remove_copy(original.begin(), original.end(), std::back_inserter(without_cr), '\r');
+    text = without_cr;
   }
   const LineIndex lines(text);
 
@@ -598,7 +614,8 @@ YamlDocument read_yaml(std::string_view original, const std::string& file, const
     return document;
   }
 
-  std::istringstream input(text);
+  InPlaceBuffer buffer(text);
+  std::istream input(&buffer);
   TreeBuilder builder(lines, reporter, limits);
   try {
     YAML::Parser parser(input);

@@ -151,6 +151,14 @@ struct Scoring {
 /// The points of `rate` (percent) under `bands`; 0 when it reaches none.
 int points_for(const std::vector<ScoreBand>& bands, double rate);
 
+/// What a plan implements in another plan: a district's plan carries out task 2 of the province's plan.
+/// Written `parent: {plan: tinh-2026, task: "2"}` or `parent: "tinh-2026:2"` in the `plan:` block.
+struct PlanLink {
+  LocatedText plan;  ///< the parent plan's id
+  LocatedText task;  ///< the full path of the task it implements in that plan
+  SourcePos pos;     ///< where `parent:` is written
+};
+
 /// A whole plan file.
 struct Plan {
   std::string file;  ///< path as given on the command line
@@ -167,6 +175,7 @@ struct Plan {
   BeforeDate before_date = BeforeDate::Inclusive;
   std::vector<PlanDay> holidays;      ///< `plan: holidays:` days off added to the working calendar
   std::vector<PlanDay> working_days;  ///< `plan: working_days:` weekend days made working days
+  std::optional<PlanLink> parent;     ///< the task of another plan this plan implements
   std::vector<Agency> agencies;       ///< in file order
   std::vector<Document> documents;    ///< in file order
   std::vector<Task> tasks;

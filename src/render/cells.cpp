@@ -94,6 +94,30 @@ std::string number_cell(const evaluate::Item& item) {
   return item.kind == evaluate::ItemKind::Section ? "§" + id : id;
 }
 
+const char* kind_name(evaluate::ItemKind kind) {
+  switch (kind) {
+    case evaluate::ItemKind::Task: return "task";
+    case evaluate::ItemKind::Section: return "section";
+    case evaluate::ItemKind::Plan: return "plan";
+  }
+  return "task";
+}
+
+std::string title_cell(const evaluate::Item& item, model::Language language) {
+  std::string text = one_line(item.title);
+  if (!item.rollup) return text;
+  const evaluate::Rollup& rollup = *item.rollup;
+  const bool vi = language == model::Language::Vi;
+  text += fmt::format(" [{}/{} {}", rollup.done, rollup.tasks, vi ? "xong" : "done");
+  for (const auto& [state, count] : rollup.counts) {
+    if (state == evaluate::State::Overdue) text += fmt::format(" · {} {}", count, state_label(state, language));
+  }
+  if (item.kind != evaluate::ItemKind::Plan) {
+    text += fmt::format(" · {} {}", rollup.plans_below, vi ? "kế hoạch" : (rollup.plans_below == 1 ? "plan" : "plans"));
+  }
+  return text + "]";
+}
+
 std::string lead_cell(const evaluate::Item& item) {
   return one_line(item.lead_name.empty() ? item.lead : item.lead_name);
 }

@@ -34,6 +34,13 @@ std::string due_cell(const evaluate::Item& item, model::Language language);
 /// The item's number; report sections are marked "§" so they never look like tasks.
 std::string number_cell(const evaluate::Item& item);
 
+/// The title on one line; with --rollup, followed by what the plans below add up to:
+/// "… [12/40 xong · 3 quá hạn · 5 kế hoạch]".
+std::string title_cell(const evaluate::Item& item, model::Language language);
+
+/// "task", "section" or "plan": the `kind` field of CSV and JSON.
+const char* kind_name(evaluate::ItemKind kind);
+
 /// The lead agency's name, or its id when the name is unknown.
 std::string lead_cell(const evaluate::Item& item);
 

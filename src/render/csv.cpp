@@ -69,7 +69,7 @@ std::vector<std::string> list_cells(const evaluate::Item& item) {
       evaluate::to_string(item.state),
       item.days ? fmt::format("{}", *item.days) : "",
       model::to_string(item.status),
-      item.kind == evaluate::ItemKind::Section ? "section" : "task",
+      detail::kind_name(item.kind),
       inert(item.occurrence),
   };
 }

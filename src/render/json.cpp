@@ -30,6 +30,21 @@ const char* waiting_kind(evaluate::WaitingFor::Kind kind) {
   return "";
 }
 
+std::string rollup_object(const evaluate::Rollup& rollup, int indent) {
+  std::vector<std::string> plans;
+  for (const auto& plan : rollup.plans) plans.push_back(quote(plan));
+  ObjectWriter counts(indent + 2);
+  for (const auto& [state, count] : rollup.counts) counts.add(evaluate::to_string(state), fmt::format("{}", count));
+  ObjectWriter object(indent);
+  object.add("plans", array(plans, indent + 2));
+  object.add("plans_below", fmt::format("{}", rollup.plans_below));
+  object.add("tasks", fmt::format("{}", rollup.tasks));
+  object.add("done", fmt::format("{}", rollup.done));
+  object.add("counts", counts.finish());
+  object.add("own_state", quote(evaluate::to_string(rollup.own_state)));
+  return object.finish();
+}
+
 std::string item_object(const evaluate::Item& item, int indent) {
   std::vector<std::string> support;
   for (const auto& agency : item.support) support.push_back(quote(agency));
@@ -47,7 +62,7 @@ std::string item_object(const evaluate::Item& item, int indent) {
   object.add("days", item.days ? fmt::format("{}", *item.days) : "null");
   object.add("status", quote(model::to_string(item.status)));
   object.add("done", date_or_null(item.done));
-  object.add("kind", quote(item.kind == evaluate::ItemKind::Section ? "section" : "task"));
+  object.add("kind", quote(detail::kind_name(item.kind)));
   object.add("depth", fmt::format("{}", item.depth));
   object.add("file", quote(item.file));
   object.add("line", item.pos.known() ? fmt::format("{}", item.pos.line) : "null");
@@ -55,6 +70,8 @@ std::string item_object(const evaluate::Item& item, int indent) {
   object.add("waiting_for", quote(waiting_kind(item.waiting_for.kind)));
   object.add("waiting_text", quote(item.waiting_for.text));
   object.add("occurrence", item.occurrence.empty() ? "null" : quote(item.occurrence));
+  // Only with --rollup, and only on rows that plans below add to: the contract is extended, never changed.
+  if (item.rollup) object.add("rollup", rollup_object(*item.rollup, indent + 2));
   return object.finish();
 }
 

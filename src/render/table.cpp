@@ -56,7 +56,7 @@ Cell make_cell(Column column, const evaluate::Item& item, const Options& options
     case Column::Plan: cell.text = detail::one_line(item.plan_id); break;
     case Column::No: cell.text = detail::number_cell(item); break;
     case Column::Task:
-      cell.text = detail::one_line(item.title);
+      cell.text = detail::title_cell(item, language);
       cell.indent = options.indent_by_depth ? kIndentPerDepth * std::max(0, item.depth) : 0;
       break;
     case Column::Lead: cell.text = detail::lead_cell(item); break;

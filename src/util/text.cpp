@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <memory>
 
@@ -93,7 +94,13 @@ bool is_valid_utf8(std::string_view text) {
   return true;
 }
 
-std::string to_nfc(std::string_view text) { return map_utf8(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE); }
+std::string to_nfc(std::string_view text) {
+  // ASCII is already NFC: the keys, ids and dates of a plan, most of its scalars, skip utf8proc's allocations.
+  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    return std::string(text);
+  }
+  return map_utf8(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+}
 
 std::string fold_case(std::string_view text) {
   return map_utf8(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
