@@ -590,6 +590,16 @@ int run_report(const Options& options) {
   render::ReportOptions report_options;
   report_options.language = language.value_or(plans.empty() ? model::Language::Vi : plans.front()->language);
   const render::Report report = render::build_report(reported, items, today);
+  if (options.format == "html") {
+    // The page shows the plans on a time axis too: the same picture `cchc timeline --format svg` draws.
+    std::vector<evaluate::Item> pictured;
+    for (const auto& part : items) pictured.insert(pictured.end(), part.begin(), part.end());
+    drop_derived_sections(pictured);
+    render::TimelineOptions timeline;
+    timeline.language = report_options.language;
+    timeline.xml_declaration = false;
+    if (!pictured.empty()) report_options.timeline_svg = render::render_timeline_svg(pictured, today, timeline);
+  }
   const std::string text = options.format == "html" ? render::render_report_html(report, report_options)
                                                     : render::render_report_markdown(report, report_options);
   const bool nothing_read = loaded.files.empty() && !loaded.io_errors.empty();
