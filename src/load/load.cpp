@@ -114,8 +114,8 @@ SourcePos value_pos(const YamlEntry& entry) { return entry.value.is_null() ? ent
 const std::vector<std::string> kTopKeys = {"cchc", "plan", "agencies", "documents", "tasks", "sections", "scoring"};
 const std::vector<std::string> kScoringKeys = {"completion", "on_time"};
 const std::vector<std::string> kBandKeys = {"above", "from", "points"};
-const std::vector<std::string> kPlanKeys = {"id",       "title",    "issuer",      "number", "date",
-                                            "status",   "language", "timezone",    "before_date", "period",
+const std::vector<std::string> kPlanKeys = {"id",       "title",        "issuer",   "number",      "date",
+                                            "status",   "language",     "timezone", "before_date", "period",
                                             "holidays", "working_days", "parent"};
 const std::vector<std::string> kPlanDayKeys = {"date", "name"};
 const std::vector<std::string> kTriggerKeys = {"on", "due", "note"};
@@ -123,11 +123,11 @@ const std::vector<std::string> kRelativeDueKeys = {"after", "days", "working_day
 const std::vector<std::string> kParentKeys = {"plan", "task"};
 const std::vector<std::string> kAgencyKeys = {"name", "short", "group"};
 const std::vector<std::string> kDocumentKeys = {"ref", "date", "issuer", "title"};
-const std::vector<std::string> kTaskKeys = {"id",     "title",    "lead",     "support", "due",        "trigger",
-                                            "status", "done",     "progress", "evidence", "reason",    "note",
-                                            "appendices", "tasks", "occurrences"};
-const std::vector<std::string> kSectionKeys = {"id",       "title",      "lead",   "due",  "trigger",
-                                               "tasks",    "appendices", "status", "done", "progress",
+const std::vector<std::string> kTaskKeys = {"id",      "title",  "lead",       "support",  "due",
+                                            "trigger", "status", "done",       "progress", "evidence",
+                                            "reason",  "note",   "appendices", "tasks",    "occurrences"};
+const std::vector<std::string> kSectionKeys = {"id",       "title",      "lead",   "due",        "trigger",
+                                               "tasks",    "appendices", "status", "done",       "progress",
                                                "evidence", "reason",     "note",   "occurrences"};
 const std::vector<std::string> kAppendixKeys = {"doc", "items"};
 const std::vector<std::string> kPeriodKeys = {"from", "to"};

@@ -54,7 +54,7 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 }
 
 const std::vector<std::string> kColumns = {"plan",     "id",    "title", "lead",   "support", "due",
-                                           "due_text", "state", "days",  "status", "kind", "occurrence"};
+                                           "due_text", "state", "days",  "status", "kind",    "occurrence"};
 
 /// The cells of the columns `status --format csv` has (kColumns).
 std::vector<std::string> list_cells(const evaluate::Item& item) {
