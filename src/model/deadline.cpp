@@ -511,7 +511,13 @@ MatchResult match_year(const Tokens& tokens, const DeadlineOptions&) {
 
 MatchResult match_ongoing(const Tokens& tokens, const DeadlineOptions&) {
   Cursor cursor(tokens);
-  if (!cursor.word("thường") || !cursor.word("xuyên") || !cursor.at_end()) return std::nullopt;
+  // Central documents write it out in full: "Thực hiện thường xuyên, liên tục".
+  cursor.words("thực hiện");
+  if (!cursor.word("thường") || !cursor.word("xuyên")) return std::nullopt;
+  if (cursor.punct(',') || cursor.word("và") || !cursor.at_end()) {
+    if (!cursor.words("liên tục")) return std::nullopt;
+  }
+  if (!cursor.at_end()) return std::nullopt;
   Deadline deadline;
   deadline.kind = DeadlineKind::Ongoing;
   return deadline;
@@ -974,7 +980,7 @@ const std::vector<Form>& forms() {
       {"2026 - 2030, Giai đoạn 2026 - 2030, Quý IV/2025 - Quý II/2026, Từ tháng 10/2025 đến tháng 3/2026 "
        "(a period: due at the end of its last part)",
        match_range},
-      {"Thường xuyên (ongoing work, never overdue)", match_ongoing},
+      {"Thường xuyên, Thực hiện thường xuyên, liên tục (ongoing work, never overdue)", match_ongoing},
       {"05 ngày làm việc kể từ ngày 13/02/2026, 30 ngày kể từ ngày ban hành Kế hoạch, 10 ngày làm việc sau khi "
        "hoàn thành nhiệm vụ 3.1, Trong thời hạn 05 ngày làm việc kể từ ngày nhận (days counted from the day after "
        "a day, the plan's issue, a task's completion or an event)",

@@ -82,6 +82,18 @@ TEST_CASE("year wordings are due on 31 December") {
   }
 }
 
+TEST_CASE("'Thực hiện thường xuyên, liên tục' is ongoing work too, and nothing else follows") {
+  for (const char* text : {"Thực hiện thường xuyên, liên tục", "thường xuyên và liên tục", "Thường xuyên liên tục",
+                           "Thực hiện thường xuyên"}) {
+    const Deadline deadline = parsed(text);
+    CHECK(deadline.kind == DeadlineKind::Ongoing);
+    CHECK_FALSE(deadline.due);
+    CHECK(deadline.text == text);
+  }
+  CHECK(failed("Thường xuyên, liên tục, hằng ngày").message.find("cannot read") == 0);
+  CHECK(failed("Thực hiện").message.find("cannot read") == 0);
+}
+
 TEST_CASE("'Thường xuyên' is ongoing work with no due day") {
   const Deadline deadline = parsed("Thường xuyên");
   CHECK(deadline.kind == DeadlineKind::Ongoing);
