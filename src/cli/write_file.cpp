@@ -144,6 +144,14 @@ std::optional<std::string> write_output_file(const std::string& path, std::strin
     if (!S_ISREG(existing.st_mode)) return fmt::format("{}: is not a regular file; nothing was written", path);
     return replace_with(target, path, text, existing.st_mode & 07777, existing.st_uid, existing.st_gid);
   }
+  // A new file: say plainly when its folder is missing, rather than that a temporary file failed.
+  struct stat folder {};
+  const fs::path parent = target.parent_path();
+  if (stat(parent.c_str(), &folder) != 0 || !S_ISDIR(folder.st_mode)) {
+    const std::string shown_folder = fs::path(path).parent_path().string();
+    return fmt::format("{}: the folder '{}' does not exist; create it first, nothing was written", path,
+                       shown_folder.empty() ? parent.string() : shown_folder);
+  }
   const mode_t mask = umask(0);
   umask(mask);
   return replace_with(target, path, text, 0666 & ~mask, getuid(), getgid());
