@@ -509,7 +509,7 @@ class PlanReader {
     deadline.kind = model::DeadlineKind::Recurring;
     deadline.precision = rule.on.empty() ? model::DeadlinePrecision::Month : model::DeadlinePrecision::Day;
     deadline.text = model::describe_recurrence(rule);
-    deadline.recurrence = std::move(rule);
+    deadline.recurrence.emplace(std::move(rule));
     return Located<model::Deadline>{std::move(deadline), map.pos};
   }
 

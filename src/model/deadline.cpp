@@ -821,7 +821,7 @@ MatchResult recurring(Recurrence rule) {
                                                       [](const DayOfPeriod& day) { return day.whole_month; })
                            ? DeadlinePrecision::Month
                            : DeadlinePrecision::Day;
-  deadline.recurrence = std::move(rule);
+  deadline.recurrence.emplace(std::move(rule));
   return deadline;
 }
 
