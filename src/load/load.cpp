@@ -669,6 +669,13 @@ class PlanReader {
               "write a day ('30/04/2026') or a number of days counted from 'on:' ('30 ngày', '10 ngày làm việc')");
         return std::nullopt;
       }
+      // A repetition has no one date: the task would wait for ever although its event was recorded.
+      if (then.kind == Kind::Recurring) {
+        error(result.due->pos, "invalid-value", "the deadline after the event must be one date, not a repetition",
+              "write a day ('30/04/2026') or a number of days counted from 'on:' ('30 ngày'); a duty that "
+              "repeats from then on is its own task with a recurring 'due:'");
+        return std::nullopt;
+      }
     }
     return result;
   }

@@ -94,6 +94,10 @@ TEST_CASE("a trigger that does not fit its deadline is an error") {
         "invalid-value");
   CHECK(one_problem(kHead + "    due: Đột xuất\n    trigger: {on: 2026-03-01, due: Khi có yêu cầu}\n").check ==
         "invalid-value");
+  const auto repeating =
+      one_problem(kHead + "    due: Đột xuất\n    trigger: {on: 2026-03-01, due: Hằng năm từ năm 2026}\n");
+  CHECK(repeating.check == "invalid-value");
+  CHECK(repeating.message == "the deadline after the event must be one date, not a repetition");
   CHECK(one_problem(kHead + "    due: Đột xuất\n    trigger: 2026-02-30\n").check == "invalid-date");
   CHECK(one_problem(kHead + "    due: Đột xuất\n    trigger: {due: 5 ngày}\n").check == "missing-field");
 }
