@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <functional>
+#include <iterator>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "calendar/holidays.hpp"
 #include "load/yaml_tree.hpp"
@@ -102,7 +104,7 @@ bool is_valid_id(std::string_view id) {
 
 /// Absent, or text with nothing in it: both mean "not given".
 bool is_blank(const YamlNode& node) {
-  return node.is_null() || (node.is_scalar() && util::collapse_whitespace(node.text).empty());
+  return node.is_null() || (node.is_scalar() && util::is_whitespace_only(node.text));
 }
 
 /// Where a problem with an entry's value is shown: yaml-cpp places empty values at the next token,
@@ -194,13 +196,44 @@ class Fields {
 };
 
 /// Builds one plan from a document tree, reporting every problem on the way and carrying on after each.
-class PlanReader {
+/// As an ItemStream it reads the `plan:` block as soon as it is parsed and then each top-level task as soon as
+/// it is complete, so that a plan of 100 000 tasks never exists as a whole tree: only what `read` then finds
+/// in the tree (the small parts of the file) is read from it.
+class PlanReader : public ItemStream {
  public:
   PlanReader(const std::string& file, util::Diagnostics& diagnostics, std::size_t cap)
-      : m_file(file), m_diagnostics(diagnostics), m_cap(cap) {}
+      : m_file(file), m_diagnostics(diagnostics), m_cap(cap) {
+    m_building.file = m_file;
+    m_plan = &m_building;
+  }
 
   /// Problems found past the cap, counted only.
   std::size_t dropped() const { return m_dropped; }
+
+  // ---- ItemStream: the top level while it is parsed ----
+
+  void root_entry(const YamlEntry& entry) override {
+    if (entry.key.unsupported || !entry.key.is_scalar() || is_blank(entry.key)) return;
+    const bool first = m_root_keys.insert(util::to_nfc(entry.key.text)).second;
+    // `plan:` decides how deadlines are read (before_date, the plan's year and period), so the tasks after it
+    // can be read as they come. Only its first occurrence counts, as in `read`.
+    if (first && util::to_nfc(entry.key.text) == "plan" && entry.value.is_map() && !entry.value.unsupported) {
+      read_plan_info(entry.value, m_building);
+      m_plan_info_read_at = entry.key.pos;
+    }
+  }
+
+  bool stream_items_of(const YamlNode& key) override {
+    if (!m_plan_info_read_at || m_streaming_tasks || !key.is_scalar() || key.unsupported) return false;
+    if (util::to_nfc(key.text) != "tasks" || m_root_keys.contains("tasks")) return false;
+    m_streaming_tasks = true;
+    return true;
+  }
+
+  void item(YamlNode&& item) override {
+    if (!expect_map_item(item, "tasks", "a map with 'id:' and 'title:'")) return;
+    m_building.tasks.push_back(read_task(item, ""));
+  }
 
   std::optional<model::Plan> read(const std::optional<YamlNode>& root) {
     if (!root || root->is_null()) {
@@ -214,14 +247,17 @@ class PlanReader {
             "a plan file starts with 'cchc: 1' followed by a 'plan:' block");
       return std::nullopt;
     }
-    model::Plan plan;
-    plan.file = m_file;
-    m_plan = &plan;
+    model::Plan& plan = m_building;
     const Fields top = fields(*root, kTopKeys, "the plan file");
     read_format_version(top, plan);
     // `plan:` first, wherever it is in the file: its before_date decides how the tasks' deadlines are read.
     if (const YamlEntry* info = required(top, "plan")) {
-      if (expect_map(*info, "a map of keys such as 'id:' and 'title:'")) read_plan_info(info->value, plan);
+      const bool read_while_parsing =
+          m_plan_info_read_at && info->key.pos.line == m_plan_info_read_at->line &&
+          info->key.pos.column == m_plan_info_read_at->column;
+      if (expect_map(*info, "a map of keys such as 'id:' and 'title:'") && !read_while_parsing) {
+        read_plan_info(info->value, plan);
+      }
     }
     if (const YamlEntry* agencies = top.find("agencies"); agencies && !is_blank(agencies->value)) {
       if (expect_map(*agencies, "a map from agency ids to agencies")) read_agencies(agencies->value, plan);
@@ -230,7 +266,8 @@ class PlanReader {
       if (expect_map(*documents, "a map from document ids to documents")) read_documents(documents->value, plan);
     }
     if (const YamlEntry* tasks = top.find("tasks"); tasks && !is_blank(tasks->value)) {
-      if (expect_list(*tasks, "a list of tasks, each starting with '- id:'")) {
+      // A streamed list was read item by item while the file was parsed (see item()).
+      if (expect_list(*tasks, "a list of tasks, each starting with '- id:'") && !tasks->value.streamed) {
         plan.tasks = read_tasks(tasks->value, "");
       }
     }
@@ -244,7 +281,7 @@ class PlanReader {
     if (const YamlEntry* scoring = top.find("scoring"); scoring && !is_blank(scoring->value)) {
       if (expect_map(*scoring, "a map with 'completion:' and 'on_time:' bands")) read_scoring(scoring->value, plan);
     }
-    return plan;
+    return std::move(plan);
   }
 
  private:
@@ -995,6 +1032,7 @@ class PlanReader {
   /// A `tasks:` list; paths of the tasks are built under `parent_path`.
   std::vector<model::Task> read_tasks(const YamlNode& list, const std::string& parent_path) {
     std::vector<model::Task> tasks;
+    tasks.reserve(list.items.size());
     for (const YamlNode& item : list.items) {
       if (!expect_map_item(item, "tasks", "a map with 'id:' and 'title:'")) continue;
       tasks.push_back(read_task(item, parent_path));
@@ -1077,21 +1115,30 @@ class PlanReader {
   std::size_t m_cap = 0;
   std::size_t m_dropped = 0;
   model::DeadlineOptions m_deadline_options;
+  model::Plan m_building;               ///< the plan being read
   const model::Plan* m_plan = nullptr;  ///< the plan being read: its period and date place recurrences
+  std::unordered_set<std::string> m_root_keys;  ///< keys of the root map seen while parsing, NFC
+  std::optional<SourcePos> m_plan_info_read_at;  ///< where the `plan:` key read while parsing is written
+  bool m_streaming_tasks = false;               ///< the root's `tasks:` list is read item by item
 };
 
 }  // namespace
 
 LoadResult load_plan(std::string_view text, const std::string& file, const Limits& limits) {
   LoadResult result;
-  YamlDocument document = read_yaml(text, file, limits);
+  // The reader's problems are kept apart while the text is parsed: when the YAML turns out unreadable they are
+  // dropped, as if the tasks read so far had never been looked at.
+  util::Diagnostics reader_diagnostics;
+  PlanReader reader(file, reader_diagnostics, limits.max_diagnostics);
+  YamlDocument document = read_yaml(text, file, limits, &reader);
   result.diagnostics = std::move(document.diagnostics);
   const bool unreadable = !document.root && util::has_errors(result.diagnostics);
   std::size_t dropped = document.dropped;
   if (!unreadable) {
-    PlanReader reader(file, result.diagnostics, limits.max_diagnostics);
     result.plan = reader.read(document.root);
     dropped += reader.dropped();
+    result.diagnostics.insert(result.diagnostics.end(), std::make_move_iterator(reader_diagnostics.begin()),
+                              std::make_move_iterator(reader_diagnostics.end()));
   }
   // Reported in file order, as the user reads the file, whatever order the checks ran in.
   std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const auto& a, const auto& b) {

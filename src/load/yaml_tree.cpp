@@ -310,8 +310,8 @@ std::string tag_as_written(const std::string& tag) {
 /// Builds a YamlNode tree from yaml-cpp's parse events.
 class TreeBuilder : public YAML::EventHandler {
  public:
-  TreeBuilder(const LineIndex& lines, Reporter& reporter, const Limits& limits)
-      : m_lines(lines), m_reporter(reporter), m_limits(limits) {}
+  TreeBuilder(const LineIndex& lines, Reporter& reporter, const Limits& limits, ItemStream* stream)
+      : m_lines(lines), m_reporter(reporter), m_limits(limits), m_stream(stream) {}
 
   /// The finished root of the current document, when one was built.
   std::optional<YamlNode> root;
@@ -416,6 +416,9 @@ class TreeBuilder : public YAML::EventHandler {
     check_tag(tag, collection.node.pos);
     note_anchor(anchor);
     if (flow) m_open_flows.emplace_back(mark.pos, flow);
+    if (kind == YamlNode::Kind::Sequence && streaming_root_value()) {
+      collection.node.streamed = m_stream->stream_items_of(m_open.front().node.entries.back().key);
+    }
     m_open.push_back(std::move(collection));
   }
 
@@ -435,10 +438,16 @@ class TreeBuilder : public YAML::EventHandler {
     }
     Open& parent = m_open.back();
     if (parent.node.is_sequence()) {
-      parent.node.items.push_back(std::move(node));
+      if (parent.node.streamed) {
+        m_stream->item(std::move(node));
+      } else {
+        parent.node.items.push_back(std::move(node));
+      }
     } else if (parent.awaiting_value) {
+      const bool root_entry = streaming_root_value();
       parent.node.entries.back().value = std::move(node);
       parent.awaiting_value = false;
+      if (root_entry) m_stream->root_entry(parent.node.entries.back());
     } else {
       if (node.is_scalar() && node.plain && node.text == "<<") {
         node.unsupported = true;
@@ -451,6 +460,13 @@ class TreeBuilder : public YAML::EventHandler {
       parent.node.entries.push_back(std::move(entry));
       parent.awaiting_value = true;
     }
+  }
+
+  /// Whether the value now being read belongs to an entry of the first document's root map, and a stream
+  /// wants to see it.
+  bool streaming_root_value() const {
+    return m_stream && document_starts.size() == 1 && m_open.size() == 1 && m_open.front().node.is_map() &&
+           m_open.front().awaiting_value;
   }
 
   void check_quote_closed(std::size_t offset, SourcePos pos) {
@@ -500,6 +516,7 @@ class TreeBuilder : public YAML::EventHandler {
   const LineIndex& m_lines;
   Reporter& m_reporter;
   const Limits& m_limits;
+  ItemStream* m_stream;
   std::size_t m_nodes = 0;
   std::vector<Open> m_open;
   std::vector<std::pair<int, char>> m_open_flows;
@@ -558,7 +575,8 @@ void report_syntax_error(const YAML::Exception& error, const LineIndex& lines, c
 
 }  // namespace
 
-YamlDocument read_yaml(std::string_view original, const std::string& file, const Limits& limits) {
+YamlDocument read_yaml(std::string_view original, const std::string& file, const Limits& limits,
+                       ItemStream* stream) {
   YamlDocument document;
   Reporter reporter(file, document, limits.max_diagnostics);
 
@@ -616,7 +634,7 @@ YamlDocument read_yaml(std::string_view original, const std::string& file, const
 
   InPlaceBuffer buffer(text);
   std::istream input(&buffer);
-  TreeBuilder builder(lines, reporter, limits);
+  TreeBuilder builder(lines, reporter, limits, stream);
   try {
     YAML::Parser parser(input);
     // yaml-cpp 0.7 can report empty documents forever without consuming input (a file holding just ","),

@@ -22,6 +22,8 @@ struct YamlNode {
   bool plain = false;              ///< Scalar: written without quotes or a block indicator (| or >)
   bool unsupported = false;        ///< an alias or merge key, already reported: readers skip it silently
   bool flow = false;               ///< Sequence or Map: written in flow style, [a, b] or {k: v}
+  /// Sequence: its items were handed to an ItemStream one by one as they were read, and are not kept here.
+  bool streamed = false;
   util::SourcePos pos;             ///< 1-based; columns count code points
   std::vector<YamlNode> items;     ///< Sequence
   std::vector<YamlEntry> entries;  ///< Map, in file order
@@ -38,6 +40,20 @@ struct YamlEntry {
   YamlNode value;
 };
 
+/// Receives the top level of the document while it is parsed, so that a large plan never has to exist as a
+/// whole tree: the entries of the root map as each one ends, and, for a list chosen by the receiver, each of its
+/// items as soon as it is complete instead of keeping it in the tree. Only the first document is streamed.
+class ItemStream {
+ public:
+  virtual ~ItemStream() = default;
+  /// An entry of the root map is complete (its key and its whole value).
+  virtual void root_entry(const YamlEntry& entry) = 0;
+  /// The value of the root map's entry with `key` starts as a list: whether its items are streamed.
+  virtual bool stream_items_of(const YamlNode& key) = 0;
+  /// One complete item of a streamed list, in file order.
+  virtual void item(YamlNode&& item) = 0;
+};
+
 /// What reading a YAML text gave: the single document (absent when the text is empty or could not be
 /// read) and the problems found, all with check "yaml-syntax".
 struct YamlDocument {
@@ -51,7 +67,10 @@ struct YamlDocument {
 /// indentation, syntax errors, more than one document, anchors, aliases, tags and merge keys are reported
 /// (plan files do not use them) with their position. A text beyond `limits` is refused with check "limit"
 /// before yaml-cpp sees it when its brackets nest too deeply, else as soon as the limit is crossed, so time
-/// and memory stay bounded. `file` only labels diagnostics. Never throws.
-YamlDocument read_yaml(std::string_view original, const std::string& file, const Limits& limits = {});
+/// and memory stay bounded. `file` only labels diagnostics. With a `stream`, the root map's entries and the
+/// items of the lists it chooses go to it while the text is read (a streamed list stays in the tree empty, with
+/// `streamed` set); what it received is only meaningful when the returned document has a root. Never throws.
+YamlDocument read_yaml(std::string_view original, const std::string& file, const Limits& limits = {},
+                       ItemStream* stream = nullptr);
 
 }  // namespace cchc::load

@@ -13,8 +13,17 @@ bool is_valid_utf8(std::string_view text);
 /// everything is compared and measured after this. Invalid UTF-8 is returned unchanged.
 std::string to_nfc(std::string_view text);
 
+/// True when `text` is certainly NFC because every code point is one that NFC keeps and that never combines
+/// with its neighbours: U+0000..U+02FF (ASCII and the Latin letters before the combining marks), U+1E00..U+1EFF
+/// (the precomposed Vietnamese letters: ệ, ữ, ỏ …) and the dashes and quotes U+2010..U+2027. False means "look
+/// it up" (a combining mark, another script, or bytes that are not UTF-8), not "not NFC".
+bool is_nfc_without_lookup(std::string_view text);
+
 /// NFC, case-folded: the key under which two spellings of a name are "the same".
 std::string fold_case(std::string_view text);
+
+/// The same as fold_case, always through utf8proc's full case folding: what fold_case's shortcut is tested against.
+std::string fold_case_by_lookup(std::string_view text);
 
 /// The text without diacritics, for making ASCII ids from names: "Sở Tư pháp" → "So Tu phap",
 /// "Đà Nẵng" → "Da Nang" (đ/Đ, which do not decompose, become d/D).
@@ -35,6 +44,9 @@ std::string pad_to_width(std::string_view text, int width);
 
 /// Replaces runs of whitespace (including newlines and tabs) by one space and trims the ends.
 std::string collapse_whitespace(std::string_view text);
+
+/// True when collapse_whitespace(text) would be empty: nothing but spaces, tabs, line breaks and other spaces.
+bool is_whitespace_only(std::string_view text);
 
 /// Number of code points in the first `byte_count` bytes of `line`, plus one:
 /// the 1-based column of the byte at that offset.

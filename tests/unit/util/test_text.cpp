@@ -1,4 +1,8 @@
 #include <catch2/catch.hpp>
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <vector>
 
 #include "util/spell.hpp"
 #include "util/text.hpp"
@@ -79,4 +83,66 @@ TEST_CASE("strip_diacritics makes Vietnamese names ASCII") {
   CHECK(cchc::util::strip_diacritics("Đà Nẵng, Hà Tĩnh") == "Da Nang, Ha Tinh");
   CHECK(cchc::util::strip_diacritics("Ke\u0302\u0301 hoa\u0323ch") == "Ke hoach");  // NFD input
   CHECK(cchc::util::strip_diacritics("plain-ascii 2025") == "plain-ascii 2025");
+}
+
+namespace {
+
+std::string encode(utf8proc_int32_t code_point) {
+  utf8proc_uint8_t bytes[4];
+  const auto length = utf8proc_encode_char(code_point, bytes);
+  return std::string(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(length));
+}
+
+std::string nfc_by_utf8proc(const std::string& text) {
+  utf8proc_uint8_t* mapped = utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(text.c_str()));
+  std::string result(reinterpret_cast<const char*>(mapped));
+  std::free(mapped);
+  return result;
+}
+
+}  // namespace
+
+TEST_CASE("the NFC shortcut only passes texts that utf8proc leaves as they are, in any order") {
+  std::vector<utf8proc_int32_t> kept;
+  for (utf8proc_int32_t c = 1; c < 0x300; ++c) kept.push_back(c);
+  for (utf8proc_int32_t c = 0x1E00; c <= 0x1EFF; ++c) kept.push_back(c);
+  for (utf8proc_int32_t c = 0x2010; c <= 0x2027; ++c) kept.push_back(c);
+  // Every pair: nothing the shortcut passes composes with what follows it.
+  std::size_t wrong = 0;  // counted, not listed: a million pairs
+  for (const auto first : kept) {
+    const std::string head = encode(first);
+    for (const auto second : kept) {
+      const std::string pair = head + encode(second);
+      if (!is_nfc_without_lookup(pair) || nfc_by_utf8proc(pair) != pair) ++wrong;
+    }
+  }
+  CHECK(wrong == 0);
+}
+
+TEST_CASE("the NFC shortcut sends combining marks, other scripts and broken bytes to utf8proc") {
+  CHECK_FALSE(is_nfc_without_lookup("Ke\u0302\u0301 hoa\u0323ch"));  // NFD
+  CHECK_FALSE(is_nfc_without_lookup("\u2000"));                    // canonically U+2002
+  CHECK_FALSE(is_nfc_without_lookup("\u212B"));                    // Angstrom sign, canonically Å
+  CHECK_FALSE(is_nfc_without_lookup("\xC3"));                      // a lead byte alone
+  CHECK(is_nfc_without_lookup("Kế hoạch cải cách hành chính – “2026”"));
+  CHECK(to_nfc("Ke\u0302\u0301 hoa\u0323ch") == "Kế hoạch");
+}
+
+TEST_CASE("case folding's shortcut agrees with utf8proc's full folding on every code point") {
+  std::vector<utf8proc_int32_t> wrong;
+  for (utf8proc_int32_t c = 1; c < 0x3000; ++c) {
+    const std::string text = "A" + encode(c) + "Ệ";
+    if (fold_case(text) != fold_case_by_lookup(text)) wrong.push_back(c);
+  }
+  CHECK(wrong == std::vector<utf8proc_int32_t>{});
+  CHECK(fold_case("TRƯỚC NGÀY 30/4") == "trước ngày 30/4");
+  CHECK(fold_case("STRASSE ß") == fold_case_by_lookup("STRASSE ß"));
+}
+
+TEST_CASE("whitespace-only texts are those that collapse to nothing") {
+  for (const std::string text : {"", " ", "\t\n", "\u00A0 \u3000", "a", " x ", "\u0301"}) {
+    CHECK(is_whitespace_only(text) == collapse_whitespace(text).empty());
+  }
+  CHECK(is_whitespace_only(" \u00A0\n"));
+  CHECK_FALSE(is_whitespace_only(" .\n"));
 }
