@@ -107,10 +107,14 @@ Loaded load_all(const std::vector<std::string>& paths) {
   loaded.plans.resize(loaded.files.size());
   loaded.diagnostics.resize(loaded.files.size());
   // Each file is loaded and checked on its own, on every core; results land in the file's slot, so the
-  // output is the same whatever the number of threads (CCHC_JOBS).
-  for_each_index(loaded.files.size(), loading_jobs(), [&loaded, &limits](std::size_t i) {
+  // output is the same whatever the number of threads (CCHC_JOBS). When cores are left over (one large plan),
+  // a large file is parsed in two parts at once; load_plan's result does not depend on it.
+  const unsigned jobs = loading_jobs();
+  load::ParseOptions parse_options;
+  if (loaded.files.size() < jobs) parse_options.two_parsers_from_bytes = two_parsers_from_bytes();
+  for_each_index(loaded.files.size(), jobs, [&loaded, &limits, &parse_options](std::size_t i) {
     const SourceFile& file = loaded.files[i];
-    load::LoadResult result = load::load_plan(file.text, file.path, limits);
+    load::LoadResult result = load::load_plan(file.text, file.path, limits, parse_options);
     if (result.plan) {
       auto checked = check::check_plan(*result.plan);
       result.diagnostics.insert(result.diagnostics.end(), checked.begin(), checked.end());

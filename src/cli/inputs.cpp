@@ -196,6 +196,21 @@ load::Limits plan_limits() {
   return load::limits_for_file_size(static_cast<std::size_t>(mib));
 }
 
+std::size_t two_parsers_from_bytes() {
+  // Below this a second thread costs more than it saves (the Hà Tĩnh plan, 17 KB, parses in about a millisecond).
+  constexpr std::size_t kDefault = 256u << 10;
+  const char* text = std::getenv("CCHC_TWO_PARSERS_FROM_BYTES");
+  if (text == nullptr || *text == '\0') return kDefault;
+  const std::string value = text;
+  const bool digits =
+      value.size() <= 10 && std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (!digits) {
+    throw UsageError{
+        fmt::format("CCHC_TWO_PARSERS_FROM_BYTES '{}' is not a size; write a whole number of bytes", value)};
+  }
+  return static_cast<std::size_t>(std::stoull(value));
+}
+
 std::vector<std::string> default_paths() {
   const char* from_environment = std::getenv("CCHC_PLANS");
   if (from_environment != nullptr && *from_environment != '\0') return {from_environment};

@@ -39,6 +39,11 @@ void set_configured_paths(std::vector<std::string> paths);
 /// (a whole number from 1 to 1024; docs/hostile-input.md). Throws UsageError when it is set to anything else.
 load::Limits plan_limits();
 
+/// From what size a plan file is parsed in two parts at once when a core is free: 256 KiB, or
+/// $CCHC_TWO_PARSERS_FROM_BYTES (bytes; 0 tries it on every file, which the tests use to compare both ways).
+/// Throws UsageError when the variable is not a number.
+std::size_t two_parsers_from_bytes();
+
 /// Reads each PATH: a file is taken as given; a directory is searched
 /// recursively for *.yaml and *.yml (sorted by path, so output never depends
 /// on the order the file system lists them). Only regular files of at most

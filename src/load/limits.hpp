@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 
 namespace cchc::load {
 
@@ -13,6 +14,13 @@ struct Limits {
   std::size_t max_nodes = 100'000;           ///< keys, values and list items
   std::size_t max_scalar_bytes = 64u << 10;  ///< one key or value, 64 KiB
   std::size_t max_diagnostics = 100;         ///< problems reported per file; the rest are counted
+};
+
+/// How a plan file is parsed; unlike Limits, nothing here changes what a file means, only how fast it is read.
+struct ParseOptions {
+  /// Files of at least this many bytes whose top-level `tasks:` list can be cut cleanly are parsed in two parts
+  /// at once, on two threads (see read_yaml); nullopt: always in one piece, on the calling thread.
+  std::optional<std::size_t> two_parsers_from_bytes;
 };
 
 /// Nodes allowed per MiB when the file size limit is raised: one node per 16 bytes, denser than any real plan

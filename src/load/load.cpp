@@ -235,6 +235,17 @@ class PlanReader : public ItemStream {
     m_building.tasks.push_back(read_task(item, ""));
   }
 
+  void restart() override {
+    m_diagnostics.clear();
+    m_dropped = 0;
+    m_deadline_options = {};
+    m_building = model::Plan{};
+    m_building.file = m_file;
+    m_root_keys.clear();
+    m_plan_info_read_at.reset();
+    m_streaming_tasks = false;
+  }
+
   std::optional<model::Plan> read(const std::optional<YamlNode>& root) {
     if (!root || root->is_null()) {
       error(SourcePos{1, 1}, "missing-field", "the plan file is empty",
@@ -252,9 +263,8 @@ class PlanReader : public ItemStream {
     read_format_version(top, plan);
     // `plan:` first, wherever it is in the file: its before_date decides how the tasks' deadlines are read.
     if (const YamlEntry* info = required(top, "plan")) {
-      const bool read_while_parsing =
-          m_plan_info_read_at && info->key.pos.line == m_plan_info_read_at->line &&
-          info->key.pos.column == m_plan_info_read_at->column;
+      const bool read_while_parsing = m_plan_info_read_at && info->key.pos.line == m_plan_info_read_at->line &&
+                                      info->key.pos.column == m_plan_info_read_at->column;
       if (expect_map(*info, "a map of keys such as 'id:' and 'title:'") && !read_while_parsing) {
         read_plan_info(info->value, plan);
       }
@@ -1115,22 +1125,23 @@ class PlanReader : public ItemStream {
   std::size_t m_cap = 0;
   std::size_t m_dropped = 0;
   model::DeadlineOptions m_deadline_options;
-  model::Plan m_building;               ///< the plan being read
-  const model::Plan* m_plan = nullptr;  ///< the plan being read: its period and date place recurrences
-  std::unordered_set<std::string> m_root_keys;  ///< keys of the root map seen while parsing, NFC
+  model::Plan m_building;                        ///< the plan being read
+  const model::Plan* m_plan = nullptr;           ///< the plan being read: its period and date place recurrences
+  std::unordered_set<std::string> m_root_keys;   ///< keys of the root map seen while parsing, NFC
   std::optional<SourcePos> m_plan_info_read_at;  ///< where the `plan:` key read while parsing is written
-  bool m_streaming_tasks = false;               ///< the root's `tasks:` list is read item by item
+  bool m_streaming_tasks = false;                ///< the root's `tasks:` list is read item by item
 };
 
 }  // namespace
 
-LoadResult load_plan(std::string_view text, const std::string& file, const Limits& limits) {
+LoadResult load_plan(std::string_view text, const std::string& file, const Limits& limits,
+                     const ParseOptions& options) {
   LoadResult result;
   // The reader's problems are kept apart while the text is parsed: when the YAML turns out unreadable they are
   // dropped, as if the tasks read so far had never been looked at.
   util::Diagnostics reader_diagnostics;
   PlanReader reader(file, reader_diagnostics, limits.max_diagnostics);
-  YamlDocument document = read_yaml(text, file, limits, &reader);
+  YamlDocument document = read_yaml(text, file, limits, &reader, options);
   result.diagnostics = std::move(document.diagnostics);
   const bool unreadable = !document.root && util::has_errors(result.diagnostics);
   std::size_t dropped = document.dropped;

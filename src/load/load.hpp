@@ -23,6 +23,8 @@ struct LoadResult {
 /// fields, duplicate keys, impossible dates, unreadable deadline wordings.
 /// Never throws, never reads files. Texts beyond `limits` are refused with a
 /// "limit" diagnostic; at most `limits.max_diagnostics` problems are listed.
-LoadResult load_plan(std::string_view text, const std::string& file, const Limits& limits = {});
+/// `options` only decide how the text is parsed: the result is the same whatever they say.
+LoadResult load_plan(std::string_view text, const std::string& file, const Limits& limits = {},
+                     const ParseOptions& options = {});
 
 }  // namespace cchc::load

@@ -11,6 +11,7 @@
 #include <iterator>
 #include <map>
 #include <streambuf>
+#include <thread>
 
 #include "util/text.hpp"
 
@@ -310,8 +311,15 @@ std::string tag_as_written(const std::string& tag) {
 /// Builds a YamlNode tree from yaml-cpp's parse events.
 class TreeBuilder : public YAML::EventHandler {
  public:
-  TreeBuilder(const LineIndex& lines, Reporter& reporter, const Limits& limits, ItemStream* stream)
-      : m_lines(lines), m_reporter(reporter), m_limits(limits), m_stream(stream) {}
+  /// `base` is where the text yaml-cpp reads starts in the whole file, and `depth` how many collections hold
+  /// it there: a part of a file parsed on its own (see read_in_two_parts) reports the file's positions and
+  /// is held to the file's depth limit.
+  TreeBuilder(const LineIndex& lines, Reporter& reporter, const Limits& limits, ItemStream* stream,
+              std::size_t base = 0, std::size_t depth = 0)
+      : m_lines(lines), m_reporter(reporter), m_limits(limits), m_stream(stream), m_base(base), m_depth(depth) {}
+
+  /// Nodes seen so far (keys, values, list items).
+  std::size_t nodes() const { return m_nodes; }
 
   /// The finished root of the current document, when one was built.
   std::optional<YamlNode> root;
@@ -324,7 +332,7 @@ class TreeBuilder : public YAML::EventHandler {
   const std::vector<std::pair<int, char>>& open_flows() const { return m_open_flows; }
 
   void OnDocumentStart(const YAML::Mark& mark) override {
-    document_starts.push_back(mark.pos);
+    document_starts.push_back(mark.pos < 0 ? mark.pos : mark.pos + static_cast<int>(m_base));
     m_open.clear();
     m_open_flows.clear();
   }
@@ -333,7 +341,7 @@ class TreeBuilder : public YAML::EventHandler {
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     YamlNode node;
-    node.pos = m_lines.at(mark);
+    node.pos = at(mark);
     count_node(node.pos);
     note_anchor(anchor);
     add(std::move(node));
@@ -343,7 +351,7 @@ class TreeBuilder : public YAML::EventHandler {
     const auto name = m_anchor_names.find(anchor);
     const std::string shown = name == m_anchor_names.end() ? "*" : "*" + name->second;
     YamlNode node;
-    node.pos = m_lines.at(mark);
+    node.pos = at(mark);
     count_node(node.pos);
     node.unsupported = true;
     m_reporter.error(node.pos, fmt::format("aliases ('{}') are not supported in plan files", shown),
@@ -355,7 +363,7 @@ class TreeBuilder : public YAML::EventHandler {
                 const std::string& value) override {
     YamlNode node;
     node.kind = YamlNode::Kind::Scalar;
-    node.pos = m_lines.at(mark);
+    node.pos = at(mark);
     count_node(node.pos);
     if (value.size() > m_limits.max_scalar_bytes) {
       throw LimitExceeded{node.pos,
@@ -367,7 +375,7 @@ class TreeBuilder : public YAML::EventHandler {
     if (!(tag == "?")) check_decoded_controls(node.text, node.pos);
     // yaml-cpp gives plain scalars the non-specific tag "?" and quoted or block scalars "!".
     node.plain = tag == "?";
-    if (!node.plain && mark.pos >= 0) check_quote_closed(static_cast<std::size_t>(mark.pos), node.pos);
+    if (!node.plain && mark.pos >= 0) check_quote_closed(m_base + static_cast<std::size_t>(mark.pos), node.pos);
     check_tag(tag, node.pos);
     note_anchor(anchor);
     add(std::move(node));
@@ -389,7 +397,7 @@ class TreeBuilder : public YAML::EventHandler {
 
   void OnAnchor(const YAML::Mark& mark, const std::string& anchor_name) override {
     m_pending_anchor = anchor_name;
-    m_reporter.error(m_lines.at(mark), fmt::format("anchors ('&{}') are not supported in plan files", anchor_name),
+    m_reporter.error(at(mark), fmt::format("anchors ('&{}') are not supported in plan files", anchor_name),
                      "write the value out in full at each place it is needed");
   }
 
@@ -404,9 +412,9 @@ class TreeBuilder : public YAML::EventHandler {
   void open(YamlNode::Kind kind, const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, char flow) {
     Open collection;
     collection.node.kind = kind;
-    collection.node.pos = m_lines.at(mark);
+    collection.node.pos = at(mark);
     count_node(collection.node.pos);
-    if (m_open.size() >= static_cast<std::size_t>(m_limits.max_depth)) {
+    if (m_depth + m_open.size() >= static_cast<std::size_t>(m_limits.max_depth)) {
       throw LimitExceeded{collection.node.pos,
                           fmt::format("lists and maps are nested more than {} levels deep here", m_limits.max_depth),
                           "a plan file needs only a few levels; check the indentation and the brackets"};
@@ -415,7 +423,7 @@ class TreeBuilder : public YAML::EventHandler {
     collection.node.flow = flow != 0;
     check_tag(tag, collection.node.pos);
     note_anchor(anchor);
-    if (flow) m_open_flows.emplace_back(mark.pos, flow);
+    if (flow) m_open_flows.emplace_back(mark.pos < 0 ? mark.pos : mark.pos + static_cast<int>(m_base), flow);
     if (kind == YamlNode::Kind::Sequence && streaming_root_value()) {
       collection.node.streamed = m_stream->stream_items_of(m_open.front().node.entries.back().key);
     }
@@ -460,6 +468,12 @@ class TreeBuilder : public YAML::EventHandler {
       parent.node.entries.push_back(std::move(entry));
       parent.awaiting_value = true;
     }
+  }
+
+  /// Where yaml-cpp's mark points in the whole file.
+  SourcePos at(const YAML::Mark& mark) const {
+    if (mark.pos >= 0) return m_lines.at(m_base + static_cast<std::size_t>(mark.pos));
+    return m_base == 0 ? m_lines.at(mark) : m_lines.at(m_base);
   }
 
   /// Whether the value now being read belongs to an entry of the first document's root map, and a stream
@@ -517,6 +531,8 @@ class TreeBuilder : public YAML::EventHandler {
   Reporter& m_reporter;
   const Limits& m_limits;
   ItemStream* m_stream;
+  std::size_t m_base;
+  std::size_t m_depth;
   std::size_t m_nodes = 0;
   std::vector<Open> m_open;
   std::vector<std::pair<int, char>> m_open_flows;
@@ -573,10 +589,151 @@ void report_syntax_error(const YAML::Exception& error, const LineIndex& lines, c
   }
 }
 
+/// Whether `line` is the root map's key `tasks:` alone, its list starting on the next line.
+bool is_tasks_key_line(std::string_view line) {
+  if (!line.starts_with("tasks:")) return false;
+  const std::string_view rest = line.substr(6);
+  const std::size_t next = rest.find_first_not_of(' ');
+  return next == std::string_view::npos || rest[next] == '#';
+}
+
+/// Whether `content` (a line after its indentation) starts a block list item: "- …" or a lone "-".
+bool starts_list_item(std::string_view content) { return content == "-" || content.starts_with("- "); }
+
 }  // namespace
 
-YamlDocument read_yaml(std::string_view original, const std::string& file, const Limits& limits,
-                       ItemStream* stream) {
+std::optional<TaskListSplit> find_task_list_split(std::string_view text) {
+  enum class Where { BeforeList, FirstItem, InList, AfterList } where = Where::BeforeList;
+  std::size_t list_indent = 0;
+  std::size_t end = text.size();
+  std::vector<std::size_t> items;
+  bool first_line = true;
+  for (std::size_t offset = 0; offset < text.size();) {
+    const std::size_t line_end = std::min(text.find('\n', offset), text.size());
+    const std::string_view line = text.substr(offset, line_end - offset);
+    const std::size_t start = offset;
+    offset = line_end + 1;
+    const bool marker = line.starts_with("---") || line.starts_with("...") || line.starts_with("%");
+    if (marker && !(first_line && line.starts_with("---"))) return std::nullopt;
+    first_line = false;
+    const std::size_t indent = line.find_first_not_of(' ');
+    if (indent == std::string_view::npos) continue;  // blank
+    if (line[indent] == '\t') return std::nullopt;
+    if (line[indent] == '#') continue;  // a comment line
+    const std::string_view content = line.substr(indent);
+    switch (where) {
+      case Where::BeforeList:
+        if (indent == 0 && is_tasks_key_line(line)) where = Where::FirstItem;
+        break;
+      case Where::FirstItem:
+        if (!starts_list_item(content)) return std::nullopt;
+        list_indent = indent;
+        items.push_back(start);
+        where = Where::InList;
+        break;
+      case Where::InList:
+        if (indent > list_indent) break;
+        if (indent == list_indent && starts_list_item(content)) {
+          items.push_back(start);
+          break;
+        }
+        if (indent != 0) return std::nullopt;
+        end = start;
+        where = Where::AfterList;
+        break;
+      case Where::AfterList: break;
+    }
+  }
+  if (items.size() < 2) return std::nullopt;
+  const std::size_t half = items.front() + (end - items.front()) / 2;
+  const auto after_half = std::lower_bound(items.begin() + 1, items.end(), half);
+  auto middle = after_half == items.end() ? items.end() - 1 : after_half;
+  if (middle != items.begin() + 1 && half - *(middle - 1) < *middle - half) --middle;
+  return TaskListSplit{*middle, end};
+}
+
+namespace {
+
+/// One part of a file parsed on its own.
+struct Part {
+  YamlDocument scratch;  ///< its own problems: any means the part is not used
+  Reporter reporter;
+  TreeBuilder builder;
+  std::optional<YamlNode> root;
+  std::size_t documents = 0;
+  bool parsed = false;
+
+  Part(const LineIndex& lines, const std::string& file, const Limits& limits, ItemStream* stream, std::size_t base,
+       std::size_t depth)
+      : reporter(file, scratch, 0), builder(lines, reporter, limits, stream, base, depth) {}
+
+  void parse(std::string_view text) {
+    try {
+      InPlaceBuffer buffer(text);
+      std::istream input(&buffer);
+      YAML::Parser parser(input);
+      constexpr int kMaxDocuments = 2;
+      for (; documents < kMaxDocuments && parser.HandleNextDocument(builder); ++documents) {
+        if (documents == 0) root = std::move(builder.root);
+        builder.root.reset();
+      }
+      parsed = true;
+    } catch (...) {  // a syntax error, a limit crossed, memory: the part is not used
+      parsed = false;
+    }
+  }
+
+  /// Parsed without a single remark, as exactly one document whose root is a block collection of `kind`.
+  bool clean(YamlNode::Kind kind) const {
+    return parsed && scratch.diagnostics.empty() && scratch.dropped == 0 && !builder.swallowed_rest && documents == 1 &&
+           root && root->kind == kind && !root->flow;
+  }
+};
+
+/// Reads `text` cut at `split`: the second half of the task list on another thread, the head (which streams to
+/// `stream` as a whole read would) and the tail here. Returns the document when every part is clean and the
+/// parts join into what a single parse gives; nullopt otherwise, and then the caller reads the text in one piece.
+std::optional<YamlNode> read_in_two_parts(std::string_view text, const LineIndex& lines, const TaskListSplit& split,
+                                          const std::string& file, const Limits& limits, ItemStream* stream) {
+  Part head(lines, file, limits, stream, 0, 0);
+  Part middle(lines, file, limits, nullptr, split.middle, 1);  // its list is the root map's `tasks:` value
+  Part tail(lines, file, limits, nullptr, split.end, 0);
+  std::thread second([&] { middle.parse(text.substr(split.middle, split.end - split.middle)); });
+  head.parse(text.substr(0, split.middle));
+  const bool has_tail = split.end < text.size();
+  if (has_tail) tail.parse(text.substr(split.end));
+  second.join();
+
+  if (!head.clean(YamlNode::Kind::Map) || !middle.clean(YamlNode::Kind::Sequence)) return std::nullopt;
+  if (has_tail && !tail.clean(YamlNode::Kind::Map)) return std::nullopt;
+  // The parts count the middle's list and the tail's map once more than the whole file does.
+  const std::size_t nodes =
+      head.builder.nodes() + middle.builder.nodes() - 1 + (has_tail ? tail.builder.nodes() - 1 : 0);
+  if (nodes > limits.max_nodes) return std::nullopt;
+  YamlNode& root = *head.root;
+  if (root.entries.empty()) return std::nullopt;
+  YamlEntry& last = root.entries.back();
+  if (!last.key.is_scalar() || !last.key.plain || last.key.text != "tasks" || !last.value.is_sequence() ||
+      last.value.flow) {
+    return std::nullopt;
+  }
+  for (YamlNode& item : middle.root->items) {
+    if (last.value.streamed) {
+      stream->item(std::move(item));
+    } else {
+      last.value.items.push_back(std::move(item));
+    }
+  }
+  if (has_tail) {
+    for (YamlEntry& entry : tail.root->entries) root.entries.push_back(std::move(entry));
+  }
+  return std::move(head.root);
+}
+
+}  // namespace
+
+YamlDocument read_yaml(std::string_view original, const std::string& file, const Limits& limits, ItemStream* stream,
+                       const ParseOptions& options) {
   YamlDocument document;
   Reporter reporter(file, document, limits.max_diagnostics);
 
@@ -630,6 +787,16 @@ YamlDocument read_yaml(std::string_view original, const std::string& file, const
                    fmt::format("lists and maps are nested more than {} levels deep here", limits.max_depth),
                    "a plan file needs only a few levels; check the brackets");
     return document;
+  }
+
+  if (options.two_parsers_from_bytes && text.size() >= *options.two_parsers_from_bytes) {
+    if (const auto split = find_task_list_split(text)) {
+      if (auto root = read_in_two_parts(text, lines, *split, file, limits, stream)) {
+        document.root = std::move(root);
+        return document;
+      }
+      if (stream) stream->restart();
+    }
   }
 
   InPlaceBuffer buffer(text);

@@ -18,10 +18,10 @@ struct YamlNode {
   enum class Kind { Null, Scalar, Sequence, Map };
 
   Kind kind = Kind::Null;
-  std::string text;                ///< Scalar: the value as written (not yet NFC)
-  bool plain = false;              ///< Scalar: written without quotes or a block indicator (| or >)
-  bool unsupported = false;        ///< an alias or merge key, already reported: readers skip it silently
-  bool flow = false;               ///< Sequence or Map: written in flow style, [a, b] or {k: v}
+  std::string text;          ///< Scalar: the value as written (not yet NFC)
+  bool plain = false;        ///< Scalar: written without quotes or a block indicator (| or >)
+  bool unsupported = false;  ///< an alias or merge key, already reported: readers skip it silently
+  bool flow = false;         ///< Sequence or Map: written in flow style, [a, b] or {k: v}
   /// Sequence: its items were handed to an ItemStream one by one as they were read, and are not kept here.
   bool streamed = false;
   util::SourcePos pos;             ///< 1-based; columns count code points
@@ -52,7 +52,23 @@ class ItemStream {
   virtual bool stream_items_of(const YamlNode& key) = 0;
   /// One complete item of a streamed list, in file order.
   virtual void item(YamlNode&& item) = 0;
+  /// Forget everything received so far: the text is about to be read again from its start.
+  virtual void restart() = 0;
 };
+
+/// Where read_yaml may cut a text to parse a large top-level task list with two parsers: `middle` is the start of
+/// a line that starts an item of the root map's block `tasks:` list, near the middle of the list; `end` the
+/// start of the first line after the list (the text's size when the list ends the text).
+struct TaskListSplit {
+  std::size_t middle = 0;
+  std::size_t end = 0;
+};
+
+/// The cut of `text` (BOM and CRs already removed) that YAML's block structure alone decides: every line of the
+/// list is blank, a comment, an item at the list's indentation or indented deeper, and the line after the list
+/// is a key of the root map. nullopt when anything leaves room for doubt: no such list, fewer than two items, a
+/// directive, a document marker past the first line, a tab in an indentation, a flow list.
+std::optional<TaskListSplit> find_task_list_split(std::string_view text);
 
 /// What reading a YAML text gave: the single document (absent when the text is empty or could not be
 /// read) and the problems found, all with check "yaml-syntax".
@@ -70,7 +86,14 @@ struct YamlDocument {
 /// and memory stay bounded. `file` only labels diagnostics. With a `stream`, the root map's entries and the
 /// items of the lists it chooses go to it while the text is read (a streamed list stays in the tree empty, with
 /// `streamed` set); what it received is only meaningful when the returned document has a root. Never throws.
+///
+/// With `options.two_parsers_from_bytes`, a large file whose root map ends with a block `tasks:` list is cut at
+/// a line that starts an item near the middle of the list and at the line after the list, where YAML's block
+/// structure alone decides what follows; a second thread parses the second half of the list while this one
+/// parses the rest. When any part holds anything unusual (a problem of any kind, another document, a limit
+/// crossed), the whole text is read again in one piece, after `stream->restart()`, so that what is reported
+/// is exactly what a single parse reports.
 YamlDocument read_yaml(std::string_view original, const std::string& file, const Limits& limits = {},
-                       ItemStream* stream = nullptr);
+                       ItemStream* stream = nullptr, const ParseOptions& options = {});
 
 }  // namespace cchc::load

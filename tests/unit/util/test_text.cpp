@@ -1,5 +1,5 @@
-#include <catch2/catch.hpp>
 #include <utf8proc.h>
+#include <catch2/catch.hpp>
 
 #include <cstdlib>
 #include <vector>
@@ -121,9 +121,9 @@ TEST_CASE("the NFC shortcut only passes texts that utf8proc leaves as they are, 
 
 TEST_CASE("the NFC shortcut sends combining marks, other scripts and broken bytes to utf8proc") {
   CHECK_FALSE(is_nfc_without_lookup("Ke\u0302\u0301 hoa\u0323ch"));  // NFD
-  CHECK_FALSE(is_nfc_without_lookup("\u2000"));                    // canonically U+2002
-  CHECK_FALSE(is_nfc_without_lookup("\u212B"));                    // Angstrom sign, canonically Å
-  CHECK_FALSE(is_nfc_without_lookup("\xC3"));                      // a lead byte alone
+  CHECK_FALSE(is_nfc_without_lookup("\u2000"));                      // canonically U+2002
+  CHECK_FALSE(is_nfc_without_lookup("\u212B"));                      // Angstrom sign, canonically Å
+  CHECK_FALSE(is_nfc_without_lookup("\xC3"));                        // a lead byte alone
   CHECK(is_nfc_without_lookup("Kế hoạch cải cách hành chính – “2026”"));
   CHECK(to_nfc("Ke\u0302\u0301 hoa\u0323ch") == "Kế hoạch");
 }

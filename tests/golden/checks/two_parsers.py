@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Parsing a large plan in two parts at once changes nothing: with CCHC_TWO_PARSERS_FROM_BYTES=0 (every file
+whose task list can be cut is parsed by two threads) and with it out of reach (always one parser), `validate`
+and `status --format json` print the same bytes on stdout and stderr and exit with the same code.
+
+Run on every plan and hostile case committed under tests/ and plans/, and on a generated plan of 3 000 tasks
+(bench/generate.py) together with variants broken in its second half or after its list: an alias, a syntax
+error, a quoted text that spans the cut, a second document, a duplicate root key, an unknown key, a tab in an
+indentation, sections after the list, and the list written at the indentation of its key. That the cut is
+really used is checked by the unit tests (tests/unit/load/test_two_parsers.cpp).
+"""
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+
+TODAY = "2026-06-15"
+ONE_PARSER = "9999999999"
+
+
+def variants(text):
+    """(name, text) of the generated plan, intact and broken in the ways a cut must survive."""
+    lines = text.split("\n")
+    starts = [i for i, line in enumerate(lines) if line.startswith("  - id:")]
+    late = starts[len(starts) * 3 // 4]  # an item in the second half
+    early = starts[len(starts) // 4]
+
+    def insert_after(index, new_lines):
+        return "\n".join(lines[:index + 1] + new_lines + lines[index + 1:])
+
+    yield "intact", text
+    yield "alias", insert_after(late, ["    note: *x"])
+    yield "syntax-error", insert_after(late, ["    note: a: b"])
+    yield "quote-spans-cut", "\n".join(
+        lines[:early] + ['  - id: "q"', '    title: "mở', '  - id: z', '    đóng"'] + lines[early:])
+    yield "second-document", text + "---\ncchc: 1\n"
+    yield "duplicate-root-key", text + "plan:\n  id: again\n"
+    yield "unknown-key", insert_after(late, ["    colour: red"])
+    yield "tab", insert_after(late, ["\t  note: x"])
+    yield "sections-after", text + "sections:\n  - id: s1\n    title: Báo cáo\n    lead: snv\n"
+    flush = []
+    in_list = False
+    for line in lines:
+        if line == "tasks:":
+            in_list = True
+        elif in_list and line and not line.startswith(" "):
+            in_list = False
+        flush.append(line[2:] if in_list and line.startswith("  ") else line)
+    yield "list-at-key-indentation", "\n".join(flush)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", required=True)
+    parser.add_argument("--root", required=True)
+    options = parser.parse_args()
+    binary = os.path.abspath(options.binary)
+    base_env = {k: v for k, v in os.environ.items() if not k.startswith("CCHC_")}
+    base_env["CCHC_JOBS"] = "2"  # one file and two jobs: a core is free for the second parser
+    failures = []
+
+    def run(args, threshold, cwd):
+        env = dict(base_env, CCHC_TWO_PARSERS_FROM_BYTES=threshold)
+        return subprocess.run([binary] + args, capture_output=True, env=env, cwd=cwd)
+
+    def compare(path, cwd):
+        for command in (["validate"], ["status", "--today", TODAY, "--format", "json"]):
+            args = command + [path]
+            two, one = run(args, "0", cwd), run(args, ONE_PARSER, cwd)
+            for name in ("stdout", "stderr", "returncode"):
+                if getattr(one, name) != getattr(two, name):
+                    failures.append(f"cchc {' '.join(args)}: {name} differs between one and two parsers")
+
+    committed = []
+    for folder in ("tests", "plans"):
+        for directory, _, names in os.walk(os.path.join(options.root, folder)):
+            committed += [os.path.join(directory, name) for name in names if name.endswith((".yaml", ".yml"))]
+    hostile = os.path.join(options.root, "tests", "hostile")
+    if os.path.isdir(hostile):
+        for directory, _, names in os.walk(hostile):
+            committed += [os.path.join(directory, name) for name in names if name != "EXPECTED"]
+    if len(committed) < 40:
+        failures.append(f"only {len(committed)} committed plans found under tests/ and plans/")
+
+    with tempfile.TemporaryDirectory() as work:
+        for path in sorted(set(committed)):
+            compare(path, work)
+        generated = os.path.join(work, "generated.yaml")
+        subprocess.run([sys.executable, os.path.join(options.root, "bench", "generate.py"), "plan", "3000", generated],
+                       check=True, capture_output=True)
+        text = open(generated, encoding="utf-8").read()
+        for name, variant in variants(text):
+            path = os.path.join(work, f"{name}.yaml")
+            with open(path, "w", encoding="utf-8") as out:
+                out.write(variant)
+            compare(path, work)
+            if name == "intact" and run(["validate", path], "0", work).returncode != 0:
+                failures.append("the generated plan does not validate")
+
+    for failure in failures:
+        print(failure, file=sys.stderr)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
