@@ -170,7 +170,7 @@ void check_unknown_tasks(const Plan& plan, Diagnostics& out) {
 
 /// The deadlines a task or section states, its own and its trigger's, with where each is written.
 std::vector<const Located<model::Deadline>*> stated_deadlines(const std::optional<Located<model::Deadline>>& due,
-                                                              const std::optional<model::Trigger>& trigger) {
+                                                              const util::Boxed<model::Trigger>& trigger) {
   std::vector<const Located<model::Deadline>*> deadlines;
   if (due) deadlines.push_back(&*due);
   if (trigger && trigger->due) deadlines.push_back(&*trigger->due);

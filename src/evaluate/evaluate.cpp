@@ -353,7 +353,7 @@ class TaskEvaluator {
 
   /// The deadline the item states itself, when it states one, resolved on `today_`.
   std::optional<EffectiveDue> own_due(const std::optional<model::Located<model::Deadline>>& due,
-                                      const std::optional<model::Trigger>& trigger) const {
+                                      const util::Boxed<model::Trigger>& trigger) const {
     if (!due) return std::nullopt;
     // An event recorded for a later day had not happened yet on `today_`.
     std::optional<util::Date> happened;

@@ -6,6 +6,7 @@
 #include <variant>
 #include <vector>
 
+#include "util/boxed.hpp"
 #include "util/date.hpp"
 
 namespace cchc::model {
@@ -98,7 +99,7 @@ struct Deadline {
   DaySpan span;
   DeadlineAnchor anchor;
   /// The rule of a Recurring deadline; `start` and `due` are then empty (each occurrence has its own).
-  std::optional<Recurrence> recurrence;
+  util::Boxed<Recurrence> recurrence;
 };
 
 /// Settings that change how wordings are read; they come from the plan.

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "model/deadline.hpp"
+#include "util/boxed.hpp"
 #include "util/date.hpp"
 #include "util/diagnostic.hpp"
 
@@ -96,7 +97,7 @@ struct Task {
   std::optional<LocatedText> lead;   ///< an agency id
   std::vector<LocatedText> support;  ///< agency ids
   std::optional<Located<Deadline>> due;
-  std::optional<Trigger> trigger;  ///< the event a conditional or event-relative deadline waits for
+  util::Boxed<Trigger> trigger;  ///< the event a conditional or event-relative deadline waits for
   Located<TaskStatus> status{TaskStatus::Todo, {}};
   std::optional<Located<util::Date>> done;
   std::optional<Located<int>> progress;  ///< percent of the work done, 0–100, as the lead reported it
@@ -116,7 +117,7 @@ struct Section {
   LocatedText title;
   std::optional<LocatedText> lead;
   std::optional<Located<Deadline>> due;
-  std::optional<Trigger> trigger;  ///< as for tasks
+  util::Boxed<Trigger> trigger;    ///< as for tasks
   std::vector<LocatedText> tasks;  ///< task paths this part reports on
   std::vector<AppendixRef> appendices;
   Located<TaskStatus> status{TaskStatus::Todo, {}};
