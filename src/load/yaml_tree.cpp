@@ -233,9 +233,13 @@ class LineIndex {
     const auto next = std::upper_bound(m_starts.begin(), m_starts.end(), offset);
     const std::size_t line = static_cast<std::size_t>(next - m_starts.begin()) - 1;
     const std::size_t start = m_starts[line];
-    const std::size_t end = line + 1 < m_starts.size() ? m_starts[line + 1] : m_text.size();
-    const std::string_view text = m_text.substr(start, end - start);
-    return SourcePos{static_cast<int>(line) + 1, util::column_of_byte(text, offset - start)};
+    // The text is valid UTF-8 here (read_yaml checks first), so the code points before `offset` are the bytes
+    // that do not continue a sequence; counting them is much cheaper than decoding, once per node.
+    int column = 1;
+    for (std::size_t i = start; i < offset; ++i) {
+      if ((static_cast<unsigned char>(m_text[i]) & 0xC0u) != 0x80u) ++column;
+    }
+    return SourcePos{static_cast<int>(line) + 1, column};
   }
 
   /// Where yaml-cpp's mark points. Its byte offset is reliable; its line and column are not always
