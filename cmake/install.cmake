@@ -53,8 +53,9 @@ set(CPACK_PACKAGE_DESCRIPTION
 set(CPACK_PACKAGE_CONTACT "cchc developers <cchc@localhost>" CACHE STRING "Maintainer field of the .deb")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
-# Runtime dependencies from the linked libraries (dpkg-shlibdeps, from dpkg-dev): libyaml-cpp0.7, libfmt9,
-# libutf8proc2, libstdc++6, libc6 and libgcc-s1 on Debian 12.
+# Runtime dependencies from the linked libraries (dpkg-shlibdeps, from dpkg-dev): none for the static release
+# build (CCHC_STATIC_DEPS); libyaml-cpp0.7, libfmt9, libutf8proc2, libstdc++6, libc6 and libgcc-s1 on Debian 12
+# for a shared one.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "bash-completion, man-db")
 set(CPACK_STRIP_FILES ON)
