@@ -103,10 +103,9 @@ bool is_nfc_without_lookup(std::string_view text) {
       ++i;
     } else if (lead >= 0xC2 && lead <= 0xCB && continuation(i + 1)) {
       i += 2;  // U+0080..U+02FF
-    } else if (lead == 0xE1 && byte(i + 1) >= 0xB8 && byte(i + 1) <= 0xBB && continuation(i + 2)) {
-      i += 3;  // U+1E00..U+1EFF
-    } else if (lead == 0xE2 && byte(i + 1) == 0x80 && byte(i + 2) >= 0x90 && byte(i + 2) <= 0xA7) {
-      i += 3;  // U+2010..U+2027
+    } else if ((lead == 0xE1 && byte(i + 1) >= 0xB8 && byte(i + 1) <= 0xBB && continuation(i + 2)) ||
+               (lead == 0xE2 && byte(i + 1) == 0x80 && byte(i + 2) >= 0x90 && byte(i + 2) <= 0xA7)) {
+      i += 3;  // U+1E00..U+1EFF, U+2010..U+2027
     } else {
       return false;
     }
