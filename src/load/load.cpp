@@ -327,7 +327,23 @@ class PlanReader : public ItemStream {
   /// The entries of `map` whose keys are usable text, first occurrence of each; the rest is reported.
   std::vector<std::pair<std::string, const YamlEntry*>> unique_entries(const YamlNode& map) {
     std::vector<std::pair<std::string, const YamlEntry*>> entries;
-    std::unordered_map<std::string, std::size_t> seen;  // key -> index in entries; maps may be huge
+    entries.reserve(map.entries.size());
+    // A task's map has a dozen keys at most: looking back through them is cheaper than hashing; a map of agencies
+    // or a hostile file may have thousands.
+    constexpr std::size_t kLookBackUpTo = 16;
+    const bool look_back = map.entries.size() <= kLookBackUpTo;
+    std::unordered_map<std::string, std::size_t> seen;  // key -> index in entries, for large maps
+    const auto first_index = [&](const std::string& key) -> std::optional<std::size_t> {
+      if (look_back) {
+        for (std::size_t i = 0; i < entries.size(); ++i) {
+          if (entries[i].first == key) return i;
+        }
+        return std::nullopt;
+      }
+      const auto [found, inserted] = seen.try_emplace(key, entries.size());
+      if (inserted) return std::nullopt;
+      return found->second;
+    };
     for (const YamlEntry& entry : map.entries) {
       if (entry.key.unsupported) continue;
       if (!entry.key.is_scalar() || is_blank(entry.key)) {
@@ -336,11 +352,10 @@ class PlanReader : public ItemStream {
         continue;
       }
       std::string key = util::to_nfc(entry.key.text);
-      const auto [first, inserted] = seen.try_emplace(key, entries.size());
-      if (!inserted) {
+      if (const auto first = first_index(key)) {
         error(entry.key.pos, "duplicate-key",
               fmt::format("the key '{}' is given twice in the same map (first on line {})", shown(key),
-                          entries[first->second].second->key.pos.line),
+                          entries[*first].second->key.pos.line),
               "keep only one of them; the first one is the one read");
         continue;
       }

@@ -505,6 +505,16 @@ class TreeBuilder : public YAML::EventHandler {
   /// Quoted texts can spell control characters as escapes ("\e", "\x1b", "\u0007"): they are refused like
   /// raw ones, so nothing invisible reaches a report or a terminal.
   void check_decoded_controls(const std::string& value, SourcePos pos) {
+    // Every title of a plan comes here; in UTF-8 a control character is a byte below 0x20, 0x7F, or 0xC2 followed
+    // by 0x80..0x9F (U+0080..U+009F), so a text without those bytes needs no decoding.
+    const auto suspect = [&](std::size_t i) {
+      const auto byte = static_cast<unsigned char>(value[i]);
+      return (byte < 0x20 && byte != '\t' && byte != '\n') || byte == 0x7F ||
+             (byte == 0xC2 && i + 1 < value.size() && static_cast<unsigned char>(value[i + 1]) <= 0x9F);
+    };
+    bool any = false;
+    for (std::size_t i = 0; i < value.size() && !any; ++i) any = suspect(i);
+    if (!any) return;
     for (std::size_t offset = 0; offset < value.size();) {
       const auto [code_point, length] = decode_at(value, offset);
       if (is_forbidden_control(code_point)) {
