@@ -122,6 +122,18 @@ std::vector<CharacterProblem> find_character_problems(std::string_view text, std
   std::vector<CharacterProblem> problems;
   bool in_indentation = true;
   for (std::size_t offset = 0; offset < text.size() && problems.size() < max;) {
+    // Most bytes are printable ASCII or, away from the indentation, letters of other scripts: they are stepped
+    // over without decoding (the text is valid UTF-8 here; C1 controls, U+0080..U+009F, start with 0xC2).
+    const auto byte = static_cast<unsigned char>(text[offset]);
+    if (byte >= 0x20 && byte < 0x7F) {
+      if (byte != ' ' && byte != '-') in_indentation = false;
+      ++offset;
+      continue;
+    }
+    if (byte >= 0xC3 && !in_indentation) {
+      offset += byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2;
+      continue;
+    }
     const auto [code_point, length] = decode_at(text, offset);
     if (code_point == '\n') {
       in_indentation = true;
