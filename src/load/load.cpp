@@ -235,6 +235,24 @@ class PlanReader : public ItemStream {
     m_building.tasks.push_back(read_task(item, ""));
   }
 
+  std::unique_ptr<ItemStream> fork() override { return std::unique_ptr<PlanReader>(new PlanReader(*this, Forked{})); }
+
+  bool join(ItemStream& forked) override {
+    auto* other = dynamic_cast<PlanReader*>(&forked);
+    if (!other) return false;
+    // One reading would have stopped listing problems at the cap, and which ones it kept depends on the order:
+    // past the cap, read again in one piece.
+    if (m_cap > 0 &&
+        (m_dropped > 0 || other->m_dropped > 0 || m_diagnostics.size() + other->m_diagnostics.size() > m_cap)) {
+      return false;
+    }
+    m_building.tasks.insert(m_building.tasks.end(), std::make_move_iterator(other->m_building.tasks.begin()),
+                            std::make_move_iterator(other->m_building.tasks.end()));
+    m_diagnostics.insert(m_diagnostics.end(), std::make_move_iterator(other->m_diagnostics.begin()),
+                         std::make_move_iterator(other->m_diagnostics.end()));
+    return true;
+  }
+
   void restart() override {
     m_diagnostics.clear();
     m_dropped = 0;
@@ -295,6 +313,17 @@ class PlanReader : public ItemStream {
   }
 
  private:
+  struct Forked {};
+  /// A reader for the second half of the task list (see fork()): the root as `parent` read it, its own tasks and
+  /// problems. It reads `parent`'s plan only for what the plan block set, which no longer changes.
+  PlanReader(const PlanReader& parent, Forked /*tag*/)
+      : m_file(parent.m_file),
+        m_diagnostics(m_forked_diagnostics),
+        m_cap(parent.m_cap),
+        m_deadline_options(parent.m_deadline_options),
+        m_plan(parent.m_plan),
+        m_streaming_tasks(true) {}
+
   /// Records one load-stage error.
   void error(SourcePos pos, std::string check, std::string message, std::string hint = {}) {
     if (m_cap > 0 && m_diagnostics.size() >= m_cap) {
@@ -1145,6 +1174,7 @@ class PlanReader : public ItemStream {
   std::unordered_set<std::string> m_root_keys;   ///< keys of the root map seen while parsing, NFC
   std::optional<SourcePos> m_plan_info_read_at;  ///< where the `plan:` key read while parsing is written
   bool m_streaming_tasks = false;                ///< the root's `tasks:` list is read item by item
+  util::Diagnostics m_forked_diagnostics;        ///< a fork's own problems (its m_diagnostics refers here)
 };
 
 }  // namespace

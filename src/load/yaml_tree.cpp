@@ -7,10 +7,12 @@
 #include <yaml-cpp/parser.h>
 
 #include <algorithm>
+#include <atomic>
 #include <istream>
 #include <iterator>
 #include <map>
 #include <streambuf>
+#include <system_error>
 #include <thread>
 
 #include "util/text.hpp"
@@ -324,6 +326,12 @@ std::string tag_as_written(const std::string& tag) {
   return tag;
 }
 
+/// How far the first of two parsers is (see read_in_two_parts): still in the root before the task list, streaming
+/// the list's items, or done without streaming them.
+constexpr int kHeadParsing = 0;
+constexpr int kHeadStreams = 1;
+constexpr int kHeadDone = 2;
+
 /// Builds a YamlNode tree from yaml-cpp's parse events.
 class TreeBuilder : public YAML::EventHandler {
  public:
@@ -333,6 +341,11 @@ class TreeBuilder : public YAML::EventHandler {
   TreeBuilder(const LineIndex& lines, Reporter& reporter, const Limits& limits, ItemStream* stream,
               std::size_t base = 0, std::size_t depth = 0)
       : m_lines(lines), m_reporter(reporter), m_limits(limits), m_stream(stream), m_base(base), m_depth(depth) {}
+
+  /// Set to kHeadStreams once the stream has chosen to take a list's items: it has read the root before the list.
+  void announce_streaming_to(std::atomic<int>* state) { m_head_state = state; }
+  /// The items of the document's root list go to the stream (for the second half of a task list).
+  void stream_root_list() { m_stream_root_list = true; }
 
   /// Nodes seen so far (keys, values, list items).
   std::size_t nodes() const { return m_nodes; }
@@ -442,7 +455,12 @@ class TreeBuilder : public YAML::EventHandler {
     if (flow) m_open_flows.emplace_back(mark.pos < 0 ? mark.pos : mark.pos + static_cast<int>(m_base), flow);
     if (kind == YamlNode::Kind::Sequence && streaming_root_value()) {
       collection.node.streamed = m_stream->stream_items_of(m_open.front().node.entries.back().key);
+      if (collection.node.streamed && m_head_state) {
+        m_head_state->store(kHeadStreams, std::memory_order_release);
+        m_head_state->notify_all();
+      }
     }
+    if (kind == YamlNode::Kind::Sequence && m_stream_root_list && m_open.empty()) collection.node.streamed = true;
     m_open.push_back(std::move(collection));
   }
 
@@ -559,6 +577,8 @@ class TreeBuilder : public YAML::EventHandler {
   ItemStream* m_stream;
   std::size_t m_base;
   std::size_t m_depth;
+  std::atomic<int>* m_head_state = nullptr;
+  bool m_stream_root_list = false;
   std::size_t m_nodes = 0;
   std::vector<Open> m_open;
   std::vector<std::pair<int, char>> m_open_flows;
@@ -680,6 +700,44 @@ std::optional<TaskListSplit> find_task_list_split(std::string_view text) {
 
 namespace {
 
+/// The items of the second half of a task list, read on the second thread by a fork of the first thread's stream
+/// once that stream has read the root up to the list (it waits for that at its first item: the root comes first
+/// in the file); held for the first thread when the head of the file turns out not to stream its list.
+class LateItems : public ItemStream {
+ public:
+  LateItems(ItemStream* main, const std::atomic<int>& head_state) : m_main(main), m_head_state(head_state) {}
+
+  void root_entry(const YamlEntry& /*entry*/) override {}
+  bool stream_items_of(const YamlNode& /*key*/) override { return false; }
+  void item(YamlNode&& item) override {
+    if (!m_decided) {
+      m_decided = true;
+      m_head_state.wait(kHeadParsing, std::memory_order_acquire);
+      if (m_main && m_head_state.load(std::memory_order_acquire) == kHeadStreams) m_fork = m_main->fork();
+    }
+    if (m_fork) {
+      m_fork->item(std::move(item));
+    } else {
+      m_held.push_back(std::move(item));
+    }
+  }
+  void restart() override {}
+  std::unique_ptr<ItemStream> fork() override { return nullptr; }
+  bool join(ItemStream& /*forked*/) override { return false; }
+
+  /// The stream that read the items, when one did.
+  ItemStream* forked() const { return m_fork.get(); }
+  /// The items no stream read, in file order.
+  std::vector<YamlNode>& held() { return m_held; }
+
+ private:
+  ItemStream* m_main;
+  const std::atomic<int>& m_head_state;
+  std::unique_ptr<ItemStream> m_fork;
+  std::vector<YamlNode> m_held;
+  bool m_decided = false;
+};
+
 /// One part of a file parsed on its own.
 struct Part {
   YamlDocument scratch;  ///< its own problems: any means the part is not used
@@ -721,11 +779,23 @@ struct Part {
 /// parts join into what a single parse gives; nullopt otherwise, and then the caller reads the text in one piece.
 std::optional<YamlNode> read_in_two_parts(std::string_view text, const LineIndex& lines, const TaskListSplit& split,
                                           const std::string& file, const Limits& limits, ItemStream* stream) {
+  std::atomic<int> head_state{kHeadParsing};
+  LateItems late_items(stream, head_state);
   Part head(lines, file, limits, stream, 0, 0);
-  Part middle(lines, file, limits, nullptr, split.middle, 1);  // its list is the root map's `tasks:` value
+  head.builder.announce_streaming_to(&head_state);
+  Part middle(lines, file, limits, &late_items, split.middle, 1);  // its list is the root map's `tasks:` value
+  middle.builder.stream_root_list();
   Part tail(lines, file, limits, nullptr, split.end, 0);
-  std::thread second([&] { middle.parse(text.substr(split.middle, split.end - split.middle)); });
+  std::thread second;
+  try {
+    second = std::thread([&] { middle.parse(text.substr(split.middle, split.end - split.middle)); });
+  } catch (const std::system_error&) {
+    return std::nullopt;  // no thread to be had: one parser it is
+  }
   head.parse(text.substr(0, split.middle));
+  int parsing = kHeadParsing;
+  head_state.compare_exchange_strong(parsing, kHeadDone, std::memory_order_release);
+  head_state.notify_all();
   const bool has_tail = split.end < text.size();
   if (has_tail) tail.parse(text.substr(split.end));
   second.join();
@@ -743,7 +813,11 @@ std::optional<YamlNode> read_in_two_parts(std::string_view text, const LineIndex
       last.value.flow) {
     return std::nullopt;
   }
-  for (YamlNode& item : middle.root->items) {
+  if (late_items.forked()) {
+    // Read on the second thread: valid only if the list it continued is the one this thread streamed.
+    if (!last.value.streamed || !stream->join(*late_items.forked())) return std::nullopt;
+  }
+  for (YamlNode& item : late_items.held()) {
     if (last.value.streamed) {
       stream->item(std::move(item));
     } else {

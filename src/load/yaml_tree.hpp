@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -54,6 +55,12 @@ class ItemStream {
   virtual void item(YamlNode&& item) = 0;
   /// Forget everything received so far: the text is about to be read again from its start.
   virtual void restart() = 0;
+  /// A stream for the items of a later part of the streamed list, read on another thread while this one goes on;
+  /// it shares what this one read of the root. Only called after stream_items_of returned true.
+  virtual std::unique_ptr<ItemStream> fork() = 0;
+  /// Takes over what `forked` (made by fork()) read, after what this one read. False when the two cannot stand
+  /// for one reading of the list (then the text is read again in one piece).
+  virtual bool join(ItemStream& forked) = 0;
 };
 
 /// Where read_yaml may cut a text to parse a large top-level task list with two parsers: `middle` is the start of

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -61,6 +62,16 @@ class Recorder : public load::ItemStream {
     items.clear();
     ++restarts;
   }
+  int forks = 0;
+  std::unique_ptr<load::ItemStream> fork() override {
+    ++forks;
+    return std::make_unique<Recorder>();
+  }
+  bool join(load::ItemStream& forked) override {
+    auto& other = dynamic_cast<Recorder&>(forked);
+    items.insert(items.end(), other.items.begin(), other.items.end());
+    return true;
+  }
 };
 
 load::ParseOptions always_two_parsers() {
@@ -108,6 +119,7 @@ TEST_CASE("two parsers give the tree, the streamed items and the positions one p
   const auto single = load::read_yaml(text, "plan.yaml", {}, &one);
   const auto parts = load::read_yaml(text, "plan.yaml", {}, &two, always_two_parsers());
   CHECK(two.restarts == 0);  // the cut was used
+  CHECK(two.forks == 1);     // and the second half's items were read on the second thread
   CHECK(dump(parts.root) == dump(single.root));
   CHECK(two.items == one.items);
   CHECK(two.items.size() == 40);
