@@ -21,8 +21,8 @@ struct EffectiveDue {
   std::optional<util::Date> date;
   std::optional<util::Date> start;  ///< first day of the window, when the wording names a period
   bool ongoing = false;
-  WaitingFor waiting;  ///< Kind::None unless the date is not known yet
-  std::string text;    ///< the wording; empty when derived
+  WaitingFor waiting;     ///< Kind::None unless the date is not known yet
+  std::string_view text;  ///< the wording, in the plan; empty when derived
   bool derived = false;
 };
 
@@ -140,8 +140,8 @@ void assign_state(Item& item, bool ongoing, util::Date today, const Options& opt
   assign_state(item, due, today, options);
 }
 
-/// The display name of an agency id: its name, or the id itself when unnamed or undeclared.
-std::string agency_name(const model::Plan& plan, const std::string& agency_id) {
+/// The display name of an agency id (text of `plan`): its name, or the id itself when unnamed or undeclared.
+std::string_view agency_name(const model::Plan& plan, std::string_view agency_id) {
   const model::Agency* agency = plan.find_agency(agency_id);
   if (!agency || agency->name.empty()) return agency_id;
   return agency->name;
@@ -153,6 +153,8 @@ void fill_people(Item& item, const model::Plan& plan, const std::optional<model:
     item.lead = lead->value;
     item.lead_name = agency_name(plan, lead->value);
   }
+  item.support.reserve(support.size());
+  item.support_names.reserve(support.size());
   for (const auto& agency : support) {
     item.support.push_back(agency.value);
     item.support_names.push_back(agency_name(plan, agency.value));
@@ -447,14 +449,14 @@ int urgency_rank(State state) {
   return 11;
 }
 
-bool contains(const std::vector<std::string>& values, const std::string& value) {
+bool contains(const std::vector<std::string>& values, std::string_view value) {
   return std::find(values.begin(), values.end(), value) != values.end();
 }
 
 bool involves_any(const Item& item, const std::vector<std::string>& agencies) {
   if (contains(agencies, item.lead)) return true;
   return std::any_of(item.support.begin(), item.support.end(),
-                     [&](const std::string& agency) { return contains(agencies, agency); });
+                     [&](std::string_view agency) { return contains(agencies, agency); });
 }
 
 bool passes(const Item& item, const Filter& filter) {

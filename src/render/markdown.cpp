@@ -12,9 +12,9 @@ using detail::Column;
 
 std::string cell_text(Column column, const evaluate::Item& item, model::Language language) {
   switch (column) {
-    case Column::Plan: return item.plan_id;
+    case Column::Plan: return std::string(item.plan_id);
     case Column::No: return detail::number_cell(item);
-    case Column::Task: return item.rollup ? detail::title_cell(item, language) : item.title;
+    case Column::Task: return item.rollup ? detail::title_cell(item, language) : std::string(item.title);
     case Column::Lead: return detail::lead_cell(item);
     case Column::Support: return {};
     case Column::Due: return detail::due_cell(item, language);
