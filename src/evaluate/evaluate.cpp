@@ -431,6 +431,13 @@ class TaskEvaluator {
   std::map<std::string, std::size_t, std::less<>> by_path_;
 };
 
+/// How many tasks `tasks` hold, at any depth: each has one item.
+std::size_t count_tasks(const std::vector<model::Task>& tasks) {
+  std::size_t count = tasks.size();
+  for (const auto& task : tasks) count += count_tasks(task.children);
+  return count;
+}
+
 /// Where a state sorts in the urgency order.
 int urgency_rank(State state) {
   switch (state) {
@@ -504,6 +511,7 @@ const std::vector<State>& all_states() {
 
 std::vector<Item> evaluate_plan(const model::Plan& plan, util::Date today, const Options& options) {
   std::vector<Item> items;
+  items.reserve(count_tasks(plan.tasks) + plan.sections.size());
   TaskEvaluator evaluator(plan, today, options);
   for (const auto& task : plan.tasks) evaluator.visit(task, 0, items);
   for (const auto& section : plan.sections) evaluator.visit(section, items);
@@ -511,17 +519,21 @@ std::vector<Item> evaluate_plan(const model::Plan& plan, util::Date today, const
   return items;
 }
 
-std::vector<Item> one_row_per_late_occurrence(const std::vector<Item>& items) {
+std::vector<Item> one_row_per_late_occurrence(std::vector<Item> items) {
+  std::size_t row_count = 0;
+  for (const auto& item : items) row_count += std::max<std::size_t>(1, item.late_occurrences.size());
+  if (row_count == items.size()) return items;  // nothing repeats: every item is its own row
   std::vector<Item> rows;
-  rows.reserve(items.size());
-  for (const auto& item : items) {
+  rows.reserve(row_count);
+  for (auto& item : items) {
     if (item.late_occurrences.empty()) {
-      rows.push_back(item);
+      rows.push_back(std::move(item));
       continue;
     }
-    for (const auto& late : item.late_occurrences) {
+    const std::vector<OccurrenceState> late_occurrences = std::move(item.late_occurrences);
+    item.late_occurrences.clear();
+    for (const auto& late : late_occurrences) {
       Item row = item;
-      row.late_occurrences.clear();
       row.occurrence = late.label;
       row.due = late.due;
       row.start = late.start;
@@ -541,6 +553,11 @@ std::vector<Item> select(const std::vector<Item>& items, const Filter& filter) {
     if (passes(item, filter)) selected.push_back(item);
   }
   return selected;
+}
+
+std::vector<Item> select(std::vector<Item>&& items, const Filter& filter) {
+  std::erase_if(items, [&filter](const Item& item) { return !passes(item, filter); });
+  return std::move(items);
 }
 
 void sort_by_urgency(std::vector<Item>& items) {

@@ -124,8 +124,9 @@ std::vector<Item> evaluate_plan(const model::Plan& plan, util::Date today, const
 std::vector<Item> evaluate_plan(model::Plan&& plan, util::Date today, const Options& options = {}) = delete;
 
 /// `items` with each item that has missed occurrences replaced by one overdue row per missed occurrence, so
-/// the overdue list names every one that is late ("2021", "2022").
-std::vector<Item> one_row_per_late_occurrence(const std::vector<Item>& items);
+/// the overdue list names every one that is late ("2021", "2022"). Takes the items to reuse them: pass them with
+/// std::move unless they are needed afterwards.
+std::vector<Item> one_row_per_late_occurrence(std::vector<Item> items);
 
 /// Which items a command shows.
 struct Filter {
@@ -137,7 +138,10 @@ struct Filter {
   bool include_sections = true;
 };
 
+/// The items that pass `filter`, in their order; copies only those.
 std::vector<Item> select(const std::vector<Item>& items, const Filter& filter);
+/// The same, filtering `items` in place instead of copying the rows that pass.
+std::vector<Item> select(std::vector<Item>&& items, const Filter& filter);
 
 /// Overdue first (most late first), then due today, due soon, in progress, upcoming, ongoing, waiting,
 /// undated, then done and cancelled; document order within a state.

@@ -532,6 +532,16 @@ TEST_CASE("select: leads, agencies, plans, states, sections") {
   CHECK(kept.size() == items.size() - 3);
 
   CHECK(evaluate::select(items, evaluate::Filter{}).size() == items.size());
+
+  // Filtering in place keeps the same rows, in the same order, as copying them.
+  for (const auto* filter : {&by_lead, &by_agency, &by_plan, &by_state, &no_sections, &actionable}) {
+    const auto copied = evaluate::select(items, *filter);
+    std::vector<Item> rows = items;
+    const auto in_place = evaluate::select(std::move(rows), *filter);
+    CHECK(ids(in_place) == ids(copied));
+    CHECK(std::equal(in_place.begin(), in_place.end(), copied.begin(), copied.end(),
+                     [](const Item& a, const Item& b) { return a.order == b.order && a.state == b.state; }));
+  }
 }
 
 TEST_CASE("sort_by_urgency: most late first, soonest next, finished work last") {
