@@ -2,8 +2,9 @@
 
 #include <algorithm>
 #include <iterator>
-#include <map>
+#include <numeric>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
 
 #include "model/recurrence.hpp"
@@ -239,6 +240,31 @@ std::pair<EffectiveDue, EffectiveCompletion> evaluate_recurring(Item& item, cons
   return {due, combined_completion(parts, own)};
 }
 
+/// Rearranges `items` so that position i holds what was at `sorted[i]`, moving each item once, cycle by cycle;
+/// `sorted` (a permutation) is used up.
+void move_into_order(std::vector<Item>& items, std::vector<std::size_t>& sorted) {
+  for (std::size_t start = 0; start < items.size(); ++start) {
+    if (sorted[start] == start) continue;  // already in place, or placed by an earlier cycle
+    Item first = std::move(items[start]);
+    std::size_t hole = start;
+    while (sorted[hole] != start) {
+      const std::size_t from = sorted[hole];
+      items[hole] = std::move(items[from]);
+      sorted[hole] = hole;
+      hole = from;
+    }
+    items[hole] = std::move(first);
+    sorted[hole] = hole;
+  }
+}
+
+/// How many tasks `tasks` hold, at any depth: each has one item.
+std::size_t count_tasks(const std::vector<model::Task>& tasks) {
+  std::size_t count = tasks.size();
+  for (const auto& task : tasks) count += count_tasks(task.children);
+  return count;
+}
+
 /// Walks the task tree once, depth-first, recording each task's item and its derived due and completion.
 class TaskEvaluator {
  public:
@@ -252,6 +278,10 @@ class TaskEvaluator {
     }
     // A relative deadline may count from the completion of any task, earlier or later in the file, so
     // every completion is known before the first deadline is resolved.
+    const std::size_t task_count = count_tasks(plan.tasks);
+    completions_.reserve(task_count);
+    dues_.reserve(task_count);
+    by_path_.reserve(task_count);
     for (const auto& task : plan.tasks) collect_completion(task);
   }
 
@@ -428,15 +458,8 @@ class TaskEvaluator {
   calendar::Calendar calendar_;     ///< the built-in calendar with the plan's own days added
   std::vector<EffectiveDue> dues_;  ///< parallel to the task items
   std::vector<EffectiveCompletion> completions_;
-  std::map<std::string, std::size_t, std::less<>> by_path_;
+  std::unordered_map<std::string_view, std::size_t> by_path_;  ///< full path (text of the plan) -> task index
 };
-
-/// How many tasks `tasks` hold, at any depth: each has one item.
-std::size_t count_tasks(const std::vector<model::Task>& tasks) {
-  std::size_t count = tasks.size();
-  for (const auto& task : tasks) count += count_tasks(task.children);
-  return count;
-}
 
 /// Where a state sorts in the urgency order.
 int urgency_rank(State state) {
@@ -561,7 +584,13 @@ std::vector<Item> select(std::vector<Item>&& items, const Filter& filter) {
 }
 
 void sort_by_urgency(std::vector<Item>& items) {
-  std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
+  // The positions are sorted, then each row moved once to its place: sorting the rows themselves would move
+  // each several times and hold a second copy of the whole list in the sort's buffer.
+  std::vector<std::size_t> sorted(items.size());
+  std::iota(sorted.begin(), sorted.end(), std::size_t{0});
+  std::stable_sort(sorted.begin(), sorted.end(), [&items](std::size_t left, std::size_t right) {
+    const Item& a = items[left];
+    const Item& b = items[right];
     const int rank_a = urgency_rank(a.state), rank_b = urgency_rank(b.state);
     if (rank_a != rank_b) return rank_a < rank_b;
     const bool by_days = a.state == State::Overdue || a.state == State::DueSoon || a.state == State::InProgress ||
@@ -570,6 +599,7 @@ void sort_by_urgency(std::vector<Item>& items) {
     if (by_days && a.days && b.days && *a.days != *b.days) return *a.days < *b.days;
     return a.order < b.order;
   });
+  move_into_order(items, sorted);
 }
 
 std::vector<std::pair<State, int>> count_states(const std::vector<Item>& items) {

@@ -126,7 +126,7 @@ std::string align(std::string_view text, int width, bool right) {
 }
 
 /// The header, rule and rows of one table of `items` (not empty).
-std::string table_block(const std::vector<evaluate::Item>& items, const Options& options) {
+std::string table_block(const detail::ItemRefs& items, const Options& options) {
   const model::Language language = options.language;
 
   const std::vector<Column> columns = detail::list_columns(items);
@@ -135,10 +135,10 @@ std::string table_block(const std::vector<evaluate::Item>& items, const Options&
   };
 
   std::vector<Row> rows;
-  for (const auto& item : items) {
+  for (const evaluate::Item* item : items) {
     Row row;
-    for (const Column column : columns) row.cells.push_back(make_cell(column, item, options));
-    row.state = item.state;
+    for (const Column column : columns) row.cells.push_back(make_cell(column, *item, options));
+    row.state = item->state;
     rows.push_back(std::move(row));
   }
 
