@@ -16,6 +16,8 @@ namespace {
 /// nothing to the computed date shown beside it.
 bool wording_is_just_the_date(std::string_view wording, util::Date date) {
   const std::string text = util::collapse_whitespace(wording);
+  // Every spelling starts with a digit; most wordings ("Trước ngày …", "Quý II") do not, and need no spelling.
+  if (text.empty() || std::isdigit(static_cast<unsigned char>(text.front())) == 0) return false;
   const std::string spellings[] = {
       date.iso(),
       date.vn(),
