@@ -2,8 +2,9 @@
 
 #include <algorithm>
 #include <iterator>
-#include <map>
+#include <numeric>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
 
 #include "model/recurrence.hpp"
@@ -21,8 +22,8 @@ struct EffectiveDue {
   std::optional<util::Date> date;
   std::optional<util::Date> start;  ///< first day of the window, when the wording names a period
   bool ongoing = false;
-  WaitingFor waiting;  ///< Kind::None unless the date is not known yet
-  std::string text;    ///< the wording; empty when derived
+  WaitingFor waiting;     ///< Kind::None unless the date is not known yet
+  std::string_view text;  ///< the wording, in the plan; empty when derived
   bool derived = false;
 };
 
@@ -140,8 +141,8 @@ void assign_state(Item& item, bool ongoing, util::Date today, const Options& opt
   assign_state(item, due, today, options);
 }
 
-/// The display name of an agency id: its name, or the id itself when unnamed or undeclared.
-std::string agency_name(const model::Plan& plan, const std::string& agency_id) {
+/// The display name of an agency id (text of `plan`): its name, or the id itself when unnamed or undeclared.
+std::string_view agency_name(const model::Plan& plan, std::string_view agency_id) {
   const model::Agency* agency = plan.find_agency(agency_id);
   if (!agency || agency->name.empty()) return agency_id;
   return agency->name;
@@ -153,6 +154,8 @@ void fill_people(Item& item, const model::Plan& plan, const std::optional<model:
     item.lead = lead->value;
     item.lead_name = agency_name(plan, lead->value);
   }
+  item.support.reserve(support.size());
+  item.support_names.reserve(support.size());
   for (const auto& agency : support) {
     item.support.push_back(agency.value);
     item.support_names.push_back(agency_name(plan, agency.value));
@@ -237,6 +240,31 @@ std::pair<EffectiveDue, EffectiveCompletion> evaluate_recurring(Item& item, cons
   return {due, combined_completion(parts, own)};
 }
 
+/// Rearranges `items` so that position i holds what was at `sorted[i]`, moving each item once, cycle by cycle;
+/// `sorted` (a permutation) is used up.
+void move_into_order(std::vector<Item>& items, std::vector<std::size_t>& sorted) {
+  for (std::size_t start = 0; start < items.size(); ++start) {
+    if (sorted[start] == start) continue;  // already in place, or placed by an earlier cycle
+    Item first = std::move(items[start]);
+    std::size_t hole = start;
+    while (sorted[hole] != start) {
+      const std::size_t from = sorted[hole];
+      items[hole] = std::move(items[from]);
+      sorted[hole] = hole;
+      hole = from;
+    }
+    items[hole] = std::move(first);
+    sorted[hole] = hole;
+  }
+}
+
+/// How many tasks `tasks` hold, at any depth: each has one item.
+std::size_t count_tasks(const std::vector<model::Task>& tasks) {
+  std::size_t count = tasks.size();
+  for (const auto& task : tasks) count += count_tasks(task.children);
+  return count;
+}
+
 /// Walks the task tree once, depth-first, recording each task's item and its derived due and completion.
 class TaskEvaluator {
  public:
@@ -250,6 +278,10 @@ class TaskEvaluator {
     }
     // A relative deadline may count from the completion of any task, earlier or later in the file, so
     // every completion is known before the first deadline is resolved.
+    const std::size_t task_count = count_tasks(plan.tasks);
+    completions_.reserve(task_count);
+    dues_.reserve(task_count);
+    by_path_.reserve(task_count);
     for (const auto& task : plan.tasks) collect_completion(task);
   }
 
@@ -426,7 +458,7 @@ class TaskEvaluator {
   calendar::Calendar calendar_;     ///< the built-in calendar with the plan's own days added
   std::vector<EffectiveDue> dues_;  ///< parallel to the task items
   std::vector<EffectiveCompletion> completions_;
-  std::map<std::string, std::size_t, std::less<>> by_path_;
+  std::unordered_map<std::string_view, std::size_t> by_path_;  ///< full path (text of the plan) -> task index
 };
 
 /// Where a state sorts in the urgency order.
@@ -447,14 +479,14 @@ int urgency_rank(State state) {
   return 11;
 }
 
-bool contains(const std::vector<std::string>& values, const std::string& value) {
+bool contains(const std::vector<std::string>& values, std::string_view value) {
   return std::find(values.begin(), values.end(), value) != values.end();
 }
 
 bool involves_any(const Item& item, const std::vector<std::string>& agencies) {
   if (contains(agencies, item.lead)) return true;
   return std::any_of(item.support.begin(), item.support.end(),
-                     [&](const std::string& agency) { return contains(agencies, agency); });
+                     [&](std::string_view agency) { return contains(agencies, agency); });
 }
 
 bool passes(const Item& item, const Filter& filter) {
@@ -502,6 +534,7 @@ const std::vector<State>& all_states() {
 
 std::vector<Item> evaluate_plan(const model::Plan& plan, util::Date today, const Options& options) {
   std::vector<Item> items;
+  items.reserve(count_tasks(plan.tasks) + plan.sections.size());
   TaskEvaluator evaluator(plan, today, options);
   for (const auto& task : plan.tasks) evaluator.visit(task, 0, items);
   for (const auto& section : plan.sections) evaluator.visit(section, items);
@@ -509,17 +542,21 @@ std::vector<Item> evaluate_plan(const model::Plan& plan, util::Date today, const
   return items;
 }
 
-std::vector<Item> one_row_per_late_occurrence(const std::vector<Item>& items) {
+std::vector<Item> one_row_per_late_occurrence(std::vector<Item> items) {
+  std::size_t row_count = 0;
+  for (const auto& item : items) row_count += std::max<std::size_t>(1, item.late_occurrences.size());
+  if (row_count == items.size()) return items;  // nothing repeats: every item is its own row
   std::vector<Item> rows;
-  rows.reserve(items.size());
-  for (const auto& item : items) {
+  rows.reserve(row_count);
+  for (auto& item : items) {
     if (item.late_occurrences.empty()) {
-      rows.push_back(item);
+      rows.push_back(std::move(item));
       continue;
     }
-    for (const auto& late : item.late_occurrences) {
+    const std::vector<OccurrenceState> late_occurrences = std::move(item.late_occurrences);
+    item.late_occurrences.clear();
+    for (const auto& late : late_occurrences) {
       Item row = item;
-      row.late_occurrences.clear();
       row.occurrence = late.label;
       row.due = late.due;
       row.start = late.start;
@@ -541,8 +578,19 @@ std::vector<Item> select(const std::vector<Item>& items, const Filter& filter) {
   return selected;
 }
 
+std::vector<Item> select(std::vector<Item>&& items, const Filter& filter) {
+  std::erase_if(items, [&filter](const Item& item) { return !passes(item, filter); });
+  return std::move(items);
+}
+
 void sort_by_urgency(std::vector<Item>& items) {
-  std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
+  // The positions are sorted, then each row moved once to its place: sorting the rows themselves would move
+  // each several times and hold a second copy of the whole list in the sort's buffer.
+  std::vector<std::size_t> sorted(items.size());
+  std::iota(sorted.begin(), sorted.end(), std::size_t{0});
+  std::stable_sort(sorted.begin(), sorted.end(), [&items](std::size_t left, std::size_t right) {
+    const Item& a = items[left];
+    const Item& b = items[right];
     const int rank_a = urgency_rank(a.state), rank_b = urgency_rank(b.state);
     if (rank_a != rank_b) return rank_a < rank_b;
     const bool by_days = a.state == State::Overdue || a.state == State::DueSoon || a.state == State::InProgress ||
@@ -551,6 +599,7 @@ void sort_by_urgency(std::vector<Item>& items) {
     if (by_days && a.days && b.days && *a.days != *b.days) return *a.days < *b.days;
     return a.order < b.order;
   });
+  move_into_order(items, sorted);
 }
 
 std::vector<std::pair<State, int>> count_states(const std::vector<Item>& items) {

@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/plan.hpp"
@@ -35,7 +36,7 @@ struct WaitingFor {
     PlanIssued,  ///< the plan's full issue date (`plan: date:` with the day)
   };
   Kind kind = Kind::None;
-  std::string text;
+  std::string_view text;  ///< refers into the plan, as an Item's text does
 };
 
 /// The label scripts see: "done-late", "due-soon", …
@@ -69,22 +70,29 @@ struct OccurrenceState {
 };
 
 /// One task (or report section) of one plan, evaluated against today.
+///
+/// Lifetime: the text an item shows from its plan (plan_id, file, id, title, lead, lead_name, support,
+/// support_names, due_text, waiting_for.text) is not copied but refers into the model::Plan the item was
+/// evaluated from: a list of 10 000 tasks would otherwise hold every title and name again, and copy them each
+/// time rows are filtered or sorted. That plan must outlive the item and stay where it is (in the CLI,
+/// `Evaluation` owns both the loaded plans and the items). Text computed here (the occurrence label, a rollup's
+/// plan ids) is owned.
 struct Item {
   ItemKind kind = ItemKind::Task;
-  std::string plan_id;
-  std::string file;
-  std::string id;  ///< full path, "3.1"
-  std::string title;
-  std::string lead;  ///< agency id, may be empty
-  std::string lead_name;
-  std::vector<std::string> support;  ///< agency ids
-  std::vector<std::string> support_names;
+  std::string_view plan_id;
+  std::string_view file;
+  std::string_view id;  ///< full path, "3.1"
+  std::string_view title;
+  std::string_view lead;  ///< agency id, may be empty
+  std::string_view lead_name;
+  std::vector<std::string_view> support;  ///< agency ids
+  std::vector<std::string_view> support_names;
   std::optional<util::Date> due;
   /// First day of the window when the deadline names a period ("2026 - 2030" starts 2026-01-01);
   /// for a derived deadline, the earliest start among the parts.
   std::optional<util::Date> start;
-  std::string due_text;      ///< the wording, "Trước ngày 30/4/2020"; empty when derived
-  bool due_derived = false;  ///< due comes from the children, not from the task itself
+  std::string_view due_text;  ///< the wording, "Trước ngày 30/4/2020"; empty when derived
+  bool due_derived = false;   ///< due comes from the children, not from the task itself
   std::optional<util::Date> done;
   model::TaskStatus status = model::TaskStatus::Todo;
   State state = State::NoDeadline;
@@ -110,12 +118,15 @@ struct Options {
 };
 
 /// Every task and section of `plan`, in document order, with its state on `today`.
-/// Pure: depends only on its arguments.
+/// Pure: depends only on its arguments. The items refer into `plan` (see Item), which must outlive them.
 std::vector<Item> evaluate_plan(const model::Plan& plan, util::Date today, const Options& options = {});
+/// A temporary plan would leave its items pointing at freed text.
+std::vector<Item> evaluate_plan(model::Plan&& plan, util::Date today, const Options& options = {}) = delete;
 
 /// `items` with each item that has missed occurrences replaced by one overdue row per missed occurrence, so
-/// the overdue list names every one that is late ("2021", "2022").
-std::vector<Item> one_row_per_late_occurrence(const std::vector<Item>& items);
+/// the overdue list names every one that is late ("2021", "2022"). Takes the items to reuse them: pass them with
+/// std::move unless they are needed afterwards.
+std::vector<Item> one_row_per_late_occurrence(std::vector<Item> items);
 
 /// Which items a command shows.
 struct Filter {
@@ -127,7 +138,10 @@ struct Filter {
   bool include_sections = true;
 };
 
+/// The items that pass `filter`, in their order; copies only those.
 std::vector<Item> select(const std::vector<Item>& items, const Filter& filter);
+/// The same, filtering `items` in place instead of copying the rows that pass.
+std::vector<Item> select(std::vector<Item>&& items, const Filter& filter);
 
 /// Overdue first (most late first), then due today, due soon, in progress, upcoming, ongoing, waiting,
 /// undated, then done and cancelled; document order within a state.

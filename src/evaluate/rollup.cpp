@@ -51,19 +51,20 @@ struct Tally {
 };
 
 /// Whether the task at `path` is `ancestor` or below it ("2.1" is below "2"; "21" is not).
-bool is_at_or_below(const std::string& path, const std::string& ancestor) {
-  return path == ancestor || (path.size() > ancestor.size() && path.compare(0, ancestor.size(), ancestor) == 0 &&
-                              path[ancestor.size()] == '.');
+bool is_at_or_below(std::string_view path, std::string_view ancestor) {
+  return path == ancestor ||
+         (path.size() > ancestor.size() && path.substr(0, ancestor.size()) == ancestor && path[ancestor.size()] == '.');
 }
 
 /// The links that resolve: child plan id -> (parent plan id, task path), and the reverse.
 struct Links {
-  std::map<std::string, std::pair<std::string, std::string>> parent_of;
-  std::map<std::string, std::vector<std::string>> children_of;  ///< parent plan id -> child plan ids, sorted
+  std::map<std::string, std::pair<std::string, std::string>, std::less<>> parent_of;
+  std::map<std::string, std::vector<std::string>, std::less<>>
+      children_of;  ///< parent plan id -> child plan ids, sorted
 };
 
 Links resolve_links(const std::vector<Item>& items, const std::vector<const model::Plan*>& plans) {
-  std::set<std::pair<std::string, std::string>> tasks;  // (plan id, path) of every task item
+  std::set<std::pair<std::string_view, std::string_view>> tasks;  // (plan id, path) of every task item
   for (const Item& item : items) {
     if (item.kind == ItemKind::Task) tasks.emplace(item.plan_id, item.id);
   }
@@ -102,24 +103,24 @@ class RollupBuilder {
   }
 
   /// Everything plan `id` adds up to: its leaf tasks and, through the links, those of every plan below it.
-  const Tally& plan_tally(const std::string& id) {
+  const Tally& plan_tally(std::string_view id) {
     if (const auto done = m_plan_tallies.find(id); done != m_plan_tallies.end()) return done->second;
     Tally tally;
-    tally.plans_below.insert(id);
-    for (const std::size_t index : m_by_plan[id]) {
+    tally.plans_below.emplace(id);
+    for (const std::size_t index : rows_of(id)) {
       if (!m_items[index].has_children) tally.add(state_before_rollup(m_items[index]));
     }
     if (const auto children = m_links.children_of.find(id); children != m_links.children_of.end()) {
       for (const auto& child : children->second) tally.add(plan_tally(child));
     }
-    return m_plan_tallies.emplace(id, std::move(tally)).first->second;
+    return m_plan_tallies.emplace(std::string(id), std::move(tally)).first->second;
   }
 
   /// Sets the rollup of each task of plan `id` that has plans below it, in `out` (parallel to the items).
-  void roll_up_plan(const std::string& id, std::vector<Item>& out) {
+  void roll_up_plan(std::string_view id, std::vector<Item>& out) {
     const auto children = m_links.children_of.find(id);
     if (children == m_links.children_of.end()) return;
-    const std::vector<std::size_t>& rows = m_by_plan[id];
+    const std::vector<std::size_t>& rows = rows_of(id);
     for (const std::size_t index : rows) {
       Item& item = out[index];
       std::vector<std::string> direct;
@@ -152,10 +153,17 @@ class RollupBuilder {
  private:
   static State state_before_rollup(const Item& item) { return item.rollup ? item.rollup->own_state : item.state; }
 
+  /// The task rows of plan `id`, by index; looking up never adds a key, whose text might not outlive the map.
+  const std::vector<std::size_t>& rows_of(std::string_view id) const {
+    static const std::vector<std::size_t> none;
+    const auto found = m_by_plan.find(id);
+    return found == m_by_plan.end() ? none : found->second;
+  }
+
   const std::vector<Item>& m_items;
   const Links& m_links;
-  std::map<std::string, std::vector<std::size_t>> m_by_plan;
-  std::map<std::string, Tally> m_plan_tallies;
+  std::map<std::string_view, std::vector<std::size_t>> m_by_plan;  ///< keys refer into the items' plans
+  std::map<std::string, Tally, std::less<>> m_plan_tallies;
 };
 
 }  // namespace
@@ -172,9 +180,9 @@ void roll_up(std::vector<Item>& items, const std::vector<const model::Plan*>& pl
 std::vector<Item> rollup_view(const std::vector<Item>& items, const std::vector<const model::Plan*>& plans,
                               const std::vector<std::string>& shown_plans) {
   const Links links = resolve_links(items, plans);
-  std::map<std::string, const model::Plan*> plan_by_id;
+  std::map<std::string, const model::Plan*, std::less<>> plan_by_id;
   for (const model::Plan* plan : plans) plan_by_id.emplace(plan->id.value, plan);
-  const auto shown = [&](const std::string& id) {
+  const auto shown = [&](std::string_view id) {
     if (!shown_plans.empty()) return std::find(shown_plans.begin(), shown_plans.end(), id) != shown_plans.end();
     return links.parent_of.count(id) == 0;
   };
@@ -188,9 +196,9 @@ std::vector<Item> rollup_view(const std::vector<Item>& items, const std::vector<
     const Tally& tally = builder.plan_tally(id);
     Item row;
     row.kind = ItemKind::Plan;
-    row.plan_id = id;
+    row.plan_id = plan.id.value;  // the row refers into its plan, as every item does
     row.file = plan.file;
-    row.id = id;
+    row.id = plan.id.value;
     row.title = plan.title.value;
     row.lead_name = plan.issuer;
     row.depth = depth;

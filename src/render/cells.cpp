@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
-#include <set>
 
 #include "render/render.hpp"
 #include "util/text.hpp"
@@ -16,6 +16,8 @@ namespace {
 /// nothing to the computed date shown beside it.
 bool wording_is_just_the_date(std::string_view wording, util::Date date) {
   const std::string text = util::collapse_whitespace(wording);
+  // Every spelling starts with a digit; most wordings ("Trước ngày …", "Quý II") do not, and need no spelling.
+  if (text.empty() || std::isdigit(static_cast<unsigned char>(text.front())) == 0) return false;
   const std::string spellings[] = {
       date.iso(),
       date.vn(),
@@ -127,13 +129,12 @@ std::string days_cell(const evaluate::Item& item) {
   return *item.days > 0 ? fmt::format("+{}", *item.days) : fmt::format("{}", *item.days);
 }
 
-bool from_several_plans(const std::vector<evaluate::Item>& items) {
-  std::set<std::string_view> plans;
-  for (const auto& item : items) plans.insert(item.plan_id);
-  return plans.size() > 1;
+bool from_several_plans(const ItemRefs& items) {
+  return std::any_of(items.begin(), items.end(),
+                     [&](const evaluate::Item* item) { return item->plan_id != items.front()->plan_id; });
 }
 
-std::vector<Column> list_columns(const std::vector<evaluate::Item>& items) {
+std::vector<Column> list_columns(const ItemRefs& items) {
   std::vector<Column> columns;
   if (from_several_plans(items)) columns.push_back(Column::Plan);
   for (const Column column : {Column::No, Column::Task, Column::Lead, Column::Due, Column::State, Column::Days}) {
@@ -152,11 +153,10 @@ std::string waiting_heading(model::Language language) {
                                            "trước hoàn thành)";
 }
 
-std::pair<std::vector<evaluate::Item>, std::vector<evaluate::Item>> split_waiting(
-    const std::vector<evaluate::Item>& items) {
-  std::pair<std::vector<evaluate::Item>, std::vector<evaluate::Item>> parts;
+std::pair<ItemRefs, ItemRefs> split_waiting(const std::vector<evaluate::Item>& items) {
+  std::pair<ItemRefs, ItemRefs> parts;
   for (const auto& item : items) {
-    (item.state == evaluate::State::Waiting ? parts.second : parts.first).push_back(item);
+    (item.state == evaluate::State::Waiting ? parts.second : parts.first).push_back(&item);
   }
   return parts;
 }

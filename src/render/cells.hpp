@@ -47,12 +47,15 @@ std::string lead_cell(const evaluate::Item& item);
 /// Signed day count: "-16", "0", "+5"; empty when the item has none.
 std::string days_cell(const evaluate::Item& item);
 
+/// Some of a list's items, in order, without copying them: they point into the list.
+using ItemRefs = std::vector<const evaluate::Item*>;
+
 /// True when the items come from more than one plan, so a Plan column is needed.
-bool from_several_plans(const std::vector<evaluate::Item>& items);
+bool from_several_plans(const ItemRefs& items);
 
 /// The columns of the table and Markdown views: a Plan column when the items
 /// come from several plans, then number, task, lead, due, state and days.
-std::vector<Column> list_columns(const std::vector<evaluate::Item>& items);
+std::vector<Column> list_columns(const ItemRefs& items);
 
 /// What the table and Markdown views print for no items: nothing at all for the
 /// overdue list (so cron sends no mail), a "no tasks" line otherwise.
@@ -63,8 +66,7 @@ std::string empty_list_text(const Options& options);
 std::string waiting_heading(model::Language language);
 
 /// The items that have a date or need none, and the waiting ones, each in the given order.
-std::pair<std::vector<evaluate::Item>, std::vector<evaluate::Item>> split_waiting(
-    const std::vector<evaluate::Item>& items);
+std::pair<ItemRefs, ItemRefs> split_waiting(const std::vector<evaluate::Item>& items);
 
 std::string counts_line(const std::vector<evaluate::Item>& items, model::Language language);
 

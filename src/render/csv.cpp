@@ -44,7 +44,8 @@ std::string record(const std::vector<std::string>& values, char delimiter = ',')
   return line + "\r\n";
 }
 
-std::string join(const std::vector<std::string>& parts, std::string_view separator) {
+template <class Text>
+std::string join(const std::vector<Text>& parts, std::string_view separator) {
   std::string joined;
   for (std::size_t i = 0; i < parts.size(); ++i) {
     if (i > 0) joined += separator;
@@ -59,10 +60,10 @@ const std::vector<std::string> kColumns = {"plan",     "id",    "title", "lead",
 /// The cells of the columns `status --format csv` has (kColumns).
 std::vector<std::string> list_cells(const evaluate::Item& item) {
   return {
-      item.plan_id,
+      std::string(item.plan_id),
       inert(item.id),
       inert(item.title),
-      item.lead,
+      std::string(item.lead),
       join(item.support, "; "),
       item.due ? item.due->iso() : "",
       inert(item.due_text),

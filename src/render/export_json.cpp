@@ -27,19 +27,20 @@ class ItemIndex {
     for (const Item& item : items) m_items.emplace(key(item.plan_id, item.kind, item.id), &item);
   }
 
-  const Item* find(const std::string& plan_id, ItemKind kind, const std::string& id) const {
+  const Item* find(std::string_view plan_id, ItemKind kind, std::string_view id) const {
     const auto found = m_items.find(key(plan_id, kind, id));
     return found == m_items.end() ? nullptr : found->second;
   }
 
  private:
-  static std::string key(const std::string& plan_id, ItemKind kind, const std::string& id) {
+  static std::string key(std::string_view plan_id, ItemKind kind, std::string_view id) {
     return fmt::format("{}\n{}\n{}", plan_id, kind == ItemKind::Section ? 's' : 't', id);
   }
   std::map<std::string, const Item*> m_items;
 };
 
-std::string text_array(const std::vector<std::string>& texts, int indent) {
+template <class Text>
+std::string text_array(const std::vector<Text>& texts, int indent) {
   std::vector<std::string> quoted;
   quoted.reserve(texts.size());
   for (const auto& text : texts) quoted.push_back(quote(text));

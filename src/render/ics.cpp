@@ -81,16 +81,16 @@ std::string description(const Item& item, Language language) {
     }
     text += (vi ? "Phối hợp: " : "Support: ") + names + "\n";
   }
-  if (!item.due_text.empty()) text += (vi ? "Thời hạn: " : "Deadline: ") + item.due_text + "\n";
+  if (!item.due_text.empty()) text += (vi ? "Thời hạn: " : "Deadline: ") + std::string(item.due_text) + "\n";
   text += (vi ? "Tình trạng: " : "State: ") + state_label(item.state, language);
   if (item.done) text += fmt::format(" ({})", detail::date_text(*item.done, language));
-  text += "\n" + std::string(vi ? "Kế hoạch: " : "Plan: ") + item.plan_id;
+  text += "\n" + std::string(vi ? "Kế hoạch: " : "Plan: ") + std::string(item.plan_id);
   return text;
 }
 
 std::string event(const Item& item, util::Date today, Language language) {
   const bool done = item.state == evaluate::State::Done || item.state == evaluate::State::DoneLate;
-  std::string summary = detail::number_cell(item) + " " + item.title;
+  std::string summary = detail::number_cell(item) + " " + std::string(item.title);
   if (done) summary = "✔ " + summary;
   std::string out = content_line("BEGIN:VEVENT");
   out += content_line("UID:" + uid(item));

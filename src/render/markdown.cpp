@@ -12,9 +12,9 @@ using detail::Column;
 
 std::string cell_text(Column column, const evaluate::Item& item, model::Language language) {
   switch (column) {
-    case Column::Plan: return item.plan_id;
+    case Column::Plan: return std::string(item.plan_id);
     case Column::No: return detail::number_cell(item);
-    case Column::Task: return item.rollup ? detail::title_cell(item, language) : item.title;
+    case Column::Task: return item.rollup ? detail::title_cell(item, language) : std::string(item.title);
     case Column::Lead: return detail::lead_cell(item);
     case Column::Support: return {};
     case Column::Due: return detail::due_cell(item, language);
@@ -25,7 +25,7 @@ std::string cell_text(Column column, const evaluate::Item& item, model::Language
 }
 
 /// One GFM table of `items` (not empty).
-std::string table_block(const std::vector<evaluate::Item>& items, model::Language language) {
+std::string table_block(const detail::ItemRefs& items, model::Language language) {
   const std::vector<Column> columns = detail::list_columns(items);
 
   std::vector<std::string> headings;
@@ -35,10 +35,10 @@ std::string table_block(const std::vector<evaluate::Item>& items, model::Languag
     delimiters.emplace_back(column == Column::Days ? "---:" : "---");
   }
   std::string out = detail::markdown_row(headings) + detail::markdown_row(delimiters);
-  for (const auto& item : items) {
+  for (const evaluate::Item* item : items) {
     std::vector<std::string> cells;
     cells.reserve(columns.size());
-    for (const Column column : columns) cells.push_back(detail::markdown_text(cell_text(column, item, language)));
+    for (const Column column : columns) cells.push_back(detail::markdown_text(cell_text(column, *item, language)));
     out += detail::markdown_row(cells);
   }
   return out;

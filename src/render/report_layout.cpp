@@ -79,7 +79,7 @@ class Layout {
   std::string col(Column column) const { return detail::heading(column, m_language); }
 
   static std::string support_text(const Item& item) {
-    std::vector<std::string> names;
+    std::vector<std::string_view> names;
     for (std::size_t i = 0; i < item.support.size(); ++i) {
       const bool named = i < item.support_names.size() && !item.support_names[i].empty();
       names.push_back(named ? item.support_names[i] : item.support[i]);
@@ -89,13 +89,13 @@ class Layout {
 
   std::string due_date_text(const Item& item) const { return item.due ? date_text(*item.due, m_language) : "—"; }
 
-  static std::string as_written(const Item& item) { return item.due_text.empty() ? "—" : item.due_text; }
+  static std::string as_written(const Item& item) { return item.due_text.empty() ? "—" : std::string(item.due_text); }
 
   // One function per table kind: the text of `column` for `item`.
   std::string late_cells(const Item& item, std::size_t column) const {
     switch (column) {
       case 0: return number_cell(item);
-      case 1: return item.title;
+      case 1: return std::string(item.title);
       case 2: return lead_cell(item);
       case 3: return support_text(item);
       case 4: return as_written(item);
@@ -108,7 +108,7 @@ class Layout {
   std::string led_cells(const Item& item, std::size_t column) const {
     switch (column) {
       case 0: return number_cell(item);
-      case 1: return item.title;
+      case 1: return std::string(item.title);
       case 2: return due_cell(item, m_language);
       case 3: return state_label(item.state, m_language);
       default: return days_cell(item);
@@ -118,7 +118,7 @@ class Layout {
   std::string supported_cells(const Item& item, std::size_t column) const {
     switch (column) {
       case 0: return number_cell(item);
-      case 1: return item.title;
+      case 1: return std::string(item.title);
       case 2: return lead_cell(item);
       case 3: return due_cell(item, m_language);
       default: return state_label(item.state, m_language);
@@ -128,7 +128,7 @@ class Layout {
   std::string full_cells(const Item& item, std::size_t column) const {
     switch (column) {
       case 0: return number_cell(item);
-      case 1: return item.title;
+      case 1: return std::string(item.title);
       case 2: return lead_cell(item);
       case 3: return support_text(item);
       case 4: return due_cell(item, m_language);
@@ -238,7 +238,7 @@ class Layout {
       const Item& section = part.section;
       std::string arrived = part.arrived ? m_labels.arrived_yes : m_labels.arrived_no;
       if (part.arrived && section.done) arrived += " " + date_text(*section.done, m_language);
-      rows.rows.push_back({one_line(section.id), section.title, lead_cell(section),
+      rows.rows.push_back({one_line(section.id), std::string(section.title), lead_cell(section),
                            fmt::format("{}", fmt::join(part.tasks, ", ")), due_cell(section, m_language),
                            state_label(section.state, m_language), arrived});
       rows.row_states.emplace_back(evaluate::to_string(section.state));

@@ -38,9 +38,16 @@ const char* state_color(evaluate::State state) {
 /// The text of one cell before it is fitted to its column's width.
 struct Cell {
   std::string text;     ///< on one line
+  int width = 0;        ///< display width of `text`, measured once
   std::string date;     ///< Due only: the date part, shown alone on the first line when the column is narrow
   std::string wording;  ///< Due only: "(Trước ngày 30/4/2020)", may go to the next lines
   int indent = 0;       ///< Task only: columns before the title
+};
+
+/// One line of a cell as fitted to its column, with its display width.
+struct Line {
+  std::string text;
+  int width = 0;
 };
 
 /// One item's cells, in the order of the table's columns.
@@ -75,27 +82,38 @@ Cell make_cell(Column column, const evaluate::Item& item, const Options& options
   return cell;
 }
 
+/// `lines` with their display widths measured.
+std::vector<Line> measured(std::vector<std::string> lines) {
+  std::vector<Line> result;
+  result.reserve(lines.size());
+  for (auto& line : lines) {
+    const int width = util::display_width(line);
+    result.push_back({std::move(line), width});
+  }
+  return result;
+}
+
 /// The lines of `cell` in a column `width` wide; none is wider than `width`
 /// unless a single character is.
-std::vector<std::string> fit(Column column, const Cell& cell, int width) {
-  if (util::display_width(cell.text) + cell.indent <= width) {
-    return {std::string(static_cast<std::size_t>(cell.indent), ' ') + cell.text};
+std::vector<Line> fit(Column column, const Cell& cell, int width) {
+  if (cell.width + cell.indent <= width) {
+    return {{std::string(static_cast<std::size_t>(cell.indent), ' ') + cell.text, cell.indent + cell.width}};
   }
   switch (column) {
     case Column::Task: {
       const int indent = std::min(cell.indent, width / 2);
       std::vector<std::string> lines = util::wrap_to_width(cell.text, width - indent);
       for (auto& line : lines) line.insert(0, static_cast<std::size_t>(indent), ' ');
-      return lines;
+      return measured(std::move(lines));
     }
     case Column::Due: {
-      if (cell.date.empty()) return util::wrap_to_width(cell.text, width);
+      if (cell.date.empty()) return measured(util::wrap_to_width(cell.text, width));
       std::vector<std::string> lines{cell.date};
       for (auto& line : util::wrap_to_width(cell.wording, width)) lines.push_back(std::move(line));
-      return lines;
+      return measured(std::move(lines));
     }
-    case Column::Lead: return util::wrap_to_width(cell.text, width);
-    default: return {cell.text};
+    case Column::Lead: return measured(util::wrap_to_width(cell.text, width));
+    default: return {{cell.text, cell.width}};
   }
 }
 
@@ -125,8 +143,16 @@ std::string align(std::string_view text, int width, bool right) {
   return std::string(static_cast<std::size_t>(missing), ' ') + std::string(text);
 }
 
+/// Appends `line` to `out`, padded with spaces to `width` on the left (`right`) or on the right.
+void append_aligned(std::string& out, const Line& line, int width, bool right) {
+  const auto padding = static_cast<std::size_t>(std::max(0, width - line.width));
+  if (right) out.append(padding, ' ');
+  out += line.text;
+  if (!right) out.append(padding, ' ');
+}
+
 /// The header, rule and rows of one table of `items` (not empty).
-std::string table_block(const std::vector<evaluate::Item>& items, const Options& options) {
+std::string table_block(const detail::ItemRefs& items, const Options& options) {
   const model::Language language = options.language;
 
   const std::vector<Column> columns = detail::list_columns(items);
@@ -135,10 +161,15 @@ std::string table_block(const std::vector<evaluate::Item>& items, const Options&
   };
 
   std::vector<Row> rows;
-  for (const auto& item : items) {
+  for (const evaluate::Item* item : items) {
     Row row;
-    for (const Column column : columns) row.cells.push_back(make_cell(column, item, options));
-    row.state = item.state;
+    row.cells.reserve(columns.size());
+    for (const Column column : columns) {
+      Cell cell = make_cell(column, *item, options);
+      cell.width = util::display_width(cell.text);
+      row.cells.push_back(std::move(cell));
+    }
+    row.state = item->state;
     rows.push_back(std::move(row));
   }
 
@@ -147,7 +178,7 @@ std::string table_block(const std::vector<evaluate::Item>& items, const Options&
   for (const Column column : columns) widths.push_back(util::display_width(detail::heading(column, language)));
   for (const auto& row : rows) {
     for (std::size_t c = 0; c < columns.size(); ++c) {
-      widths[c] = std::max(widths[c], row.cells[c].indent + util::display_width(row.cells[c].text));
+      widths[c] = std::max(widths[c], row.cells[c].indent + row.cells[c].width);
     }
   }
 
@@ -188,26 +219,27 @@ std::string table_block(const std::vector<evaluate::Item>& items, const Options&
   for (int i = 0; i < total_width; ++i) rule += "─";
   out += rule + '\n';
 
+  const Line blank;
+  std::vector<std::vector<Line>> cell_lines(columns.size());
   for (const auto& row : rows) {
-    std::vector<std::vector<std::string>> cell_lines;
     std::size_t height = 1;
     for (std::size_t c = 0; c < columns.size(); ++c) {
-      cell_lines.push_back(fit(columns[c], row.cells[c], widths[c]));
-      height = std::max(height, cell_lines.back().size());
+      cell_lines[c] = fit(columns[c], row.cells[c], widths[c]);
+      height = std::max(height, cell_lines[c].size());
     }
     const char* color = state_color(row.state);
     for (std::size_t line = 0; line < height; ++line) {
-      std::string text;
       for (std::size_t c = 0; c < columns.size(); ++c) {
-        if (c > 0) text += gap;
+        if (c > 0) out += gap;
         const Column column = columns[c];
-        const std::string part = line < cell_lines[c].size() ? cell_lines[c][line] : "";
-        const std::string cell = align(part, widths[c], column == Column::Days);
+        const Line& part = line < cell_lines[c].size() ? cell_lines[c][line] : blank;
         const bool colored =
-            options.color && *color && !part.empty() && (column == Column::State || column == Column::Days);
-        text += colored ? color + cell + kReset : cell;
+            options.color && *color && !part.text.empty() && (column == Column::State || column == Column::Days);
+        if (colored) out += color;
+        append_aligned(out, part, widths[c], column == Column::Days);
+        if (colored) out += kReset;
       }
-      out += text + '\n';
+      out += '\n';
     }
   }
   return out;

@@ -58,16 +58,16 @@ struct Layout {
 bool vietnamese(const TimelineOptions& options) { return options.language == Language::Vi; }
 
 /// The top-level task an item belongs to: the part of its number before the first dot ("3.1" → "3").
-std::string top_level_number(const Item& item) { return item.id.substr(0, item.id.find('.')); }
+std::string top_level_number(const Item& item) { return std::string(item.id.substr(0, item.id.find('.'))); }
 
 /// The group an item is drawn under, and the group's name when the item itself names it.
 std::pair<std::string, std::string> group_of(const Item& item, const TimelineOptions& options) {
-  const std::string plan_prefix = item.plan_id + "\n";
+  const std::string plan_prefix = std::string(item.plan_id) + "\n";
   if (options.group == TimelineGroup::Lead) {
     if (item.lead.empty()) {
       return {"\n", vietnamese(options) ? "(chưa giao cơ quan chủ trì)" : "(no lead agency)"};
     }
-    return {item.lead, detail::lead_cell(item)};
+    return {std::string(item.lead), detail::lead_cell(item)};
   }
   if (item.kind == evaluate::ItemKind::Section) {
     return {plan_prefix + "§", vietnamese(options) ? "Báo cáo (các phần)" : "Report sections"};

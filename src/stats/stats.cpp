@@ -60,10 +60,10 @@ Report compute(const std::vector<const model::Plan*>& plans, const std::vector<e
     }
   }
   std::vector<Row> rows;
-  std::map<std::string, std::size_t> index;
-  const auto row_for = [&](const std::string& key, const std::string& name) -> Row& {
+  std::map<std::string, std::size_t, std::less<>> index;
+  const auto row_for = [&](std::string_view key, std::string_view name) -> Row& {
     const auto [found, inserted] = index.emplace(key, rows.size());
-    if (inserted) rows.push_back(Row{key, name});
+    if (inserted) rows.push_back(Row{std::string(key), std::string(name)});
     return rows[found->second];
   };
   for (const auto& item : items) {

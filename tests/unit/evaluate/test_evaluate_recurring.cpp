@@ -191,6 +191,10 @@ TEST_CASE("the overdue list has one row per missed occurrence") {
   for (int i = 0; i < 3; ++i) CHECK(rows[static_cast<std::size_t>(i)].state == State::Overdue);
   CHECK(rows[3].id == "2");
   CHECK(rows[3].occurrence.empty());
+  // Nothing missed: the rows are the items themselves.
+  const auto unchanged = evaluate::one_row_per_late_occurrence({items[1]});
+  REQUIRE(unchanged.size() == 1);
+  CHECK(unchanged[0].id == "2");
 }
 
 TEST_CASE("a parent derives its deadline from a recurring child's shown occurrence") {

@@ -2,6 +2,8 @@
 
 #include "evaluate/rollup.hpp"
 
+#include "../kept.hpp"
+
 using namespace cchc;
 using evaluate::Item;
 using evaluate::ItemKind;
@@ -13,9 +15,9 @@ namespace {
 
 Item row(std::string plan, std::string id, State state, bool has_children = false, int depth = 0) {
   Item item;
-  item.plan_id = std::move(plan);
-  item.id = std::move(id);
-  item.title = "Nhiệm vụ " + item.id;
+  item.plan_id = test_support::kept(std::move(plan));
+  item.id = test_support::kept(std::move(id));
+  item.title = test_support::kept("Nhiệm vụ " + std::string(item.id));
   item.state = state;
   item.has_children = has_children;
   item.depth = depth;
@@ -137,7 +139,7 @@ TEST_CASE("rollup view: the top plan's rows, each implemented task followed by i
   evaluate::roll_up(tree.items, tree.pointers());
   const auto view = evaluate::rollup_view(tree.items, tree.pointers(), {});
   std::vector<std::string> shown;
-  for (const auto& item : view) shown.push_back((item.kind == ItemKind::Plan ? "plan " : "") + item.id);
+  for (const auto& item : view) shown.push_back((item.kind == ItemKind::Plan ? "plan " : "") + std::string(item.id));
   CHECK(shown == std::vector<std::string>{"1", "1.1", "1.2", "plan c", "plan g", "2", "plan d"});
   const Item& commune = view[3];
   CHECK(commune.depth == 2);

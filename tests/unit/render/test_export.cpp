@@ -35,8 +35,9 @@ TEST_CASE("ics: one all-day event per deadline with a stable UID", "[ics]") {
 
 TEST_CASE("ics: text escaped, lines folded at 75 octets between characters", "[ics]") {
   auto item = overdue_task();
-  item.title = "a;b,c\\d\ne ";
-  for (int i = 0; i < 40; ++i) item.title += "ữ";
+  std::string title = "a;b,c\\d\ne ";
+  for (int i = 0; i < 40; ++i) title += "ữ";
+  item.title = title;
   const std::string ics = render_ics({item}, kToday, model::Language::Vi);
   CHECK(ics.find("SUMMARY:2 a\\;b\\,c\\\\d\\ne ữ") != std::string::npos);
   for (const auto& line : crlf_lines(ics)) {

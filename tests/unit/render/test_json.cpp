@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
 #include "render/render.hpp"
+
+#include "../kept.hpp"
 #include "sample_items.hpp"
 
 using namespace cchc;
@@ -80,8 +82,8 @@ TEST_CASE("json: the documented shape, keys in order", "[json]") {
 
 TEST_CASE("json: strings are escaped", "[json]") {
   auto item = cjk_task();
-  item.title = std::string("q\"b\\s/ nl\n cr\r tab\t bs\b ff\f nul") + '\0' +
-               " esc\x1b del\x7f c1\xc2\x85 ls\xe2\x80\xa8 bad\xff é 行";
+  item.title = test_support::kept(std::string("q\"b\\s/ nl\n cr\r tab\t bs\b ff\f nul") + '\0' +
+                                  " esc\x1b del\x7f c1\xc2\x85 ls\xe2\x80\xa8 bad\xff é 行");
   const std::string text = render_json({item}, vi_options());
   CHECK(text.find(R"("title": "q\"b\\s/ nl\n cr\r tab\t bs\b ff\f nul\u0000 esc\u001b del\u007f c1\u0085 )"
                   R"(ls\u2028 bad\ufffd é 行",)") != std::string::npos);

@@ -6,6 +6,8 @@
 
 #include "render/report.hpp"
 
+#include "../kept.hpp"
+
 using namespace cchc;
 using namespace cchc::render;
 using evaluate::Item;
@@ -24,10 +26,10 @@ model::Agency agency(const std::string& id, const std::string& name) {
 Item task(const std::string& id, State state, const std::string& lead, std::vector<std::string> support = {}) {
   Item item;
   item.plan_id = "p";
-  item.id = id;
-  item.title = "Task " + id;
-  item.lead = lead;
-  item.support = std::move(support);
+  item.id = test_support::kept(id);
+  item.title = test_support::kept("Task " + id);
+  item.lead = test_support::kept(lead);
+  for (auto& agency : support) item.support.push_back(test_support::kept(std::move(agency)));
   item.state = state;
   return item;
 }
@@ -88,7 +90,7 @@ std::vector<Item> sample_items() {
 
 std::vector<std::string> ids(const std::vector<Item>& items) {
   std::vector<std::string> out;
-  for (const auto& item : items) out.push_back(item.id);
+  for (const auto& item : items) out.emplace_back(item.id);
   return out;
 }
 

@@ -193,7 +193,7 @@ TEST_CASE("table: due cells", "[table]") {
   options.width = 300;
   auto derived = overdue_task();
   derived.due_derived = true;
-  derived.due_text.clear();
+  derived.due_text = {};
   auto ongoing = nfd_child_task();
   ongoing.due.reset();
   ongoing.due_text = "Thường xuyên";

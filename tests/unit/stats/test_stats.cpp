@@ -2,6 +2,8 @@
 
 #include "stats/stats.hpp"
 
+#include "../kept.hpp"
+
 using namespace cchc;
 using model::TaskStatus;
 using util::Date;
@@ -10,9 +12,9 @@ namespace {
 
 evaluate::Item item(std::string id, std::string lead, Date due, TaskStatus status, std::optional<Date> done = {}) {
   evaluate::Item result;
-  result.plan_id = std::string("p");
-  result.id = std::move(id);
-  result.lead = std::move(lead);
+  result.plan_id = "p";
+  result.id = test_support::kept(std::move(id));
+  result.lead = test_support::kept(std::move(lead));
   result.due = due;
   result.status = status;
   result.done = done;
