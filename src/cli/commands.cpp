@@ -17,6 +17,7 @@
 #include "check/check.hpp"
 #include "cli/calendar_command.hpp"
 #include "cli/edit_command.hpp"
+#include "cli/heap.hpp"
 #include "cli/inputs.hpp"
 #include "cli/parallel.hpp"
 #include "cli/write_file.hpp"
@@ -102,6 +103,9 @@ Loaded load_all(const std::vector<std::string>& paths) {
   Loaded loaded;
   const load::Limits limits = plan_limits();
   Inputs inputs = read_inputs(paths.empty() ? default_paths() : paths, limits.max_file_bytes);
+  std::size_t input_bytes = 0;
+  for (const auto& file : inputs.files) input_bytes += file.text.size();
+  prepare_heap_for(input_bytes);
   loaded.io_errors = std::move(inputs.errors);
   loaded.files = std::move(inputs.files);
   loaded.plans.resize(loaded.files.size());
