@@ -116,6 +116,7 @@ Loaded load_all(const std::vector<std::string>& paths) {
   const unsigned jobs = loading_jobs();
   load::ParseOptions parse_options;
   if (loaded.files.size() < jobs) parse_options.two_parsers_from_bytes = two_parsers_from_bytes();
+  parse_options.prepare_second_thread = prepare_thread_heap;
   for_each_index(loaded.files.size(), jobs, [&loaded, &limits, &parse_options](std::size_t i) {
     const SourceFile& file = loaded.files[i];
     load::LoadResult result = load::load_plan(file.text, file.path, limits, parse_options);

@@ -6,29 +6,60 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
+#include <vector>
+
+#include <unistd.h>
 
 namespace cchc::cli {
 
-void prepare_heap_for(std::size_t input_bytes) {
-  constexpr std::size_t kFrom = 1u << 20;
-  constexpr std::uintptr_t kHugePage = 2u << 20;
-  // glibc serves requests below M_MMAP_THRESHOLD from the main heap (brk), at most 32 MiB.
-  constexpr std::size_t kMostReserved = 30u << 20;
-  if (input_bytes < kFrom) return;
-  const std::size_t reserved = std::min(input_bytes * 8, kMostReserved);
-  // One block from the top of the main heap, marked for huge pages and given back: the small allocations that
-  // follow are carved from the same addresses. Freed memory stays in the heap rather than going back to the
-  // system (the process is short-lived).
-  mallopt(M_MMAP_THRESHOLD, static_cast<int>(kMostReserved + (2u << 20)));
-  mallopt(M_TRIM_THRESHOLD, static_cast<int>(kMostReserved * 4));
-  void* block = std::malloc(reserved);
-  if (block == nullptr) return;
-  const auto start = reinterpret_cast<std::uintptr_t>(block);
+namespace {
+
+constexpr std::uintptr_t kHugePage = 2u << 20;
+
+void advise_huge_pages(std::uintptr_t start, std::size_t bytes) {
   const std::uintptr_t begin = (start + kHugePage - 1) & ~(kHugePage - 1);
-  const std::uintptr_t end = (start + reserved) & ~(kHugePage - 1);
+  const std::uintptr_t end = (start + bytes) & ~(kHugePage - 1);
   if (end > begin)
     madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);  // NOLINT(performance-no-int-to-ptr)
-  std::free(block);
+}
+
+}  // namespace
+
+void prepare_heap_for(std::size_t input_bytes) {
+  constexpr std::size_t kFrom = 1u << 20;
+  // glibc serves requests below M_MMAP_THRESHOLD (at most 32 MiB) from the main heap (brk): the reserve is taken
+  // in blocks of 30 MiB, which sit one after the other and merge back into the heap's top when freed.
+  constexpr std::size_t kBlock = 30u << 20;
+  constexpr std::size_t kMostReserved = 16 * kBlock;
+  if (input_bytes < kFrom) return;
+  const std::size_t reserved = std::min(input_bytes * 8, kMostReserved);
+  mallopt(M_MMAP_THRESHOLD, static_cast<int>(kBlock + kHugePage));
+  mallopt(M_TRIM_THRESHOLD, static_cast<int>(kMostReserved + kBlock));  // freed memory stays in the heap
+  std::vector<void*> blocks;
+  for (std::size_t taken = 0; taken < reserved; taken += kBlock) {
+    void* block = std::malloc(kBlock);
+    if (block == nullptr) break;
+    blocks.push_back(block);
+    advise_huge_pages(reinterpret_cast<std::uintptr_t>(block), kBlock);
+  }
+  while (!blocks.empty()) {  // from the top down, each merging into the heap's top
+    std::free(blocks.back());
+    blocks.pop_back();
+  }
+}
+
+void prepare_thread_heap() {
+  // glibc gives a second thread an arena of its own: a heap mapped at an address aligned to its largest size
+  // (64 MiB on 64-bit systems), grown in place. Marking that whole mapping once covers the thread's allocations
+  // as it grows. A block from the main heap (below the program break) means no arena of its own: nothing to do.
+  constexpr std::uintptr_t kArenaHeapSize = 64u << 20;
+  void* probe = std::malloc(1);
+  if (probe == nullptr) return;
+  const auto address = reinterpret_cast<std::uintptr_t>(probe);
+  std::free(probe);
+  if (address < reinterpret_cast<std::uintptr_t>(sbrk(0))) return;
+  void* arena_heap = reinterpret_cast<void*>(address & ~(kArenaHeapSize - 1));  // NOLINT(performance-no-int-to-ptr)
+  madvise(arena_heap, kArenaHeapSize, MADV_HUGEPAGE);
 }
 
 }  // namespace cchc::cli

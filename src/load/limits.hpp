@@ -21,6 +21,8 @@ struct ParseOptions {
   /// Files of at least this many bytes whose top-level `tasks:` list can be cut cleanly are parsed in two parts
   /// at once, on two threads (see read_yaml); nullopt: always in one piece, on the calling thread.
   std::optional<std::size_t> two_parsers_from_bytes;
+  /// Called first on the second parser's thread (the CLI prepares that thread's heap); may be null.
+  void (*prepare_second_thread)() = nullptr;
 };
 
 /// Nodes allowed per MiB when the file size limit is raised: one node per 16 bytes, denser than any real plan

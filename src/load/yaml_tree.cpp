@@ -778,7 +778,8 @@ struct Part {
 /// `stream` as a whole read would) and the tail here. Returns the document when every part is clean and the
 /// parts join into what a single parse gives; nullopt otherwise, and then the caller reads the text in one piece.
 std::optional<YamlNode> read_in_two_parts(std::string_view text, const LineIndex& lines, const TaskListSplit& split,
-                                          const std::string& file, const Limits& limits, ItemStream* stream) {
+                                          const std::string& file, const Limits& limits, ItemStream* stream,
+                                          void (*prepare_thread)()) {
   std::atomic<int> head_state{kHeadParsing};
   LateItems late_items(stream, head_state);
   Part head(lines, file, limits, stream, 0, 0);
@@ -788,7 +789,10 @@ std::optional<YamlNode> read_in_two_parts(std::string_view text, const LineIndex
   Part tail(lines, file, limits, nullptr, split.end, 0);
   std::thread second;
   try {
-    second = std::thread([&] { middle.parse(text.substr(split.middle, split.end - split.middle)); });
+    second = std::thread([&] {
+      if (prepare_thread) prepare_thread();
+      middle.parse(text.substr(split.middle, split.end - split.middle));
+    });
   } catch (const std::system_error&) {
     return std::nullopt;  // no thread to be had: one parser it is
   }
@@ -891,7 +895,7 @@ YamlDocument read_yaml(std::string_view original, const std::string& file, const
 
   if (options.two_parsers_from_bytes && text.size() >= *options.two_parsers_from_bytes) {
     if (const auto split = find_task_list_split(text)) {
-      if (auto root = read_in_two_parts(text, lines, *split, file, limits, stream)) {
+      if (auto root = read_in_two_parts(text, lines, *split, file, limits, stream, options.prepare_second_thread)) {
         document.root = std::move(root);
         return document;
       }
