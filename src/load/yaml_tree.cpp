@@ -347,6 +347,9 @@ class TreeBuilder : public YAML::EventHandler {
   /// The items of the document's root list go to the stream (for the second half of a task list).
   void stream_root_list() { m_stream_root_list = true; }
 
+  /// The text yaml-cpp reads is this part of the file, `length` bytes from `base`.
+  void read_part_of(std::size_t length) { m_end = m_base + length; }
+
   /// Nodes seen so far (keys, values, list items).
   std::size_t nodes() const { return m_nodes; }
 
@@ -518,7 +521,9 @@ class TreeBuilder : public YAML::EventHandler {
   }
 
   void check_quote_closed(std::size_t offset, SourcePos pos) {
-    const std::string_view text = m_lines.text();
+    // Only this part's text: a quote closed past the cut would be closed in another part's text, and this part's
+    // parse would then have silently swallowed the rest of it.
+    const std::string_view text = m_lines.text().substr(0, m_end);
     if (offset >= text.size() || (text[offset] != '"' && text[offset] != '\'')) return;
     if (quote_is_closed(text, offset)) return;
     swallowed_rest = true;
@@ -577,6 +582,7 @@ class TreeBuilder : public YAML::EventHandler {
   ItemStream* m_stream;
   std::size_t m_base;
   std::size_t m_depth;
+  std::size_t m_end = std::string_view::npos;  ///< where the text yaml-cpp reads ends in the file
   std::atomic<int>* m_head_state = nullptr;
   bool m_stream_root_list = false;
   std::size_t m_nodes = 0;
@@ -752,6 +758,7 @@ struct Part {
       : reporter(file, scratch, 0), builder(lines, reporter, limits, stream, base, depth) {}
 
   void parse(std::string_view text) {
+    builder.read_part_of(text.size());
     try {
       InPlaceBuffer buffer(text);
       std::istream input(&buffer);

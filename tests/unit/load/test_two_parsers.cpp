@@ -167,3 +167,22 @@ TEST_CASE("a plan loaded with two parsers is the plan loaded with one, problems 
     CHECK(parts.plan->tasks[i].due->value.due == single.plan->tasks[i].due->value.due);
   }
 }
+
+TEST_CASE("a quoted text that runs across the cut is never read as two texts") {
+  // The cut falls on the line "  - id: z", which is inside the quoted title: the first part ends inside the quote,
+  // the second would read 'đóng"' as a plain continuation of 'z'. The quote is only closed in the second part.
+  const std::string text =
+      "cchc: 1\nplan:\n  id: p\n  title: T\n  date: 2026-01-15\ntasks:\n"
+      "  - id: q\n    title: \"mở\n  - id: z\n    đóng\"\n  - id: b\n    title: x\n";
+  const auto split = load::find_task_list_split(text);
+  REQUIRE(split);
+  REQUIRE(text.substr(split->middle).starts_with("  - id: z"));
+  Recorder one, two;
+  const auto single = load::read_yaml(text, "plan.yaml", {}, &one);
+  const auto parts = load::read_yaml(text, "plan.yaml", {}, &two, always_two_parsers());
+  CHECK(two.restarts == 1);  // read again in one piece
+  CHECK(dump(parts.diagnostics) == dump(single.diagnostics));
+  CHECK(dump(parts.root) == dump(single.root));
+  CHECK(two.items == one.items);
+  CHECK(one.items.size() == 2);
+}
