@@ -207,7 +207,7 @@ def make_tree(root):
             commune_id = f"{district_id}-xa-{commune:02d}"
             plan(f"tinh/huyen/{district_id}/xa/{commune_id}.yaml", commune_id,
                  f"Kế hoạch cải cách hành chính năm 2026 của xã {commune}, huyện {district}",
-                 f"Ủy ban nhân dân xã {commune}", 42, (district_id, str(1 + commune % 6)))
+                 f"Ủy ban nhân dân xã {commune}, huyện {district}", 42, (district_id, str(1 + commune % 6)))
     print(f"{written[0]} files, {written[1]} tasks under {plans}", file=sys.stderr)
 
 

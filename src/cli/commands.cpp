@@ -52,6 +52,8 @@ struct Options {
   std::string sort = "urgency";
   bool exit_code = false;
   bool rollup = false;       ///< status, overdue, upcoming: roll child plans up into the tasks they implement
+  std::string group_by;      ///< status, overdue, upcoming: --by plan or unit; empty for one list
+  int jobs = 0;              ///< --jobs: threads that load plans; 0 for $CCHC_JOBS or every core
   EditCommand edit;          ///< done, start, cancel, reopen, progress
   std::string by = "lead";   ///< stats: lead, plan, section or month
   std::string from;          ///< stats: window start
@@ -99,7 +101,7 @@ int terminal_width(int requested) {
 void write_out(const std::string& text) { std::fwrite(text.data(), 1, text.size(), stdout); }
 void write_err(const std::string& text) { std::fwrite(text.data(), 1, text.size(), stderr); }
 
-Loaded load_all(const std::vector<std::string>& paths) {
+Loaded load_all(const std::vector<std::string>& paths, int requested_jobs) {
   Loaded loaded;
   const load::Limits limits = plan_limits();
   Inputs inputs = read_inputs(paths.empty() ? default_paths() : paths, limits.max_file_bytes);
@@ -113,7 +115,7 @@ Loaded load_all(const std::vector<std::string>& paths) {
   // Each file is loaded and checked on its own, on every core; results land in the file's slot, so the
   // output is the same whatever the number of threads (CCHC_JOBS). When cores are left over (one large plan),
   // a large file is parsed in two parts at once; load_plan's result does not depend on it.
-  const unsigned jobs = loading_jobs();
+  const unsigned jobs = loading_jobs(requested_jobs);
   load::ParseOptions parse_options;
   if (loaded.files.size() < jobs) parse_options.two_parsers_from_bytes = two_parsers_from_bytes();
   parse_options.prepare_second_thread = prepare_thread_heap;
@@ -296,7 +298,7 @@ evaluate::Filter resolve_filter(const Options& options, const std::vector<const 
 }
 
 int run_validate(const Options& options) {
-  const Loaded loaded = load_all(options.paths);
+  const Loaded loaded = load_all(options.paths, options.jobs);
   const ProblemCounts counts = report_problems(loaded, options.color);
   for (std::size_t i = 0; i < loaded.files.size(); ++i) {
     if (!file_is_usable(loaded, i)) continue;
@@ -344,7 +346,7 @@ Evaluation evaluate_inputs(const Options& options, const evaluate::Options& eval
   const std::optional<util::Date> fixed_today = cli::fixed_today(options.today);
   const std::optional<model::Language> language = resolve_language(options.lang);
   Evaluation evaluation;
-  evaluation.loaded = load_all(options.paths);
+  evaluation.loaded = load_all(options.paths, options.jobs);
   evaluation.counts = report_problems(evaluation.loaded, options.color);
   const Loaded& loaded = evaluation.loaded;
   std::vector<const model::Plan*>& plans = evaluation.plans;
@@ -387,8 +389,21 @@ void drop_derived_sections(std::vector<evaluate::Item>& items) {
       items, [](const evaluate::Item& item) { return item.kind == evaluate::ItemKind::Section && item.due_derived; });
 }
 
+/// --by of the list commands: plan or unit (the plan's issuer); none when not given.
+evaluate::Grouping resolve_grouping(const std::string& text) {
+  if (text.empty()) return evaluate::Grouping::None;
+  if (text == "plan") return evaluate::Grouping::Plan;
+  if (text == "unit") return evaluate::Grouping::Unit;
+  throw UsageError{fmt::format("--by '{}' is not known; use plan or unit", text)};
+}
+
 int run_list(render::View view, const Options& options) {
   const render::Format format = resolve_format(options.format);
+  const evaluate::Grouping grouping = resolve_grouping(options.group_by);
+  if (grouping != evaluate::Grouping::None && options.rollup) {
+    throw UsageError{
+        "--rollup already shows each plan under the task it carries out; use either --rollup or --by, not both"};
+  }
   if (options.sort != "urgency" && options.sort != "document") {
     throw UsageError{fmt::format("--sort '{}' is not known; use urgency or document", options.sort)};
   }
@@ -433,6 +448,8 @@ int run_list(render::View view, const Options& options) {
     evaluate::sort_by_urgency(selected);
     render_options.indent_by_depth = false;  // indentation means nothing once rows are reordered
   }
+  evaluate::group_rows(selected, grouping);
+  render_options.grouping = grouping;
   if (!evaluation.nothing_read) write_out(render::render(format, selected, render_options));
 
   if (view == render::View::Overdue && options.exit_code && !selected.empty() && exit_code_after(evaluation) == 0) {
@@ -547,9 +564,15 @@ int run_stats(const Options& options) {
     stats_options.by = stats::GroupBy::Section;
   } else if (options.by == "month") {
     stats_options.by = stats::GroupBy::Month;
+  } else if (options.by == "unit") {
+    stats_options.by = stats::GroupBy::Unit;
   } else {
-    throw UsageError{fmt::format("--by '{}' is not known; use lead, plan, section or month", options.by)};
+    throw UsageError{fmt::format("--by '{}' is not known; use lead, plan, unit, section or month", options.by)};
   }
+  if (options.rollup && stats_options.by != stats::GroupBy::Plan && stats_options.by != stats::GroupBy::Unit) {
+    throw UsageError{"--rollup counts the plans below a plan in its row; use it with --by plan or --by unit"};
+  }
+  stats_options.rollup = options.rollup;
   const auto window_day = [](const std::string& text, const char* flag) -> std::optional<util::Date> {
     if (text.empty()) return std::nullopt;
     if (auto date = util::parse_iso_date(text)) return date;
@@ -562,7 +585,7 @@ int run_stats(const Options& options) {
   }
   const std::optional<model::Language> language = resolve_language(options.lang);
   const std::optional<util::Date> fixed = cli::fixed_today(options.today);
-  const Loaded loaded = load_all(options.paths);
+  const Loaded loaded = load_all(options.paths, options.jobs);
   const ProblemCounts counts = report_problems(loaded, options.color);
   const std::vector<const model::Plan*> plans = usable_plans(loaded);
   const util::Date today = report_day(fixed, plans);
@@ -591,7 +614,7 @@ int run_report(const Options& options) {
   evaluate::Options evaluate_options;
   evaluate_options.soon_days = parse_within(options.within);
 
-  const Loaded loaded = load_all(options.paths);
+  const Loaded loaded = load_all(options.paths, options.jobs);
   const ProblemCounts counts = report_problems(loaded, options.color);
   const std::vector<const model::Plan*> plans = usable_plans(loaded);
   evaluate::Filter filter = resolve_filter(options, plans);
@@ -633,6 +656,10 @@ int run_report(const Options& options) {
 
 void add_path_and_color(CLI::App& command, Options& options) {
   command.add_option("PATH", options.paths, "Plan files or folders (default: plans/, or $CCHC_PLANS)");
+  command
+      .add_option("--jobs,-j", options.jobs,
+                  "Threads that read plan files (default: $CCHC_JOBS, else one per core); output does not depend on it")
+      ->check(CLI::Range(1, 256));
   command.add_option("--color", options.color, "Colour: auto (on a terminal, unless NO_COLOR is set), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
 }
@@ -669,6 +696,9 @@ void add_list_options(CLI::App& command, Options& options) {
   command.add_flag("--rollup", options.rollup,
                    "Fold the plans that implement a task (their 'parent:') into it: its state and counts include "
                    "theirs; shows the top plans, in document order");
+  command.add_option("--by", options.group_by,
+                     "Group rows under a heading per plan, or per unit (the plan's issuer); CSV and JSON keep the "
+                     "groups' rows together");
 }
 
 /// What timeline and export share: PATHs, colour, the day, the filters, --within and -o FILE.
@@ -739,13 +769,16 @@ const CommandSpec kCommands[] = {
        command.add_option("--within", options.within, "How far ahead to look (default 14d; e.g. 7, 30d, 2w)");
      },
      [](const Options& options) { return run_list(render::View::Upcoming, options); }},
-    {"stats", "On-time statistics per lead, plan, section or month, with PAR-style points",
+    {"stats", "On-time statistics per lead, plan, unit, section or month, with PAR-style points",
      [](CLI::App& command, Options& options) {
        add_path_and_color(command, options);
        command.add_option("--today", options.today,
                           "The day the report is made as of, YYYY-MM-DD (also $CCHC_TODAY); done dates after it "
                           "count as not done");
-       command.add_option("--by", options.by, "Group by lead (default), plan, section or month");
+       command.add_option("--by", options.by,
+                          "Group by lead (default), plan, unit (the plan's issuer), section or month");
+       command.add_flag("--rollup", options.rollup,
+                        "With --by plan or unit: a plan's row also counts the plans below it (their 'parent:')");
        command.add_option("--from", options.from, "Count only tasks due on or after this day, YYYY-MM-DD");
        command.add_option("--to", options.to, "Count only tasks due on or before this day, YYYY-MM-DD");
        command.add_option("--format,-f", options.format, "Output: table, markdown, csv or json");

@@ -43,9 +43,15 @@ struct CommandInfo {
 void classify_option(const std::string& command, const std::string& long_name, OptionInfo& info) {
   // Where a command gives an option its own values (report, timeline and export have formats of their own).
   static const std::vector<std::tuple<std::string, std::string, std::vector<std::string>>> kCommandChoices = {
-      {"report", "format", {"markdown", "html"}}, {"timeline", "format", {"terminal", "svg", "mermaid"}},
-      {"timeline", "by", {"section", "lead"}},    {"export", "format", {"ics", "csv", "json"}},
+      {"report", "format", {"markdown", "html"}},
+      {"timeline", "format", {"terminal", "svg", "mermaid"}},
+      {"timeline", "by", {"section", "lead"}},
+      {"export", "format", {"ics", "csv", "json"}},
       {"export", "delimiter", {";", ",", "tab"}},
+      {"status", "by", {"plan", "unit"}},
+      {"overdue", "by", {"plan", "unit"}},
+      {"upcoming", "by", {"plan", "unit"}},
+      {"stats", "by", {"lead", "plan", "unit", "section", "month"}},
   };
   for (const auto& [command_name, option_name, values] : kCommandChoices) {
     if (command_name == command && option_name == long_name) {

@@ -15,7 +15,8 @@
 
 namespace cchc::cli {
 
-unsigned loading_jobs() {
+unsigned loading_jobs(int requested) {
+  if (requested > 0) return static_cast<unsigned>(requested);
   const char* text = std::getenv("CCHC_JOBS");
   if (text == nullptr || *text == '\0') return std::max(1u, std::thread::hardware_concurrency());
   const std::string value = text;

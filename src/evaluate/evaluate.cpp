@@ -296,6 +296,8 @@ class TaskEvaluator {
     Item& item = items[index];
     item.kind = ItemKind::Task;
     item.plan_id = plan_.id.value;
+    item.plan_title = plan_.title.value;
+    item.unit = plan_unit(plan_);
     item.file = plan_.file;
     item.id = task.path.empty() ? task.id.value : task.path;
     item.title = task.title.value;
@@ -331,6 +333,8 @@ class TaskEvaluator {
     Item item;
     item.kind = ItemKind::Section;
     item.plan_id = plan_.id.value;
+    item.plan_title = plan_.title.value;
+    item.unit = plan_unit(plan_);
     item.file = plan_.file;
     item.id = section.id.value;
     item.title = section.title.value;
@@ -568,6 +572,38 @@ std::vector<Item> one_row_per_late_occurrence(std::vector<Item> items) {
     }
   }
   return rows;
+}
+
+std::string_view plan_unit(const model::Plan& plan) {
+  return plan.issuer.empty() ? std::string_view(plan.id.value) : std::string_view(plan.issuer);
+}
+
+std::string_view group_key(const Item& item, Grouping grouping) {
+  switch (grouping) {
+    case Grouping::Plan: return item.plan_id;
+    case Grouping::Unit: return item.unit;
+    case Grouping::None: break;
+  }
+  return {};
+}
+
+void group_rows(std::vector<Item>& items, Grouping grouping) {
+  if (grouping == Grouping::None) return;
+  // A group's rank is its earliest row in document order, so groups come in the order of the plans whatever
+  // the rows' order (urgency), which then holds inside each group.
+  std::unordered_map<std::string_view, std::size_t> rank_of;
+  for (const auto& item : items) {
+    const auto [found, inserted] = rank_of.emplace(group_key(item, grouping), item.order);
+    if (!inserted) found->second = std::min(found->second, item.order);
+  }
+  std::vector<std::size_t> sorted(items.size());
+  std::iota(sorted.begin(), sorted.end(), std::size_t{0});
+  std::stable_sort(sorted.begin(), sorted.end(), [&](std::size_t left, std::size_t right) {
+    // The key breaks ties: `order` numbers two plans' rows apart only roughly (see evaluate_inputs in the CLI).
+    const std::string_view a = group_key(items[left], grouping), b = group_key(items[right], grouping);
+    return std::pair(rank_of.at(a), a) < std::pair(rank_of.at(b), b);
+  });
+  move_into_order(items, sorted);
 }
 
 std::vector<Item> select(const std::vector<Item>& items, const Filter& filter) {

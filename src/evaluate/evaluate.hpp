@@ -80,6 +80,9 @@ struct OccurrenceState {
 struct Item {
   ItemKind kind = ItemKind::Task;
   std::string_view plan_id;
+  std::string_view plan_title;
+  /// The unit that issued the plan (its `issuer`, "Ủy ban nhân dân huyện Cẩm Xuyên"), else the plan's id.
+  std::string_view unit;
   std::string_view file;
   std::string_view id;  ///< full path, "3.1"
   std::string_view title;
@@ -127,6 +130,19 @@ std::vector<Item> evaluate_plan(model::Plan&& plan, util::Date today, const Opti
 /// the overdue list names every one that is late ("2021", "2022"). Takes the items to reuse them: pass them with
 /// std::move unless they are needed afterwards.
 std::vector<Item> one_row_per_late_occurrence(std::vector<Item> items);
+
+/// The unit a plan's rows are grouped under by --by unit: its issuer, else its id.
+std::string_view plan_unit(const model::Plan& plan);
+
+/// How the list commands group their rows with --by.
+enum class Grouping { None, Plan, Unit };
+
+/// The key rows are grouped by: the plan's id, or its unit.
+std::string_view group_key(const Item& item, Grouping grouping);
+
+/// Moves the rows of each group together, groups in document order (of their earliest row), rows in their
+/// given order within a group. Pure.
+void group_rows(std::vector<Item>& items, Grouping grouping);
 
 /// Which items a command shows.
 struct Filter {

@@ -197,6 +197,8 @@ std::vector<Item> rollup_view(const std::vector<Item>& items, const std::vector<
     Item row;
     row.kind = ItemKind::Plan;
     row.plan_id = plan.id.value;  // the row refers into its plan, as every item does
+    row.plan_title = plan.title.value;
+    row.unit = plan_unit(plan);
     row.file = plan.file;
     row.id = plan.id.value;
     row.title = plan.title.value;

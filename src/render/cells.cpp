@@ -91,9 +91,11 @@ std::string due_cell(const evaluate::Item& item, model::Language language) {
   return text;
 }
 
-std::string number_cell(const evaluate::Item& item) {
-  const std::string id = one_line(item.id);
-  return item.kind == evaluate::ItemKind::Section ? "§" + id : id;
+std::string number_cell(const evaluate::Item& item, bool qualified) {
+  const std::string id = item.kind == evaluate::ItemKind::Section ? "§" + one_line(item.id) : one_line(item.id);
+  // A plan row's number is its plan's id already.
+  if (!qualified || item.kind == evaluate::ItemKind::Plan) return id;
+  return one_line(item.plan_id) + ":" + id;
 }
 
 const char* kind_name(evaluate::ItemKind kind) {
@@ -134,13 +136,33 @@ bool from_several_plans(const ItemRefs& items) {
                      [&](const evaluate::Item* item) { return item->plan_id != items.front()->plan_id; });
 }
 
-std::vector<Column> list_columns(const ItemRefs& items) {
+std::vector<Column> list_columns() {
   std::vector<Column> columns;
-  if (from_several_plans(items)) columns.push_back(Column::Plan);
   for (const Column column : {Column::No, Column::Task, Column::Lead, Column::Due, Column::State, Column::Days}) {
     columns.push_back(column);
   }
   return columns;
+}
+
+std::vector<ItemRefs> groups_of(const std::vector<evaluate::Item>& items, evaluate::Grouping grouping) {
+  std::vector<ItemRefs> groups;
+  for (const auto& item : items) {
+    if (groups.empty() ||
+        (grouping != evaluate::Grouping::None &&
+         evaluate::group_key(item, grouping) != evaluate::group_key(*groups.back().front(), grouping))) {
+      groups.emplace_back();
+    }
+    groups.back().push_back(&item);
+  }
+  return groups;
+}
+
+std::string group_heading(const evaluate::Item& item, evaluate::Grouping grouping, model::Language language) {
+  const bool vi = language == model::Language::Vi;
+  if (grouping == evaluate::Grouping::Unit) return fmt::format("{}: {}", vi ? "Đơn vị" : "Unit", one_line(item.unit));
+  std::string heading = fmt::format("{} {}", vi ? "Kế hoạch" : "Plan", one_line(item.plan_id));
+  if (!item.plan_title.empty()) heading += ": " + one_line(item.plan_title);
+  return heading;
 }
 
 std::string empty_list_text(const Options& options) {
@@ -153,10 +175,10 @@ std::string waiting_heading(model::Language language) {
                                            "trước hoàn thành)";
 }
 
-std::pair<ItemRefs, ItemRefs> split_waiting(const std::vector<evaluate::Item>& items) {
+std::pair<ItemRefs, ItemRefs> split_waiting(const ItemRefs& items) {
   std::pair<ItemRefs, ItemRefs> parts;
-  for (const auto& item : items) {
-    (item.state == evaluate::State::Waiting ? parts.second : parts.first).push_back(&item);
+  for (const evaluate::Item* item : items) {
+    (item->state == evaluate::State::Waiting ? parts.second : parts.first).push_back(item);
   }
   return parts;
 }

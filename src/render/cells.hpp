@@ -31,8 +31,10 @@ std::string date_text(util::Date date, model::Language language);
 /// A recurring deadline's occurrence follows the date: "30/11/2021 [2021] (Trước ngày 30/11 hằng năm)".
 std::string due_cell(const evaluate::Item& item, model::Language language);
 
-/// The item's number; report sections are marked "§" so they never look like tasks.
-std::string number_cell(const evaluate::Item& item);
+/// The item's number; report sections are marked "§" so they never look like tasks. `qualified` (the list
+/// shows several plans) writes it as the reference other plans use, "huyen-cam-xuyen-2026:2", so two plans'
+/// tasks 2 are never taken for one another.
+std::string number_cell(const evaluate::Item& item, bool qualified = false);
 
 /// The title on one line; with --rollup, followed by what the plans below add up to:
 /// "… [12/40 xong · 3 quá hạn · 5 kế hoạch]".
@@ -53,9 +55,16 @@ using ItemRefs = std::vector<const evaluate::Item*>;
 /// True when the items come from more than one plan, so a Plan column is needed.
 bool from_several_plans(const ItemRefs& items);
 
-/// The columns of the table and Markdown views: a Plan column when the items
-/// come from several plans, then number, task, lead, due, state and days.
-std::vector<Column> list_columns(const ItemRefs& items);
+/// The columns of the table and Markdown views: number (qualified with the plan when the list shows several
+/// plans), task, lead, due, state and days.
+std::vector<Column> list_columns();
+
+/// The runs of consecutive items with the same group key (the CLI has put each group's rows together); all the
+/// items as one group without a grouping.
+std::vector<ItemRefs> groups_of(const std::vector<evaluate::Item>& items, evaluate::Grouping grouping);
+
+/// The heading above a group of --by: "Kế hoạch huyen-1: Kế hoạch CCHC năm 2026 …" or "Đơn vị: UBND huyện 1".
+std::string group_heading(const evaluate::Item& item, evaluate::Grouping grouping, model::Language language);
 
 /// What the table and Markdown views print for no items: nothing at all for the
 /// overdue list (so cron sends no mail), a "no tasks" line otherwise.
@@ -66,7 +75,7 @@ std::string empty_list_text(const Options& options);
 std::string waiting_heading(model::Language language);
 
 /// The items that have a date or need none, and the waiting ones, each in the given order.
-std::pair<ItemRefs, ItemRefs> split_waiting(const std::vector<evaluate::Item>& items);
+std::pair<ItemRefs, ItemRefs> split_waiting(const ItemRefs& items);
 
 std::string counts_line(const std::vector<evaluate::Item>& items, model::Language language);
 

@@ -10,10 +10,10 @@ namespace {
 
 using detail::Column;
 
-std::string cell_text(Column column, const evaluate::Item& item, model::Language language) {
+std::string cell_text(Column column, const evaluate::Item& item, model::Language language, bool qualified) {
   switch (column) {
     case Column::Plan: return std::string(item.plan_id);
-    case Column::No: return detail::number_cell(item);
+    case Column::No: return detail::number_cell(item, qualified);
     case Column::Task: return item.rollup ? detail::title_cell(item, language) : std::string(item.title);
     case Column::Lead: return detail::lead_cell(item);
     case Column::Support: return {};
@@ -25,8 +25,8 @@ std::string cell_text(Column column, const evaluate::Item& item, model::Language
 }
 
 /// One GFM table of `items` (not empty).
-std::string table_block(const detail::ItemRefs& items, model::Language language) {
-  const std::vector<Column> columns = detail::list_columns(items);
+std::string table_block(const detail::ItemRefs& items, model::Language language, bool qualified) {
+  const std::vector<Column> columns = detail::list_columns();
 
   std::vector<std::string> headings;
   std::vector<std::string> delimiters;
@@ -38,7 +38,8 @@ std::string table_block(const detail::ItemRefs& items, model::Language language)
   for (const evaluate::Item* item : items) {
     std::vector<std::string> cells;
     cells.reserve(columns.size());
-    for (const Column column : columns) cells.push_back(detail::markdown_text(cell_text(column, *item, language)));
+    for (const Column column : columns)
+      cells.push_back(detail::markdown_text(cell_text(column, *item, language, qualified)));
     out += detail::markdown_row(cells);
   }
   return out;
@@ -49,14 +50,22 @@ std::string table_block(const detail::ItemRefs& items, model::Language language)
 std::string render_markdown(const std::vector<evaluate::Item>& items, const Options& options) {
   const model::Language language = options.language;
   if (items.empty()) return detail::empty_list_text(options);
-  // As in the terminal table: waiting work is listed apart, under its own heading.
-  const auto [dated, waiting] = detail::split_waiting(items);
+  const auto groups = detail::groups_of(items, options.grouping);
+  const bool qualified = groups.size() > 1 || detail::from_several_plans(groups.front());  // as in the table
   std::string out;
-  if (!dated.empty()) out += table_block(dated, language);
-  if (!waiting.empty()) {
-    if (!out.empty()) out += '\n';
-    out += "### " + detail::markdown_text(detail::waiting_heading(language)) + "\n\n";
-    out += table_block(waiting, language);
+  for (const auto& group : groups) {
+    if (options.grouping != evaluate::Grouping::None) {
+      if (!out.empty()) out += '\n';
+      out += "## " + detail::markdown_text(detail::group_heading(*group.front(), options.grouping, language)) + "\n\n";
+    }
+    // As in the terminal table: waiting work is listed apart, under its own heading.
+    const auto [dated, waiting] = detail::split_waiting(group);
+    if (!dated.empty()) out += table_block(dated, language, qualified);
+    if (!waiting.empty()) {
+      if (!dated.empty()) out += '\n';
+      out += "### " + detail::markdown_text(detail::waiting_heading(language)) + "\n\n";
+      out += table_block(waiting, language, qualified);
+    }
   }
   out += "\n" + detail::markdown_text(detail::counts_line(items, language)) + "\n";
   return out;

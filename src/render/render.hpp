@@ -23,6 +23,8 @@ struct Options {
   View view = View::Status;
   /// Indent subtasks under their parent; off when rows are not in document order.
   bool indent_by_depth = true;
+  /// --by plan or unit: the rows come grouped (evaluate::group_rows), and each group gets a heading.
+  evaluate::Grouping grouping = evaluate::Grouping::None;
   util::Date today;
 };
 

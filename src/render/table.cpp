@@ -56,12 +56,12 @@ struct Row {
   evaluate::State state = evaluate::State::NoDeadline;
 };
 
-Cell make_cell(Column column, const evaluate::Item& item, const Options& options) {
+Cell make_cell(Column column, const evaluate::Item& item, const Options& options, bool qualified) {
   const model::Language language = options.language;
   Cell cell;
   switch (column) {
     case Column::Plan: cell.text = detail::one_line(item.plan_id); break;
-    case Column::No: cell.text = detail::number_cell(item); break;
+    case Column::No: cell.text = detail::number_cell(item, qualified); break;
     case Column::Task:
       cell.text = detail::title_cell(item, language);
       cell.indent = options.indent_by_depth ? kIndentPerDepth * std::max(0, item.depth) : 0;
@@ -151,11 +151,11 @@ void append_aligned(std::string& out, const Line& line, int width, bool right) {
   if (!right) out.append(padding, ' ');
 }
 
-/// The header, rule and rows of one table of `items` (not empty).
-std::string table_block(const detail::ItemRefs& items, const Options& options) {
+/// The header, rule and rows of one table of `items` (not empty); `qualified`: numbers as plan-id:number.
+std::string table_block(const detail::ItemRefs& items, const Options& options, bool qualified) {
   const model::Language language = options.language;
 
-  const std::vector<Column> columns = detail::list_columns(items);
+  const std::vector<Column> columns = detail::list_columns();
   const auto index_of = [&columns](Column column) {
     return static_cast<std::size_t>(std::find(columns.begin(), columns.end(), column) - columns.begin());
   };
@@ -165,7 +165,7 @@ std::string table_block(const detail::ItemRefs& items, const Options& options) {
     Row row;
     row.cells.reserve(columns.size());
     for (const Column column : columns) {
-      Cell cell = make_cell(column, *item, options);
+      Cell cell = make_cell(column, *item, options, qualified);
       cell.width = util::display_width(cell.text);
       row.cells.push_back(std::move(cell));
     }
@@ -249,15 +249,25 @@ std::string table_block(const detail::ItemRefs& items, const Options& options) {
 
 std::string render_table(const std::vector<evaluate::Item>& items, const Options& options) {
   if (items.empty()) return detail::empty_list_text(options);
-  // Waiting work has no date to sort or judge by: it is listed apart, after the rest.
-  const auto [dated, waiting] = detail::split_waiting(items);
+  const auto bold = [&options](const std::string& text) { return options.color ? kBold + text + kReset : text; };
+  const auto groups = detail::groups_of(items, options.grouping);
+  // Task 2 of the province and task 2 of a district are different tasks: with several plans, every number says
+  // whose it is, in the plan-id:task form that `parent:` links use.
+  const bool qualified = groups.size() > 1 || detail::from_several_plans(groups.front());
   std::string out;
-  if (!dated.empty()) out += table_block(dated, options);
-  if (!waiting.empty()) {
-    if (!out.empty()) out += '\n';
-    const std::string heading = detail::waiting_heading(options.language);
-    out += (options.color ? kBold + heading + kReset : heading) + '\n';
-    out += table_block(waiting, options);
+  for (const auto& group : groups) {
+    if (options.grouping != evaluate::Grouping::None) {
+      if (!out.empty()) out += '\n';
+      out += bold(detail::group_heading(*group.front(), options.grouping, options.language)) + "\n\n";
+    }
+    // Waiting work has no date to sort or judge by: it is listed apart, after the rest.
+    const auto [dated, waiting] = detail::split_waiting(group);
+    if (!dated.empty()) out += table_block(dated, options, qualified);
+    if (!waiting.empty()) {
+      if (!dated.empty()) out += '\n';
+      out += bold(detail::waiting_heading(options.language)) + '\n';
+      out += table_block(waiting, options, qualified);
+    }
   }
   out += detail::counts_line(items, options.language) + '\n';
   return out;

@@ -15,6 +15,7 @@ const char* by_name(GroupBy by) {
     case GroupBy::Plan: return "plan";
     case GroupBy::Section: return "section";
     case GroupBy::Month: return "month";
+    case GroupBy::Unit: return "unit";
   }
   return "lead";
 }
@@ -62,9 +63,10 @@ std::string title(const Report& report, bool vietnamese) {
                          report.options.from ? report.options.from->vn() : "…",
                          report.options.to ? report.options.to->vn() : "…");
   }
-  static const std::array<const char*, 4> kVi = {"cơ quan chủ trì", "kế hoạch", "phần báo cáo", "tháng"};
-  static const std::array<const char*, 4> kEn = {"lead", "plan", "section", "month"};
+  static const std::array<const char*, 5> kVi = {"cơ quan chủ trì", "kế hoạch", "phần báo cáo", "tháng", "đơn vị"};
+  static const std::array<const char*, 5> kEn = {"lead", "plan", "section", "month", "unit"};
   const auto by = static_cast<std::size_t>(report.options.by);
+  if (report.options.rollup) window += vietnamese ? ", gồm cả kế hoạch cấp dưới" : ", with the plans below";
   return vietnamese ? fmt::format("Thống kê đến ngày {}, theo {}{}", report.today.vn(), kVi[by], window)
                     : fmt::format("Statistics as of {}, by {}{}", report.today.vn(), kEn[by], window);
 }

@@ -59,6 +59,21 @@ Report compute(const std::vector<const model::Plan*>& plans, const std::vector<e
       break;
     }
   }
+  // The plans a plan's tasks also count for under --rollup: itself, then its parent, its parent's parent…
+  // A link to a plan that was not read, or one that comes round again (check_plans reports both), ends the chain.
+  std::map<std::string_view, const model::Plan*, std::less<>> plan_by_id;
+  for (const auto* plan : plans) plan_by_id.emplace(plan->id.value, plan);
+  std::map<std::string_view, std::vector<const model::Plan*>, std::less<>> chains;
+  for (const auto* plan : plans) {
+    std::vector<const model::Plan*>& chain = chains[plan->id.value];
+    for (const model::Plan* step = plan; step != nullptr;) {
+      if (std::find(chain.begin(), chain.end(), step) != chain.end()) break;
+      chain.push_back(step);
+      if (!options.rollup || !step->parent) break;
+      const auto parent = plan_by_id.find(step->parent->plan.value);
+      step = parent == plan_by_id.end() ? nullptr : parent->second;
+    }
+  }
   std::vector<Row> rows;
   std::map<std::string, std::size_t, std::less<>> index;
   const auto row_for = [&](std::string_view key, std::string_view name) -> Row& {
@@ -74,12 +89,18 @@ Report compute(const std::vector<const model::Plan*>& plans, const std::vector<e
     switch (options.by) {
       case GroupBy::Lead: count(row_for(item.lead, item.lead_name), item, today); break;
       case GroupBy::Month: count(row_for(item.due->iso().substr(0, 7), ""), item, today); break;
-      case GroupBy::Plan: {
-        std::string title;
-        for (const auto* plan : plans) {
-          if (plan->id.value == item.plan_id) title = plan->title.value;
+      case GroupBy::Plan:
+      case GroupBy::Unit: {
+        const auto chain = chains.find(item.plan_id);
+        if (chain == chains.end()) break;
+        std::vector<std::string_view> counted;  // a unit above a plan may be the plan's own unit
+        for (const model::Plan* plan : chain->second) {
+          const std::string_view key =
+              options.by == GroupBy::Plan ? std::string_view(plan->id.value) : evaluate::plan_unit(*plan);
+          if (std::find(counted.begin(), counted.end(), key) != counted.end()) continue;
+          counted.push_back(key);
+          count(row_for(key, options.by == GroupBy::Plan ? std::string_view(plan->title.value) : ""), item, today);
         }
-        count(row_for(item.plan_id, title), item, today);
         break;
       }
       case GroupBy::Section: {
@@ -104,6 +125,15 @@ Report compute(const std::vector<const model::Plan*>& plans, const std::vector<e
   }
   if (options.by == GroupBy::Month) {
     std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.key < b.key; });
+  } else if (options.by == GroupBy::Plan || options.by == GroupBy::Unit) {
+    // In the order of the plans (a parent's row is made by its children's tasks first, under --rollup).
+    std::map<std::string_view, std::size_t, std::less<>> rank;
+    for (const auto* plan : plans) {
+      rank.emplace(options.by == GroupBy::Plan ? std::string_view(plan->id.value) : evaluate::plan_unit(*plan),
+                   rank.size());
+    }
+    std::stable_sort(rows.begin(), rows.end(),
+                     [&rank](const Row& a, const Row& b) { return rank.at(a.key) < rank.at(b.key); });
   } else {
     // Rows without a key ("no lead", "in no section") last.
     std::stable_partition(rows.begin(), rows.end(), [](const Row& row) { return !row.key.empty(); });

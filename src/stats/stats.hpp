@@ -10,19 +10,22 @@
 
 namespace cchc::stats {
 
-enum class GroupBy { Lead, Plan, Section, Month };
+enum class GroupBy { Lead, Plan, Section, Month, Unit };
 
 struct Options {
   GroupBy by = GroupBy::Lead;
   std::optional<util::Date> from;  ///< count tasks due on or after this day
   std::optional<util::Date> to;    ///< count tasks due on or before this day
+  /// --by plan or unit: a plan's row also counts the tasks of the plans below it (their `parent:` links, at any
+  /// depth), so a district's row is the district with its communes. The total still counts each task once.
+  bool rollup = false;
 };
 
 /// The counts of one group. Every counted task falls in exactly one of on_time, late, undated, overdue,
 /// cancelled and not_yet_due, judged as of `today` with the recorded done dates.
 struct Row {
-  std::string key;     ///< agency id, plan id, section id or YYYY-MM; "" for tasks without one
-  std::string name;    ///< the agency's name, the plan's or section's title; empty for months
+  std::string key;     ///< agency id, plan id, section id, YYYY-MM or unit; "" for tasks without one
+  std::string name;    ///< the agency's name, the plan's or section's title; empty for months and units
   int due = 0;         ///< tasks with a dated deadline in the window
   int on_time = 0;     ///< done on or before the deadline (and on or before today)
   int late = 0;        ///< done after the deadline

@@ -36,6 +36,8 @@ def main():
                    os.path.join(options.root, "tests", "data", "bad-tree"), os.path.join(work, "plans")]
         commands = [["validate"], ["status", "--today", TODAY], ["status", "--rollup", "--today", TODAY],
                     ["overdue", "--rollup", "--today", TODAY, "--format", "json"],
+                    ["status", "--by", "unit", "--today", TODAY, "--format", "markdown"],
+                    ["stats", "--by", "plan", "--rollup", "--today", TODAY],
                     ["stats", "--by", "plan", "--today", TODAY]]
         for folder in folders:
             for command in commands:

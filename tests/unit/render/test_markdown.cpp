@@ -56,17 +56,31 @@ TEST_CASE("markdown: control characters are replaced", "[markdown]") {
   CHECK(text.find("a\xef\xbf\xbd\\[31mb\xef\xbf\xbd") != std::string::npos);
 }
 
-TEST_CASE("markdown: a Plan column for several plans, English headings", "[markdown]") {
+TEST_CASE("markdown: numbers qualified with their plan for several plans, English headings", "[markdown]") {
   auto other = cjk_task();
   other.plan_id = "quang-binh-2020";
   Options options = vi_options();
   options.language = model::Language::En;
   const std::string text = render_markdown({overdue_task(), other}, options);
   const auto lines = lines_of(text);
-  CHECK(lines[0] == "| Plan | No. | Task | Lead | Due | State | Days |");
-  CHECK(lines[1] == "| --- | --- | --- | --- | --- | --- | ---: |");
+  CHECK(lines[0] == "| No. | Task | Lead | Due | State | Days |");
+  CHECK(lines[1] == "| --- | --- | --- | --- | --- | ---: |");
   CHECK(lines[3] ==
-        "| quang-binh-2020 | 4 | 行政改革计划 总结报告 | Sở Nội vụ | 2020-02-29 (Tháng 02 năm 2020) | done | +9 |");
+        "| quang-binh-2020\\:4 | 行政改革计划 总结报告 | Sở Nội vụ | 2020-02-29 (Tháng 02 năm 2020) | done | +9 |");
+}
+
+TEST_CASE("markdown: --by plan gives each plan a level-2 heading", "[markdown]") {
+  auto other = cjk_task();
+  other.plan_id = "quang-binh-2020";
+  other.plan_title = "Kế hoạch Quảng Bình";
+  Options options = vi_options();
+  options.grouping = evaluate::Grouping::Plan;
+  const auto lines = lines_of(render_markdown({overdue_task(), other}, options));
+  CHECK(lines[0] == "## Kế hoạch ha-tinh-2020");  // no title known: the id alone
+  CHECK(lines[1].empty());
+  CHECK(lines[2].rfind("| STT |", 0) == 0);
+  CHECK(lines[5].empty());
+  CHECK(lines[6] == "## Kế hoạch quang-binh-2020: Kế hoạch Quảng Bình");
 }
 
 TEST_CASE("markdown: empty lists", "[markdown]") {

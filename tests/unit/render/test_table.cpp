@@ -113,12 +113,44 @@ TEST_CASE("table: the title column keeps at least 20 columns", "[table]") {
   CHECK(body.size() > 5);
 }
 
-TEST_CASE("table: a Plan column appears only for several plans", "[table]") {
+TEST_CASE("table: with several plans every number is qualified with its plan", "[table]") {
   auto other = overdue_task();
   other.plan_id = "ha-tinh-2021";
-  const std::string table = render_table({overdue_task(), other}, vi_options());
-  CHECK(lines_of(table)[0].rfind("Kế hoạch", 0) == 0);
-  CHECK(table.find("ha-tinh-2021") != std::string::npos);
+  Options options = vi_options();
+  options.width = 300;
+  const auto one_plan = lines_of(render_table({overdue_task()}, options));
+  CHECK(one_plan[2].rfind("2 ", 0) == 0);
+  const auto two_plans = lines_of(render_table({overdue_task(), other}, options));
+  CHECK(two_plans[0].rfind("STT", 0) == 0);  // no Plan column: the number says whose task it is
+  CHECK(two_plans[2].rfind("ha-tinh-2020:2 ", 0) == 0);
+  CHECK(two_plans[3].rfind("ha-tinh-2021:2 ", 0) == 0);
+}
+
+TEST_CASE("table: --by plan or unit puts a heading over each group", "[table]") {
+  auto district = overdue_task();
+  district.plan_id = "huyen-a";
+  district.plan_title = "Kế hoạch CCHC huyện A";
+  district.unit = "UBND huyện A";
+  auto province = overdue_task();
+  province.plan_title = "Kế hoạch CCHC tỉnh";
+  province.unit = "UBND tỉnh";
+  Options options = vi_options();
+  options.width = 300;
+  options.grouping = evaluate::Grouping::Plan;
+  const auto by_plan = lines_of(render_table({province, district}, options));
+  CHECK(by_plan[0] == "Kế hoạch ha-tinh-2020: Kế hoạch CCHC tỉnh");
+  CHECK(by_plan[1].empty());
+  CHECK(by_plan[4].rfind("ha-tinh-2020:2 ", 0) == 0);
+  CHECK(by_plan[5].empty());
+  CHECK(by_plan[6] == "Kế hoạch huyen-a: Kế hoạch CCHC huyện A");
+  CHECK(by_plan[10].rfind("huyen-a:2 ", 0) == 0);
+  CHECK(by_plan.back() == "2 quá hạn");  // one count line for the whole list
+
+  options.grouping = evaluate::Grouping::Unit;
+  options.language = model::Language::En;
+  const auto by_unit = lines_of(render_table({province, district}, options));
+  CHECK(by_unit[0] == "Unit: UBND tỉnh");
+  CHECK(by_unit[6] == "Unit: UBND huyện A");
 }
 
 TEST_CASE("table: English labels and ISO dates", "[table]") {
