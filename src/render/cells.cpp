@@ -92,7 +92,7 @@ std::string due_cell(const evaluate::Item& item, model::Language language) {
 }
 
 std::string number_cell(const evaluate::Item& item, bool qualified) {
-  const std::string id = item.kind == evaluate::ItemKind::Section ? "§" + one_line(item.id) : one_line(item.id);
+  std::string id = item.kind == evaluate::ItemKind::Section ? "§" + one_line(item.id) : one_line(item.id);
   // A plan row's number is its plan's id already.
   if (!qualified || item.kind == evaluate::ItemKind::Plan) return id;
   return one_line(item.plan_id) + ":" + id;
