@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <map>
 #include <memory>
+#include <numeric>
 #include <optional>
 
 #include "check/check.hpp"
@@ -609,6 +610,9 @@ int run_report(const Options& options) {
   if (options.format != "markdown" && options.format != "md" && options.format != "html") {
     throw UsageError{fmt::format("--format '{}' is not known for a report; use markdown or html", options.format)};
   }
+  // Plans are the report's parts already; --by unit puts the parts of one unit's plans together.
+  const evaluate::Grouping grouping =
+      options.group_by == "plan" ? evaluate::Grouping::None : resolve_grouping(options.group_by);
   const std::optional<model::Language> language = resolve_language(options.lang);
   const std::optional<util::Date> fixed = cli::fixed_today(options.today);
   evaluate::Options evaluate_options;
@@ -623,17 +627,72 @@ int run_report(const Options& options) {
 
   std::vector<const model::Plan*> reported;
   std::vector<std::vector<evaluate::Item>> items;
-  for (const auto* plan : plans) {
-    if (!options.plans.empty() &&
-        std::find(options.plans.begin(), options.plans.end(), plan->id.value) == options.plans.end()) {
-      continue;
+  std::vector<std::vector<render::PlanBelow>> below;  // --rollup: per reported plan
+  if (options.rollup) {
+    // The top plans (or the --plan ones), their tasks rolled up over the plans below, which get a part of their
+    // own in the report of the plan they report to.
+    std::vector<evaluate::Item> all;
+    for (const auto* plan : plans) append_rows(all, evaluate::evaluate_plan(*plan, today, evaluate_options));
+    evaluate::roll_up(all, plans);
+    std::map<std::string_view, std::size_t> part_of;
+    std::size_t current = 0;
+    for (auto& row : evaluate::rollup_view(all, plans, options.plans)) {
+      const auto plan =
+          std::find_if(plans.begin(), plans.end(), [&](const auto* p) { return p->id.value == row.plan_id; });
+      if (row.kind == evaluate::ItemKind::Plan) {
+        // A Plan row follows the task it carries out, in the part of the plan that task belongs to.
+        if (below.empty() || plan == plans.end() || !(*plan)->parent) continue;
+        const model::PlanLink& link = *(*plan)->parent;
+        below[current].push_back({std::move(row), link.plan.value + ":" + link.task.value});
+        continue;
+      }
+      const auto [found, inserted] = part_of.emplace(row.plan_id, reported.size());
+      if (inserted) {
+        reported.push_back(*plan);
+        items.emplace_back();
+        below.emplace_back();
+      }
+      current = found->second;
+      items[current].push_back(std::move(row));
     }
-    reported.push_back(plan);
-    items.push_back(evaluate::select(evaluate::evaluate_plan(*plan, today, evaluate_options), filter));
+    for (auto& part : items) part = evaluate::select(std::move(part), filter);
+  } else {
+    for (const auto* plan : plans) {
+      if (!options.plans.empty() &&
+          std::find(options.plans.begin(), options.plans.end(), plan->id.value) == options.plans.end()) {
+        continue;
+      }
+      reported.push_back(plan);
+      items.push_back(evaluate::select(evaluate::evaluate_plan(*plan, today, evaluate_options), filter));
+    }
+  }
+  if (grouping == evaluate::Grouping::Unit) {
+    // The plans of one unit together, units in the order of their first plan.
+    std::vector<std::size_t> order(reported.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::map<std::string_view, std::size_t> first;
+    for (std::size_t i = 0; i < reported.size(); ++i) first.emplace(evaluate::plan_unit(*reported[i]), i);
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return first.at(evaluate::plan_unit(*reported[a])) < first.at(evaluate::plan_unit(*reported[b]));
+    });
+    std::vector<const model::Plan*> plans_in_order;
+    std::vector<std::vector<evaluate::Item>> items_in_order;
+    std::vector<std::vector<render::PlanBelow>> below_in_order;
+    for (const std::size_t i : order) {
+      plans_in_order.push_back(reported[i]);
+      items_in_order.push_back(std::move(items[i]));
+      if (i < below.size()) below_in_order.push_back(std::move(below[i]));
+    }
+    reported = std::move(plans_in_order);
+    items = std::move(items_in_order);
+    below = std::move(below_in_order);
   }
   render::ReportOptions report_options;
   report_options.language = language.value_or(plans.empty() ? model::Language::Vi : plans.front()->language);
-  const render::Report report = render::build_report(reported, items, today);
+  render::Report report = render::build_report(reported, items, today);
+  for (std::size_t i = 0; i < below.size() && i < report.plans.size(); ++i) {
+    report.plans[i].plans_below = std::move(below[i]);
+  }
   if (options.format == "html") {
     // The page shows the plans on a time axis too: the same picture `cchc timeline --format svg` draws.
     std::vector<evaluate::Item> pictured;
@@ -802,6 +861,11 @@ const CommandSpec kCommands[] = {
            ->allow_extra_args(false);
        command.add_option("--plan", options.plans, "Only this plan id (repeatable)")->allow_extra_args(false);
        command.add_option("--within", options.within, "How far ahead counts as due soon (default 14d; e.g. 7, 2w)");
+       command.add_flag("--rollup", options.rollup,
+                        "Report the top plans (or the --plan ones) with their tasks rolled up over the plans that "
+                        "carry them out, and a part listing those plans");
+       command.add_option("--by", options.group_by,
+                          "plan (default: a part per plan) or unit (the parts of one unit's plans together)");
      },
      [](const Options& options) { return run_report(options); }},
     {"log", "Show who changed a task and when, from git history (read-only)",

@@ -43,6 +43,12 @@ struct OutlinePart {
   bool arrived = false;            ///< done (on time or late): the part has been handed in
 };
 
+/// With --rollup: a plan below the reported one (at any depth), with what it and the plans below it have done.
+struct PlanBelow {
+  evaluate::Item row;       ///< its Plan row from evaluate::rollup_view: counts in `rollup`, the issuer as lead_name
+  std::string carries_out;  ///< the task its `parent:` names, as "plan-id:task"
+};
+
 /// Everything the report says about one plan.
 struct PlanReport {
   std::string plan_id;
@@ -58,6 +64,7 @@ struct PlanReport {
   std::vector<AgencyPart> agencies;      ///< agencies that lead at least one task, in the plan's agency order
   std::vector<OutlinePart> outline;      ///< in the plan's section order
   std::vector<evaluate::Item> tasks;     ///< every task, in number order (see in_number_order)
+  std::vector<PlanBelow> plans_below;    ///< --rollup only: in tree order, each under the plan it reports to
 };
 
 struct Report {

@@ -46,6 +46,13 @@ struct ReportLabels {
   const char* arrived_no;
   const char* no_outline;
   const char* all_tasks;
+  const char* plans_below;
+  const char* plans_below_note;
+  const char* plan;
+  const char* plan_title;
+  const char* unit;
+  const char* carries_out;
+  const char* done_of;
 };
 
 inline constexpr ReportLabels kReportLabelsVi = {
@@ -88,6 +95,14 @@ inline constexpr ReportLabels kReportLabelsVi = {
     "Chưa nhận",
     "Kế hoạch không có đề cương báo cáo.",
     "Danh sách nhiệm vụ",
+    "Kế hoạch cấp dưới",
+    "Mỗi kế hoạch tính cả các kế hoạch cấp dưới của nó; tình trạng của nhiệm vụ được thực hiện qua kế hoạch cấp "
+    "dưới là tình trạng khẩn cấp nhất trong số đó.",
+    "Kế hoạch",
+    "Tên kế hoạch",
+    "Đơn vị",
+    "Thực hiện nhiệm vụ",
+    "Hoàn thành",
 };
 
 inline constexpr ReportLabels kReportLabelsEn = {
@@ -130,6 +145,14 @@ inline constexpr ReportLabels kReportLabelsEn = {
     "Not yet",
     "The plan has no report outline.",
     "All tasks",
+    "Plans below",
+    "Each plan counts the plans below it too; a task carried out through plans below takes the most urgent state "
+    "among them.",
+    "Plan",
+    "Title",
+    "Unit",
+    "Carries out",
+    "Done",
 };
 
 inline const ReportLabels& report_labels(model::Language language) {

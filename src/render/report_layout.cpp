@@ -141,6 +141,7 @@ class Layout {
     add_heading(2, plan.title.empty() ? plan.plan_id : plan.title);
     add_facts(plan);
     add_summary(plan);
+    if (!plan.plans_below.empty()) add_plans_below(plan);
 
     add_heading(3, m_labels.overdue_tasks);
     const std::vector<std::string> late_headings = {col(Column::No),      col(Column::Task),       col(Column::Lead),
@@ -222,6 +223,32 @@ class Layout {
     rows.row_states.emplace_back();
     table(std::move(rows));
     paragraph(m_labels.shares_note);
+  }
+
+  void add_plans_below(const PlanReport& plan) {
+    add_heading(3, m_labels.plans_below);
+    ReportTable rows{{m_labels.plan, m_labels.plan_title, m_labels.unit, m_labels.carries_out, m_labels.done_of,
+                      m_labels.overdue, col(Column::State)},
+                     {false, false, false, false, true, true, false},
+                     {},
+                     {}};
+    for (const auto& below : plan.plans_below) {
+      const Item& row = below.row;
+      int done = 0, tasks = 0, overdue = 0;
+      if (row.rollup) {
+        done = row.rollup->done;
+        tasks = row.rollup->tasks;
+        for (const auto& [state, count] : row.rollup->counts) {
+          if (state == evaluate::State::Overdue) overdue = count;
+        }
+      }
+      rows.rows.push_back({one_line(row.id), one_line(row.title), one_line(row.lead_name), one_line(below.carries_out),
+                           fmt::format("{}/{}", done, tasks), fmt::format("{}", overdue),
+                           state_label(row.state, m_language)});
+      rows.row_states.emplace_back(evaluate::to_string(row.state));
+    }
+    table(std::move(rows));
+    paragraph(m_labels.plans_below_note);
   }
 
   void add_outline(const PlanReport& plan) {
