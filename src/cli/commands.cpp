@@ -773,7 +773,11 @@ void add_picture_options(CLI::App& command, Options& options) {
 void add_edit_options(CLI::App& command, Options& options, edit::Action action) {
   EditCommand& edit = options.edit;
   edit.action = action;
-  command.add_option("ID", edit.id, "The task's full number, as 'cchc status' shows it (e.g. 3.1)")->required();
+  command
+      .add_option("ID", edit.id,
+                  "The task's full number, as 'cchc status' shows it: 3.1, or huyen-a-2026:3.1 (plan id, colon, "
+                  "number) when several plans are read")
+      ->required();
   if (action == edit::Action::Progress) {
     command.add_option("PERCENT", edit.percent, "How much of the work is done, 0 to 100")->required();
   }

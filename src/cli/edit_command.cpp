@@ -62,7 +62,28 @@ void show_new_warnings(const std::string& file, const std::string& before, const
 
 }  // namespace
 
-int run_edit(const EditCommand& command) {
+EditCommand with_qualified_id_resolved(EditCommand command, const std::vector<std::string>& plan_ids) {
+  const std::size_t colon = command.id.find(':');
+  if (colon == std::string::npos || !command.plans.empty()) return command;
+  const std::string plan_id = command.id.substr(0, colon);
+  if (std::find(plan_ids.begin(), plan_ids.end(), plan_id) == plan_ids.end()) return command;
+  command.plans = {plan_id};
+  command.id.erase(0, colon + 1);
+  return command;
+}
+
+int run_edit(const EditCommand& typed) {
+  Inputs inputs = read_inputs(typed.paths.empty() ? default_paths() : typed.paths, load::Limits{}.max_file_bytes);
+  for (const auto& error : inputs.errors) say(stderr, error + "\n");
+  if (!inputs.errors.empty()) return kExitUsage;
+  std::vector<load::LoadResult> loaded_files;
+  std::vector<std::string> plan_ids;
+  for (const auto& file : inputs.files) {
+    loaded_files.push_back(load::load_plan(file.text, file.path));
+    if (loaded_files.back().plan) plan_ids.push_back(loaded_files.back().plan->id.value);
+  }
+  const EditCommand command = with_qualified_id_resolved(typed, plan_ids);
+
   edit::Request request;
   request.action = command.action;
   request.id = command.id;
@@ -84,14 +105,11 @@ int run_edit(const EditCommand& command) {
   }
   const std::optional<util::Date> fixed = fixed_today(command.today);
 
-  Inputs inputs = read_inputs(command.paths.empty() ? default_paths() : command.paths, load::Limits{}.max_file_bytes);
-  for (const auto& error : inputs.errors) say(stderr, error + "\n");
-  if (!inputs.errors.empty()) return kExitUsage;
-
   std::vector<Candidate> candidates;
   std::vector<std::string> known_ids, unreadable;
-  for (const auto& file : inputs.files) {
-    auto loaded = load::load_plan(file.text, file.path);
+  for (std::size_t i = 0; i < inputs.files.size(); ++i) {
+    const SourceFile& file = inputs.files[i];
+    load::LoadResult& loaded = loaded_files[i];
     if (!loaded.plan) {
       unreadable.push_back(file.path);
       continue;

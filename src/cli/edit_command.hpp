@@ -23,6 +23,11 @@ struct EditCommand {
   std::string color = "auto";
 };
 
+/// `command` with an id written "plan-id:number" (as lists of several plans show numbers), where plan-id is one
+/// of `plan_ids` and no --plan is given, turned into that --plan and the number; unchanged otherwise (a task id
+/// may hold a colon of its own).
+EditCommand with_qualified_id_resolved(EditCommand command, const std::vector<std::string>& plan_ids);
+
 /// Finds the item, edits its file (or prints the diff with --dry-run) and reports; returns the exit code.
 int run_edit(const EditCommand& command);
 

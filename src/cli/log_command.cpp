@@ -63,13 +63,21 @@ Ran run_program(const std::vector<std::string>& argv, bool capture) {
 
 }  // namespace
 
-int run_log(const EditCommand& command) {
-  Inputs inputs = read_inputs(command.paths.empty() ? default_paths() : command.paths, load::Limits{}.max_file_bytes);
+int run_log(const EditCommand& typed) {
+  Inputs inputs = read_inputs(typed.paths.empty() ? default_paths() : typed.paths, load::Limits{}.max_file_bytes);
   for (const auto& error : inputs.errors) std::fputs((error + "\n").c_str(), stderr);
   if (!inputs.errors.empty()) return kExitUsage;
-  std::vector<const SourceFile*> holding;
+  std::vector<load::LoadResult> loaded_files;
+  std::vector<std::string> plan_ids;
   for (const auto& file : inputs.files) {
-    auto loaded = load::load_plan(file.text, file.path);
+    loaded_files.push_back(load::load_plan(file.text, file.path));
+    if (loaded_files.back().plan) plan_ids.push_back(loaded_files.back().plan->id.value);
+  }
+  const EditCommand command = with_qualified_id_resolved(typed, plan_ids);
+  std::vector<const SourceFile*> holding;
+  for (std::size_t i = 0; i < inputs.files.size(); ++i) {
+    const SourceFile& file = inputs.files[i];
+    const load::LoadResult& loaded = loaded_files[i];
     if (!loaded.plan) continue;
     if (!command.plans.empty() &&
         std::find(command.plans.begin(), command.plans.end(), loaded.plan->id.value) == command.plans.end()) {
