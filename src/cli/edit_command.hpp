@@ -29,9 +29,9 @@ struct EditCommand {
 EditCommand with_qualified_id_resolved(EditCommand command, const std::vector<std::string>& plan_ids);
 
 /// Finds the item, edits its file (or prints the diff with --dry-run) and reports; returns the exit code.
-int run_edit(const EditCommand& command);
+int run_edit(const EditCommand& typed);
 
 /// `cchc log ID`: the item's history from `git log -L` over its lines, when its plan is in a git repository.
-int run_log(const EditCommand& command);
+int run_log(const EditCommand& typed);
 
 }  // namespace cchc::cli
