@@ -237,8 +237,9 @@ class LineIndex {
  public:
   explicit LineIndex(std::string_view text) : m_text(text) {
     m_starts.push_back(0);
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      if (text[i] == '\n') m_starts.push_back(i + 1);
+    // string_view::find goes to memchr, several times faster than a loop over the bytes on a large plan.
+    for (std::size_t end = text.find('\n'); end != std::string_view::npos; end = text.find('\n', end + 1)) {
+      m_starts.push_back(end + 1);
     }
   }
 
