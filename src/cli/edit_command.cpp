@@ -72,17 +72,25 @@ EditCommand with_qualified_id_resolved(EditCommand command, const std::vector<st
   return command;
 }
 
+EditInputs read_edit_inputs(const EditCommand& typed) {
+  EditInputs read;
+  read.inputs = read_inputs(typed.paths.empty() ? default_paths() : typed.paths, load::Limits{}.max_file_bytes);
+  std::vector<std::string> plan_ids;
+  for (const auto& file : read.inputs.files) {
+    read.plans.push_back(load::load_plan(file.text, file.path));
+    if (read.plans.back().plan) plan_ids.push_back(read.plans.back().plan->id.value);
+  }
+  read.command = with_qualified_id_resolved(typed, plan_ids);
+  return read;
+}
+
 int run_edit(const EditCommand& typed) {
-  Inputs inputs = read_inputs(typed.paths.empty() ? default_paths() : typed.paths, load::Limits{}.max_file_bytes);
+  EditInputs read = read_edit_inputs(typed);
+  const Inputs& inputs = read.inputs;
   for (const auto& error : inputs.errors) say(stderr, error + "\n");
   if (!inputs.errors.empty()) return kExitUsage;
-  std::vector<load::LoadResult> loaded_files;
-  std::vector<std::string> plan_ids;
-  for (const auto& file : inputs.files) {
-    loaded_files.push_back(load::load_plan(file.text, file.path));
-    if (loaded_files.back().plan) plan_ids.push_back(loaded_files.back().plan->id.value);
-  }
-  const EditCommand command = with_qualified_id_resolved(typed, plan_ids);
+  std::vector<load::LoadResult>& loaded_files = read.plans;
+  const EditCommand& command = read.command;
 
   edit::Request request;
   request.action = command.action;

@@ -3,7 +3,9 @@
 #include <string>
 #include <vector>
 
+#include "cli/inputs.hpp"
 #include "edit/edit.hpp"
+#include "load/load.hpp"
 
 namespace cchc::cli {
 
@@ -27,6 +29,15 @@ struct EditCommand {
 /// of `plan_ids` and no --plan is given, turned into that --plan and the number; unchanged otherwise (a task id
 /// may hold a colon of its own).
 EditCommand with_qualified_id_resolved(EditCommand command, const std::vector<std::string>& plan_ids);
+
+/// The plan files a command names (its PATHs, else plans/ or $CCHC_PLANS), each loaded, and the command with its
+/// id resolved against the plans read (with_qualified_id_resolved).
+struct EditInputs {
+  Inputs inputs;
+  std::vector<load::LoadResult> plans;  ///< parallel to inputs.files
+  EditCommand command;
+};
+EditInputs read_edit_inputs(const EditCommand& typed);
 
 /// Finds the item, edits its file (or prints the diff with --dry-run) and reports; returns the exit code.
 int run_edit(const EditCommand& typed);

@@ -64,16 +64,12 @@ Ran run_program(const std::vector<std::string>& argv, bool capture) {
 }  // namespace
 
 int run_log(const EditCommand& typed) {
-  Inputs inputs = read_inputs(typed.paths.empty() ? default_paths() : typed.paths, load::Limits{}.max_file_bytes);
+  const EditInputs read = read_edit_inputs(typed);
+  const Inputs& inputs = read.inputs;
   for (const auto& error : inputs.errors) std::fputs((error + "\n").c_str(), stderr);
   if (!inputs.errors.empty()) return kExitUsage;
-  std::vector<load::LoadResult> loaded_files;
-  std::vector<std::string> plan_ids;
-  for (const auto& file : inputs.files) {
-    loaded_files.push_back(load::load_plan(file.text, file.path));
-    if (loaded_files.back().plan) plan_ids.push_back(loaded_files.back().plan->id.value);
-  }
-  const EditCommand command = with_qualified_id_resolved(typed, plan_ids);
+  const std::vector<load::LoadResult>& loaded_files = read.plans;
+  const EditCommand& command = read.command;
   std::vector<const SourceFile*> holding;
   for (std::size_t i = 0; i < inputs.files.size(); ++i) {
     const SourceFile& file = inputs.files[i];
