@@ -8,12 +8,13 @@ of the plan named on the command line when there is one), files for PATH. When t
 zsh and fish scripts are checked for their key parts and, when those shells are installed, for syntax
 (zsh -n, fish -n), and fish's own `complete -C` is asked for the agencies after --lead.
 """
-import argparse
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import readers  # noqa: E402
 
 CALL = """
 source "$1"
@@ -26,10 +27,7 @@ printf '%s\\n' "${COMPREPLY[@]}"
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--binary", required=True)
-    parser.add_argument("--root", required=True)
-    options = parser.parse_args()
+    options = readers.arguments()
     binary = os.path.abspath(options.binary)
     env = {k: v for k, v in os.environ.items() if not k.startswith("CCHC_")}
     env["PATH"] = os.path.dirname(binary) + os.pathsep + env.get("PATH", "")

@@ -12,7 +12,6 @@ On temporary copies of the seed plan (and of the district example):
   the same version; exactly one writes, the other reports that the file changed. Without the pause, over
   several rounds, every process that says it wrote has its change in the final file.
 """
-import argparse
 import difflib
 import os
 import shutil
@@ -21,6 +20,8 @@ import subprocess
 import sys
 import tempfile
 import time
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import readers  # noqa: E402
 
 SEED = "plans/ha-tinh-2020-tong-ket-cchc.yaml"
 DISTRICT = "examples/district-reform-2024.yaml"
@@ -34,10 +35,7 @@ def body(diff_lines):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--binary", required=True)
-    parser.add_argument("--root", required=True)
-    options = parser.parse_args()
+    options = readers.arguments()
     failures = []
     env = {k: v for k, v in os.environ.items() if not k.startswith("CCHC_")}
     env["LC_ALL"] = "C.UTF-8"

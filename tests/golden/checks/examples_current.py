@@ -6,20 +6,18 @@ byte-equal to the committed ones (so the docs never show an outdated report), an
 non-empty PNG (its pixels vary with fonts and Chromium versions, so they are not compared). Without Chromium
 the PNG part is skipped (exit 77) with a message, except under CI (CI=true), where it fails.
 """
-import argparse
 import os
 import subprocess
 import sys
 import tempfile
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import readers  # noqa: E402
 
 SKIPPED = 77
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--binary", required=True)
-    parser.add_argument("--root", required=True)
-    options = parser.parse_args()
+    options = readers.arguments()
     failures = []
     with tempfile.TemporaryDirectory() as out:
         result = subprocess.run(["bash", os.path.join(options.root, "tools", "render-examples"), options.binary, out],

@@ -5,17 +5,16 @@ Lists the commands from `cchc help`, checks that `cchc COMMAND --help` ends with
 lines start with `cchc COMMAND` (or use it in a pipeline), that `cchc help TOPIC` prints each topic in vi and
 en, and that `--version` names the version and a git revision (or "unknown").
 """
-import argparse
+import os
 import re
 import subprocess
 import sys
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import readers  # noqa: E402
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--binary", required=True)
-    parser.add_argument("--root", required=True)
-    options = parser.parse_args()
+    options = readers.arguments()
     failures = []
 
     def run(*args):

@@ -9,7 +9,6 @@ of '|', '<script>', '=HYPERLINK(…)', line breaks and bidirectional controls to
 each comes out harmless. Each run must end within a few seconds (a hang guard, not a benchmark) and use less than
 1 GB; the worst time and memory are printed.
 """
-import argparse
 import csv
 import io
 import json
@@ -21,6 +20,8 @@ import subprocess
 import sys
 import tempfile
 import time
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import readers  # noqa: E402
 
 HANG_GUARD_SECONDS = 20
 MAX_RSS_KB = 1024 * 1024
@@ -306,10 +307,7 @@ def check_json(text):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--binary", required=True)
-    parser.add_argument("--root", required=True)
-    options = parser.parse_args()
+    options = readers.arguments()
     binary = os.path.abspath(options.binary)
     count = corpus(binary, os.path.join(options.root, "tests", "hostile"))
     work = tempfile.mkdtemp(prefix="cchc-hostile-")

@@ -7,19 +7,17 @@ English template does the same; `--year` picks the year; a second `init` to the 
 the file byte for byte as it was; the plan id follows the file name; no temporary file is left behind; every deadline wording the template
 shows is one cchc reads into a date (checked through the JSON output).
 """
-import argparse
 import json
 import os
 import subprocess
 import sys
 import tempfile
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import readers  # noqa: E402
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--binary", required=True)
-    parser.add_argument("--root", required=True)
-    options = parser.parse_args()
+    options = readers.arguments()
     binary = os.path.abspath(options.binary)
     env = {k: v for k, v in os.environ.items() if not k.startswith("CCHC_")}
     env["CCHC_NOW"] = "2025-03-10T08:00:00Z"

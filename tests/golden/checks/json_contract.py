@@ -7,13 +7,14 @@ are task 1, task 2 and 3.1–3.14 with their lead agencies. Then the waiting ite
 of tests/data/relative: state "waiting", no date or day count, and what each waits
 for; and every state the JSON can give is documented in docs/json.md.
 """
-import argparse
 import json
 import os
 import re
 import shutil
 import subprocess
 import sys
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import readers  # noqa: E402
 
 FIELDS = {"plan": str, "id": str, "title": str, "lead": str, "support": list, "due": (str, type(None)),
           "due_text": str, "state": str, "days": (int, type(None)), "status": str,
@@ -51,10 +52,7 @@ def waiting_items(options):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--binary", required=True)
-    parser.add_argument("--root", required=True)
-    options = parser.parse_args()
+    options = readers.arguments()
     output = subprocess.run([options.binary, "overdue", "plans", "--today", "2020-05-01", "--format", "json"],
                             cwd=options.root, capture_output=True, check=True).stdout
     failures = []

@@ -5,19 +5,17 @@ In a temporary git repository holding a copy of the seed plan: commit it, mark 3
 (commit); then `cchc log 3.1` must list "3.1 xong" and the first commit, and
 not "3.2 bắt đầu". Outside a repository the command says so and exits 2.
 """
-import argparse
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import readers  # noqa: E402
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--binary", required=True)
-    parser.add_argument("--root", required=True)
-    options = parser.parse_args()
+    options = readers.arguments()
     if not shutil.which("git"):
         print("git is not installed (tools/setup installs it)")
         return 1

@@ -7,12 +7,14 @@ one table whose rows are exactly the items of the JSON output, each with the
 same number of cells as the header, and that the first cell of each row is the
 task id.
 """
-import argparse
+import os
 import html.parser
 import json
 import shutil
 import subprocess
 import sys
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import readers  # noqa: E402
 
 ARGS = ["status", "plans", "--today", "2020-05-01", "--sort", "document"]
 
@@ -48,10 +50,7 @@ def run(binary, root, extra):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--binary", required=True)
-    parser.add_argument("--root", required=True)
-    options = parser.parse_args()
+    options = readers.arguments()
     for tool in ("cmark-gfm", "pandoc"):
         if not shutil.which(tool):
             print(f"{tool} is not installed (tools/setup installs it)")

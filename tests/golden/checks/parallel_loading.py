@@ -7,20 +7,18 @@ whose diagnostics must come out in the same order), and on the synthetic provinc
 (234 files, over 10 000 tasks), so that many files really are loaded at the same time. A wrong CCHC_JOBS is a
 usage error.
 """
-import argparse
 import os
 import subprocess
 import sys
 import tempfile
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import readers  # noqa: E402
 
 TODAY = "2026-06-15"
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--binary", required=True)
-    parser.add_argument("--root", required=True)
-    options = parser.parse_args()
+    options = readers.arguments()
     binary = os.path.abspath(options.binary)
     base_env = {k: v for k, v in os.environ.items() if not k.startswith("CCHC_")}
     failures = []

@@ -6,18 +6,16 @@ levels down, `cchc config` names the file and, for each setting, its line; `cchc
 plans with English labels; `--lang vi` on the command line wins; $CCHC_PLANS wins over `paths`; a file with an
 unknown key and a bad value is refused with both problems at file:line:col and exit 2.
 """
-import argparse
 import os
 import subprocess
 import sys
 import tempfile
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import readers  # noqa: E402
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--binary", required=True)
-    parser.add_argument("--root", required=True)
-    options = parser.parse_args()
+    options = readers.arguments()
     binary = os.path.abspath(options.binary)
     env = {k: v for k, v in os.environ.items() if not k.startswith("CCHC_") and k not in ("COLUMNS", "NO_COLOR")}
     failures = []

@@ -19,7 +19,6 @@ reach `cchc report`.
 Chromium is a large package: when it is missing the Chromium part is skipped (exit 77, reported by CTest as
 skipped) with a message, except under CI (CI=true), where a missing reader is a failure.
 """
-import argparse
 import html.parser
 import json
 import os
@@ -28,6 +27,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import readers  # noqa: E402
 
 TODAY = "2020-05-01"
 HOSTILE = "tests/data/report/hostile-titles.yaml"
@@ -366,10 +367,7 @@ class Check:
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--binary", required=True)
-    parser.add_argument("--root", required=True)
-    options = parser.parse_args()
+    options = readers.arguments()
     for tool in ("cmark-gfm", "pandoc"):
         if not shutil.which(tool):
             print(f"{tool} is not installed (tools/setup installs it)")

@@ -9,11 +9,12 @@ error, a quoted text that spans the cut, a second document, a duplicate root key
 indentation, sections after the list, and the list written at the indentation of its key. That the cut is
 really used is checked by the unit tests (tests/unit/load/test_two_parsers.cpp).
 """
-import argparse
 import os
 import subprocess
 import sys
 import tempfile
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import readers  # noqa: E402
 
 TODAY = "2026-06-15"
 ONE_PARSER = "9999999999"
@@ -51,10 +52,7 @@ def variants(text):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--binary", required=True)
-    parser.add_argument("--root", required=True)
-    options = parser.parse_args()
+    options = readers.arguments()
     binary = os.path.abspath(options.binary)
     base_env = {k: v for k, v in os.environ.items() if not k.startswith("CCHC_")}
     base_env["CCHC_JOBS"] = "2"  # one file and two jobs: a core is free for the second parser
