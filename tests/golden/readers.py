@@ -32,6 +32,7 @@ def require_tool(name, package):
 def run(binary, root, *args, check=True):
     """Runs cchc in `root` without the caller's CCHC_* settings; returns the completed process (bytes)."""
     env = {key: value for key, value in os.environ.items() if not key.startswith("CCHC_")}
+    env["CCHC_CACHE_DIR"] = "off"  # never the plan cache in the real home
     return subprocess.run([binary, *args], cwd=root, env=env, capture_output=True, check=check)
 
 

@@ -40,6 +40,7 @@ def main():
     options = parser.parse_args()
     failures = []
     env = {k: v for k, v in os.environ.items() if not k.startswith("CCHC_")}
+    env["CCHC_CACHE_DIR"] = "off"  # never the plan cache in the real home
     env["LC_ALL"] = "C.UTF-8"
 
     def run(args, cwd, extra_env=None):

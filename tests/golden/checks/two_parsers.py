@@ -57,6 +57,7 @@ def main():
     options = parser.parse_args()
     binary = os.path.abspath(options.binary)
     base_env = {k: v for k, v in os.environ.items() if not k.startswith("CCHC_")}
+    base_env["CCHC_CACHE_DIR"] = "off"  # never the plan cache in the real home
     base_env["CCHC_JOBS"] = "2"  # one file and two jobs: a core is free for the second parser
     failures = []
 
