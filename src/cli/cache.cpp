@@ -34,27 +34,25 @@ std::string program_build_id() {
   dl_iterate_phdr(
       [](dl_phdr_info* info, std::size_t /*size*/, void* data) {
         auto& found = *static_cast<std::string*>(data);
-        for (ElfW(Half) i = 0; i < info->dlpi_phnum; ++i) {
-          const ElfW(Phdr)& header = info->dlpi_phdr[i];  // NOLINT(cppcoreguidelines-pro-bounds-pointer-arithmetic)
-          if (header.p_type != PT_NOTE) continue;
-          const auto* at = reinterpret_cast<const unsigned char*>(info->dlpi_addr + header.p_vaddr);  // NOLINT
-          const unsigned char* const end =
-              at + header.p_memsz;                  // NOLINT(cppcoreguidelines-pro-bounds-pointer-arithmetic)
-          while (at + sizeof(ElfW(Nhdr)) <= end) {  // NOLINT(cppcoreguidelines-pro-bounds-pointer-arithmetic)
+        for (ElfW(Half) i = 0; i < info->dlpi_phnum && found.empty(); ++i) {
+          const ElfW(Phdr)& segment = info->dlpi_phdr[i];
+          if (segment.p_type != PT_NOTE) continue;
+          // The loader gives where the segment is as a number.
+          // NOLINTNEXTLINE(performance-no-int-to-ptr)
+          const auto* notes = reinterpret_cast<const unsigned char*>(info->dlpi_addr + segment.p_vaddr);
+          // Each note: its header, then its name and its contents, each padded to 4 bytes.
+          for (std::size_t at = 0; at + sizeof(ElfW(Nhdr)) <= segment.p_memsz;) {
             ElfW(Nhdr) note{};
-            std::memcpy(&note, at, sizeof note);
-            const std::size_t name_at = sizeof note;
-            const std::size_t desc_at = name_at + ((note.n_namesz + 3u) & ~3u);
-            const std::size_t next = desc_at + ((note.n_descsz + 3u) & ~3u);
-            if (next > static_cast<std::size_t>(end - at)) break;
-            if (note.n_type == NT_GNU_BUILD_ID && note.n_namesz == 4 && std::memcmp(at + name_at, "GNU", 4) == 0) {
-              for (std::size_t k = 0; k < note.n_descsz; ++k) {
-                found +=
-                    fmt::format("{:02x}", at[desc_at + k]);  // NOLINT(cppcoreguidelines-pro-bounds-pointer-arithmetic)
-              }
-              return 1;
+            std::memcpy(&note, notes + at, sizeof note);
+            const std::size_t name_at = at + sizeof note;
+            const std::size_t contents_at = name_at + ((note.n_namesz + 3u) & ~3u);
+            const std::size_t next = contents_at + ((note.n_descsz + 3u) & ~3u);
+            if (next > segment.p_memsz) break;
+            if (note.n_type == NT_GNU_BUILD_ID && note.n_namesz == 4 && std::memcmp(notes + name_at, "GNU", 4) == 0) {
+              for (std::size_t k = 0; k < note.n_descsz; ++k) found += fmt::format("{:02x}", notes[contents_at + k]);
+              break;
             }
-            at += next;  // NOLINT(cppcoreguidelines-pro-bounds-pointer-arithmetic)
+            at = next;
           }
         }
         return 1;  // the first object listed is the program itself; its libraries do not matter
@@ -73,7 +71,7 @@ std::optional<std::string> cache_directory() {
     if (value == nullptr) return std::nullopt;
     return std::string(value);
   };
-  if (const auto chosen = variable("CCHC_CACHE_DIR")) {
+  if (auto chosen = variable("CCHC_CACHE_DIR")) {
     if (chosen->empty() || *chosen == "off") return std::nullopt;
     return chosen;
   }

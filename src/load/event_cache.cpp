@@ -78,6 +78,15 @@ void put_tag(std::string& out, const std::string& tag) {
   }
 }
 
+void put_collection_start(std::string& out, Code code, EventMark mark, const std::string& tag, std::size_t anchor,
+                          EventStyle style) {
+  out.push_back(static_cast<char>(code));
+  put_mark(out, mark);
+  put_tag(out, tag);
+  put_varint(out, anchor);
+  out.push_back(static_cast<char>(style));
+}
+
 /// Reads a recording; any read past its end or any value out of range makes it `failed` for good, and what
 /// is read then is zero or empty.
 class Reader {
@@ -303,21 +312,13 @@ void EventWriter::scalar(EventMark mark, const std::string& tag, std::size_t anc
 }
 
 void EventWriter::sequence_start(EventMark mark, const std::string& tag, std::size_t anchor, EventStyle style) {
-  m_bytes.push_back(static_cast<char>(Code::SequenceStart));
-  put_mark(m_bytes, mark);
-  put_tag(m_bytes, tag);
-  put_varint(m_bytes, anchor);
-  m_bytes.push_back(static_cast<char>(style));
+  put_collection_start(m_bytes, Code::SequenceStart, mark, tag, anchor, style);
 }
 
 void EventWriter::sequence_end() { m_bytes.push_back(static_cast<char>(Code::SequenceEnd)); }
 
 void EventWriter::map_start(EventMark mark, const std::string& tag, std::size_t anchor, EventStyle style) {
-  m_bytes.push_back(static_cast<char>(Code::MapStart));
-  put_mark(m_bytes, mark);
-  put_tag(m_bytes, tag);
-  put_varint(m_bytes, anchor);
-  m_bytes.push_back(static_cast<char>(style));
+  put_collection_start(m_bytes, Code::MapStart, mark, tag, anchor, style);
 }
 
 void EventWriter::map_end() { m_bytes.push_back(static_cast<char>(Code::MapEnd)); }

@@ -44,6 +44,17 @@ def arguments():
     return parser.parse_args()
 
 
+def committed_plans(root):
+    """Every plan file committed under tests/ and plans/ and every case of the hostile corpus, sorted."""
+    found = set()
+    for folder in ("tests", "plans"):
+        for directory, _, names in os.walk(os.path.join(root, folder)):
+            found.update(os.path.join(directory, name) for name in names if name.endswith((".yaml", ".yml")))
+    for directory, _, names in os.walk(os.path.join(root, "tests", "hostile")):
+        found.update(os.path.join(directory, name) for name in names if name != "EXPECTED")
+    return sorted(found)
+
+
 def require_module(name, package):
     """The Python module `name`, imported; skips or fails like require() when it is not installed."""
     try:

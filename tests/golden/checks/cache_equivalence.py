@@ -10,11 +10,13 @@ And that it is never stale: a plan rewritten with other text of the same size, i
 modification and access times put back to the nanosecond (so that its stat data looks unchanged), is read anew;
 and an entry cut short or with bytes changed is a miss, and the output is still right.
 """
-import argparse
 import os
 import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import readers  # noqa: E402
 
 TODAY = "2026-06-15"
 COMMANDS = (
@@ -184,27 +186,17 @@ class Checker:
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--binary", required=True)
-    parser.add_argument("--root", required=True)
-    options = parser.parse_args()
+    options = readers.arguments()
     binary = os.path.abspath(options.binary)
     root = os.path.abspath(options.root)
-
-    committed = []
-    for folder in ("tests", "plans"):
-        for directory, _, names in os.walk(os.path.join(root, folder)):
-            committed += [os.path.join(directory, name) for name in names if name.endswith((".yaml", ".yml"))]
-    hostile = os.path.join(root, "tests", "hostile")
-    for directory, _, names in os.walk(hostile):
-        committed += [os.path.join(directory, name) for name in names if name != "EXPECTED"]
+    committed = readers.committed_plans(root)
 
     with tempfile.TemporaryDirectory() as work:
         checker = Checker(binary, work)
         if len(committed) < 40:
             checker.failures.append(f"only {len(committed)} committed plans found under tests/ and plans/")
         replayed = 0
-        for path in sorted(set(committed)):
+        for path in committed:
             if checker.three_ways(path):
                 replayed += 1
             elif checker.run(["validate", path], "off").returncode == 0:
