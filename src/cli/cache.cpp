@@ -92,13 +92,15 @@ bool make_directories(const fs::path& directory) {
   return mkdir(directory.c_str(), 0700) == 0 || errno == EEXIST;
 }
 
-/// The whole of the regular file at `path` when it has at most `max_bytes`.
+/// The whole of the regular file at `path` when it has at most `max_bytes` and belongs to this user (in a folder
+/// shared with others, their files are not taken).
 std::optional<std::string> read_small_file(const std::string& path, std::size_t max_bytes) {
   const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
   if (fd < 0) return std::nullopt;
   std::optional<std::string> content;
   struct stat status {};
-  if (fstat(fd, &status) == 0 && S_ISREG(status.st_mode) && static_cast<std::uint64_t>(status.st_size) <= max_bytes) {
+  if (fstat(fd, &status) == 0 && S_ISREG(status.st_mode) && status.st_uid == geteuid() &&
+      static_cast<std::uint64_t>(status.st_size) <= max_bytes) {
     std::string bytes(static_cast<std::size_t>(status.st_size), '\0');
     std::size_t got = 0;
     while (got < bytes.size()) {

@@ -8,7 +8,8 @@ It also checks that the cache is used at all: with CCHC_CACHE_STATS, cchc lists 
 replayed; every committed plan that validates must be recorded by the cold run and replayed by the warm one.
 And that it is never stale: a plan rewritten with other text of the same size, its inode kept and its
 modification and access times put back to the nanosecond (so that its stat data looks unchanged), is read anew;
-and an entry cut short or with bytes changed is a miss, and the output is still right.
+and an entry cut short or with bytes changed is a miss, and the output is still right. Last, the cache is
+where it should be (CCHC_CACHE_DIR, $XDG_CACHE_HOME/cchc, ~/.cache/cchc), and absent when switched off.
 """
 import os
 import subprocess
@@ -184,6 +185,34 @@ class Checker:
         for cache in (blocked, os.path.join(blocked, "cchc"), "/proc/cchc-cache"):
             self.same(f"the cache folder {cache}", truth, self.run(args, cache))
 
+    def locations(self, plan):
+        """Where the cache goes: CCHC_CACHE_DIR, else $XDG_CACHE_HOME/cchc, else ~/.cache/cchc (made 0700); an empty
+        CCHC_CACHE_DIR, or no home at all, is no cache, with the same output."""
+        args = ["validate", plan]
+        truth = self.run(args, "off")
+        xdg, home = os.path.join(self.work, "xdg"), os.path.join(self.work, "home")
+        os.makedirs(home)
+        env = {k: v for k, v in self.base_env.items() if k not in ("XDG_CACHE_HOME", "HOME")}
+        cases = (
+            ("XDG_CACHE_HOME", dict(env, XDG_CACHE_HOME=xdg, HOME=home), os.path.join(xdg, "cchc")),
+            ("HOME", dict(env, HOME=home), os.path.join(home, ".cache", "cchc")),
+            ("an empty CCHC_CACHE_DIR", dict(env, CCHC_CACHE_DIR="", XDG_CACHE_HOME=xdg + "-empty", HOME=home + "-x"),
+             None),
+            ("no home", env, None),
+        )
+        for name, case_env, folder in cases:
+            result = subprocess.run([self.binary] + args, capture_output=True, env=case_env, cwd=self.work, timeout=120)
+            self.same(f"the cache from {name}", truth, result)
+            if folder is None:
+                continue
+            if not os.path.isdir(folder) or len(os.listdir(folder)) != 1:
+                self.failures.append(f"the cache from {name}: no entry in {folder}")
+            elif os.stat(folder).st_mode & 0o777 != 0o700:
+                self.failures.append(f"the cache from {name}: {folder} is not mode 0700")
+        for unused in (xdg + "-empty", home + "-x"):
+            if os.path.exists(unused):
+                self.failures.append(f"an empty CCHC_CACHE_DIR still made {unused}")
+
 
 def main():
     options = readers.arguments()
@@ -203,8 +232,10 @@ def main():
                 checker.failures.append(f"{path} validates, but no warm run replayed it")
         if replayed < 20:
             checker.failures.append(f"only {replayed} committed plans were replayed from the cache")
+        seed = os.path.join(root, "plans", "ha-tinh-2020-tong-ket-cchc.yaml")
         checker.stale_text()
-        checker.damaged_entries(os.path.join(root, "plans", "ha-tinh-2020-tong-ket-cchc.yaml"))
+        checker.damaged_entries(seed)
+        checker.locations(seed)
         failures = checker.failures
 
     for failure in failures:
