@@ -1016,6 +1016,8 @@ YamlDocument read_yaml(std::string_view original, const std::string& file, const
   std::optional<EventReplay> replay;
   if (recording) replay = EventReplay::open(*recording, text);
 
+  // With a cache, a text not in it is read in one piece and recorded: two parsers would be faster this once, but
+  // their parts cannot be replayed as one parse, and every later run replays faster than two parsers read.
   if (!replay && !cache && options.two_parsers_from_bytes && text.size() >= *options.two_parsers_from_bytes) {
     if (const auto split = find_task_list_split(text)) {
       if (auto root = read_in_two_parts(text, lines, *split, file, limits, stream, options.prepare_second_thread)) {
