@@ -5,6 +5,8 @@
 
 namespace cchc::load {
 
+class EventCache;
+
 /// Bounds on what one plan file may hold, so that a hostile or broken file is refused quickly and in bounded
 /// memory instead of exhausting the machine. The defaults are far above any real plan (the bundled Hà Tĩnh
 /// plan is 17 KB, 6 levels deep, about 600 nodes); docs/hostile-input.md explains each.
@@ -23,6 +25,9 @@ struct ParseOptions {
   std::optional<std::size_t> two_parsers_from_bytes;
   /// Called first on the second parser's thread (the CLI prepares that thread's heap); may be null.
   void (*prepare_second_thread)() = nullptr;
+  /// Keeps what yaml-cpp reported for a text, to be replayed instead of parsing the same text again (see
+  /// EventCache in load/event_cache.hpp); null: every text is parsed.
+  EventCache* event_cache = nullptr;
 };
 
 /// Nodes allowed per MiB when the file size limit is raised: one node per 16 bytes, denser than any real plan

@@ -15,6 +15,7 @@
 #include <system_error>
 #include <thread>
 
+#include "load/event_cache.hpp"
 #include "util/text.hpp"
 
 namespace cchc::load {
@@ -604,6 +605,113 @@ class InPlaceBuffer : public std::streambuf {
   }
 };
 
+EventMark event_mark(const YAML::Mark& mark) { return EventMark{mark.pos, mark.line, mark.column}; }
+
+YAML::Mark yaml_mark(EventMark from) {
+  YAML::Mark mark;
+  mark.pos = from.pos;
+  mark.line = from.line;
+  mark.column = from.column;
+  return mark;
+}
+
+/// Hands yaml-cpp's events to the tree builder and writes them down for the event cache.
+class RecordingHandler : public YAML::EventHandler {
+ public:
+  RecordingHandler(YAML::EventHandler& builder, EventWriter& writer) : m_builder(builder), m_writer(writer) {}
+
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    m_writer.document_start(event_mark(mark));
+    m_builder.OnDocumentStart(mark);
+  }
+  void OnDocumentEnd() override {
+    m_writer.document_end();
+    m_builder.OnDocumentEnd();
+  }
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    m_writer.null(event_mark(mark), anchor);
+    m_builder.OnNull(mark, anchor);
+  }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    m_writer.alias(event_mark(mark), anchor);
+    m_builder.OnAlias(mark, anchor);
+  }
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    m_writer.scalar(event_mark(mark), tag, anchor, value);
+    m_builder.OnScalar(mark, tag, anchor, value);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value style) override {
+    m_writer.sequence_start(event_mark(mark), tag, anchor, static_cast<EventStyle>(style));
+    m_builder.OnSequenceStart(mark, tag, anchor, style);
+  }
+  void OnSequenceEnd() override {
+    m_writer.sequence_end();
+    m_builder.OnSequenceEnd();
+  }
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value style) override {
+    m_writer.map_start(event_mark(mark), tag, anchor, static_cast<EventStyle>(style));
+    m_builder.OnMapStart(mark, tag, anchor, style);
+  }
+  void OnMapEnd() override {
+    m_writer.map_end();
+    m_builder.OnMapEnd();
+  }
+  void OnAnchor(const YAML::Mark& mark, const std::string& anchor_name) override {
+    m_writer.anchor(event_mark(mark), anchor_name);
+    m_builder.OnAnchor(mark, anchor_name);
+  }
+
+ private:
+  YAML::EventHandler& m_builder;
+  EventWriter& m_writer;
+};
+
+/// Hands the events of a recording to the tree builder as yaml-cpp would.
+class ReplayingVisitor : public EventVisitor {
+ public:
+  explicit ReplayingVisitor(YAML::EventHandler& builder) : m_builder(builder) {}
+
+  void document_start(EventMark mark) override { m_builder.OnDocumentStart(yaml_mark(mark)); }
+  void document_end() override { m_builder.OnDocumentEnd(); }
+  void null(EventMark mark, std::size_t anchor) override { m_builder.OnNull(yaml_mark(mark), anchor); }
+  void alias(EventMark mark, std::size_t anchor) override { m_builder.OnAlias(yaml_mark(mark), anchor); }
+  void scalar(EventMark mark, const std::string& tag, std::size_t anchor, const std::string& value) override {
+    m_builder.OnScalar(yaml_mark(mark), tag, anchor, value);
+  }
+  void sequence_start(EventMark mark, const std::string& tag, std::size_t anchor, EventStyle style) override {
+    m_builder.OnSequenceStart(yaml_mark(mark), tag, anchor, static_cast<YAML::EmitterStyle::value>(style));
+  }
+  void sequence_end() override { m_builder.OnSequenceEnd(); }
+  void map_start(EventMark mark, const std::string& tag, std::size_t anchor, EventStyle style) override {
+    m_builder.OnMapStart(yaml_mark(mark), tag, anchor, static_cast<YAML::EmitterStyle::value>(style));
+  }
+  void map_end() override { m_builder.OnMapEnd(); }
+  void anchor(EventMark mark, const std::string& name) override { m_builder.OnAnchor(yaml_mark(mark), name); }
+  void document_handled(bool /*more*/) override {}  // handle_next_document returns it
+
+ private:
+  YAML::EventHandler& m_builder;
+};
+
+/// Calls the event cache, which only ever saves time: when it fails (even out of memory), all goes on without it.
+template <class Call>
+void without_failing(Call call) {
+  try {
+    call();
+  } catch (...) {  // NOLINT(bugprone-empty-catch)
+  }
+}
+
+/// The recording `cache` holds for `file`, if any.
+std::optional<std::string> cached_recording(EventCache* cache, const std::string& file) {
+  std::optional<std::string> recording;
+  if (cache) without_failing([&] { recording = cache->find(file); });
+  return recording;
+}
+
 /// Turns a yaml-cpp error into plain words, pointing where the user can fix it.
 void report_syntax_error(const YAML::Exception& error, const LineIndex& lines, const TreeBuilder& builder,
                          Reporter& reporter) {
@@ -901,7 +1009,17 @@ YamlDocument read_yaml(std::string_view original, const std::string& file, const
     return document;
   }
 
-  if (options.two_parsers_from_bytes && text.size() >= *options.two_parsers_from_bytes) {
+  // A recording of what yaml-cpp reported for this very text (the recording names the text's size and digest)
+  // is replayed into the same builder in place of a parse: the same calls, in the same order, so the same tree
+  // and problems. The checks of the characters above ran on the text itself all the same.
+  EventCache* const cache = options.event_cache;
+  const std::optional<std::string> recording = cached_recording(cache, file);
+  std::optional<EventReplay> replay;
+  if (recording) replay = EventReplay::open(*recording, text);
+
+  // With a cache, a text not in it is read in one piece and recorded: two parsers would be faster this once, but
+  // their parts cannot be replayed as one parse, and every later run replays faster than two parsers read.
+  if (!replay && !cache && options.two_parsers_from_bytes && text.size() >= *options.two_parsers_from_bytes) {
     if (const auto split = find_task_list_split(text)) {
       if (auto root = read_in_two_parts(text, lines, *split, file, limits, stream, options.prepare_second_thread)) {
         document.root = std::move(root);
@@ -914,14 +1032,36 @@ YamlDocument read_yaml(std::string_view original, const std::string& file, const
   InPlaceBuffer buffer(text);
   std::istream input(&buffer);
   TreeBuilder builder(lines, reporter, limits, stream);
+  // Without a recording to replay, yaml-cpp parses; with a cache, what it reports is written down as well.
+  std::optional<EventWriter> writer;
+  if (cache && !replay) writer.emplace(text);
   try {
-    YAML::Parser parser(input);
+    YAML::Parser parser;
+    if (!replay) parser.Load(input);
+    std::optional<RecordingHandler> recorder;
+    if (writer) recorder.emplace(builder, *writer);
+    ReplayingVisitor replayer(builder);
+    const auto next_document = [&] {
+      if (replay) return replay->handle_next_document(replayer);
+      if (!recorder) return parser.HandleNextDocument(builder);
+      const bool more = parser.HandleNextDocument(*recorder);
+      writer->document_handled(more);
+      return more;
+    };
     // yaml-cpp 0.7 can report empty documents forever without consuming input (a file holding just ","),
     // so the number of calls is bounded, and a document starting where the previous one did is an error.
     constexpr int kMaxDocuments = 3;
-    for (int handled = 0; handled < kMaxDocuments && parser.HandleNextDocument(builder); ++handled) {
+    for (int handled = 0; handled < kMaxDocuments && next_document(); ++handled) {
       if (handled == 0) document.root = std::move(builder.root);
       builder.root.reset();
+    }
+    // Only a reading that yaml-cpp and the builder took to its end is kept: one that stopped on a syntax error or
+    // a limit is never stored, and is read again next time.
+    if (writer) {
+      const std::string made = std::move(*writer).finish();
+      without_failing([&] { cache->store(file, made); });
+    } else if (replay) {
+      without_failing([&] { cache->replayed(file); });
     }
     if (builder.swallowed_rest) document.root.reset();
     const auto& starts = builder.document_starts;

@@ -100,6 +100,11 @@ struct YamlDocument {
 /// parses the rest. When any part holds anything unusual (a problem of any kind, another document, a limit
 /// crossed), the whole text is read again in one piece, after `stream->restart()`, so that what is reported
 /// is exactly what a single parse reports.
+///
+/// With `options.event_cache`, the events yaml-cpp reports are recorded and stored there when the parse reaches
+/// the end of the text (no syntax error, no limit crossed), and a recording the cache holds for exactly this text
+/// is replayed in place of the parse (see EventCache). Then the text is never cut in two: on a miss it is read
+/// in one piece, as recording needs, and every later run replays it, which beats two parsers.
 YamlDocument read_yaml(std::string_view original, const std::string& file, const Limits& limits = {},
                        ItemStream* stream = nullptr, const ParseOptions& options = {});
 

@@ -32,6 +32,7 @@ def require_tool(name, package):
 def run(binary, root, *args, check=True):
     """Runs cchc in `root` without the caller's CCHC_* settings; returns the completed process (bytes)."""
     env = {key: value for key, value in os.environ.items() if not key.startswith("CCHC_")}
+    env["CCHC_CACHE_DIR"] = "off"  # never the plan cache in the real home
     return subprocess.run([binary, *args], cwd=root, env=env, capture_output=True, check=check)
 
 
@@ -41,6 +42,17 @@ def arguments():
     parser.add_argument("--binary", required=True)
     parser.add_argument("--root", required=True)
     return parser.parse_args()
+
+
+def committed_plans(root):
+    """Every plan file committed under tests/ and plans/ and every case of the hostile corpus, sorted."""
+    found = set()
+    for folder in ("tests", "plans"):
+        for directory, _, names in os.walk(os.path.join(root, folder)):
+            found.update(os.path.join(directory, name) for name in names if name.endswith((".yaml", ".yml")))
+    for directory, _, names in os.walk(os.path.join(root, "tests", "hostile")):
+        found.update(os.path.join(directory, name) for name in names if name != "EXPECTED")
+    return sorted(found)
 
 
 def require_module(name, package):

@@ -13,7 +13,8 @@ A case file (tests/golden/cases/NAME.test) looks like:
     ...expected standard error...
 
 The command runs in the repository root with a clean environment (no
-CCHC_TODAY, CCHC_PLANS, COLUMNS or NO_COLOR unless the case sets them), its
+CCHC_TODAY, CCHC_PLANS, COLUMNS or NO_COLOR unless the case sets them; the plan
+cache off, CCHC_CACHE_DIR=off), its
 output piped, so no colour. With CCHC_UPDATE_GOLDEN=1 the expected parts are
 rewritten from the actual run, on purpose, for review with `git diff`.
 """
@@ -77,6 +78,7 @@ def main():
     env = {k: v for k, v in os.environ.items()
            if k not in ("CCHC_TODAY", "CCHC_NOW", "CCHC_PLANS", "COLUMNS", "NO_COLOR", "LINES")}
     env["LC_ALL"] = "C.UTF-8"
+    env["CCHC_CACHE_DIR"] = "off"  # never the plan cache in the real home; a case may set its own
     for assignment in fields["env"]:
         key, _, value = assignment.partition("=")
         env[key] = value

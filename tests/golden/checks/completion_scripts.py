@@ -30,6 +30,7 @@ def main():
     options = readers.arguments()
     binary = os.path.abspath(options.binary)
     env = {k: v for k, v in os.environ.items() if not k.startswith("CCHC_")}
+    env["CCHC_CACHE_DIR"] = "off"  # never the plan cache in the real home
     env["PATH"] = os.path.dirname(binary) + os.pathsep + env.get("PATH", "")
     failures = []
 

@@ -38,6 +38,7 @@ def main():
     options = readers.arguments()
     failures = []
     env = {k: v for k, v in os.environ.items() if not k.startswith("CCHC_")}
+    env["CCHC_CACHE_DIR"] = "off"  # never the plan cache in the real home
     env["LC_ALL"] = "C.UTF-8"
 
     def run(args, cwd, extra_env=None):

@@ -20,6 +20,7 @@ def main():
     options = readers.arguments()
     binary = os.path.abspath(options.binary)
     env = {k: v for k, v in os.environ.items() if not k.startswith("CCHC_")}
+    env["CCHC_CACHE_DIR"] = "off"  # never the plan cache in the real home
     env["CCHC_NOW"] = "2025-03-10T08:00:00Z"
     failures = []
 

@@ -20,6 +20,7 @@ def main():
         print("git is not installed (tools/setup installs it)")
         return 1
     env = {k: v for k, v in os.environ.items() if not k.startswith(("CCHC_", "GIT_"))}
+    env["CCHC_CACHE_DIR"] = "off"  # never the plan cache in the real home
     env.update({"LC_ALL": "C.UTF-8", "GIT_AUTHOR_NAME": "Chuyên viên", "GIT_AUTHOR_EMAIL": "cv@snv.example",
                 "GIT_COMMITTER_NAME": "Chuyên viên", "GIT_COMMITTER_EMAIL": "cv@snv.example",
                 "GIT_CONFIG_NOSYSTEM": "1", "HOME": tempfile.gettempdir()})

@@ -21,6 +21,7 @@ def main():
     options = readers.arguments()
     binary = os.path.abspath(options.binary)
     base_env = {k: v for k, v in os.environ.items() if not k.startswith("CCHC_")}
+    base_env["CCHC_CACHE_DIR"] = "off"  # never the plan cache in the real home
     failures = []
 
     def run(args, jobs, cwd):

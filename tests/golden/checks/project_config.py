@@ -18,6 +18,7 @@ def main():
     options = readers.arguments()
     binary = os.path.abspath(options.binary)
     env = {k: v for k, v in os.environ.items() if not k.startswith("CCHC_") and k not in ("COLUMNS", "NO_COLOR")}
+    env["CCHC_CACHE_DIR"] = "off"  # never the plan cache in the real home
     failures = []
 
     def run(args, cwd, extra=None):

@@ -176,6 +176,7 @@ class Check:
     def __init__(self, binary, root):
         self.binary, self.root, self.failures = os.path.abspath(binary), root, []
         self.env = {k: v for k, v in os.environ.items() if not k.startswith("CCHC_")}
+        self.env["CCHC_CACHE_DIR"] = "off"  # never the plan cache in the real home
 
     def cchc(self, *args):
         result = subprocess.run([self.binary, *args], cwd=self.root, capture_output=True, env=self.env)

@@ -20,6 +20,7 @@ def main():
     failures = []
     with tempfile.TemporaryDirectory() as folder:
         env = {key: value for key, value in os.environ.items() if not key.startswith("CCHC_")}
+        env["CCHC_CACHE_DIR"] = "off"  # never the plan cache in the real home
         subprocess.run(["bash", os.path.join(options.root, "tools", "render-timeline-examples"), "--binary",
                         os.path.abspath(options.binary), "--out", folder, "--no-png"], env=env, check=True)
         for name in FILES:

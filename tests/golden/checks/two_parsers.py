@@ -16,6 +16,9 @@ import tempfile
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 import readers  # noqa: E402
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import readers  # noqa: E402
+
 TODAY = "2026-06-15"
 ONE_PARSER = "9999999999"
 
@@ -55,6 +58,7 @@ def main():
     options = readers.arguments()
     binary = os.path.abspath(options.binary)
     base_env = {k: v for k, v in os.environ.items() if not k.startswith("CCHC_")}
+    base_env["CCHC_CACHE_DIR"] = "off"  # never the plan cache in the real home
     base_env["CCHC_JOBS"] = "2"  # one file and two jobs: a core is free for the second parser
     failures = []
 
@@ -70,19 +74,12 @@ def main():
                 if getattr(one, name) != getattr(two, name):
                     failures.append(f"cchc {' '.join(args)}: {name} differs between one and two parsers")
 
-    committed = []
-    for folder in ("tests", "plans"):
-        for directory, _, names in os.walk(os.path.join(options.root, folder)):
-            committed += [os.path.join(directory, name) for name in names if name.endswith((".yaml", ".yml"))]
-    hostile = os.path.join(options.root, "tests", "hostile")
-    if os.path.isdir(hostile):
-        for directory, _, names in os.walk(hostile):
-            committed += [os.path.join(directory, name) for name in names if name != "EXPECTED"]
+    committed = readers.committed_plans(options.root)
     if len(committed) < 40:
         failures.append(f"only {len(committed)} committed plans found under tests/ and plans/")
 
     with tempfile.TemporaryDirectory() as work:
-        for path in sorted(set(committed)):
+        for path in committed:
             compare(path, work)
         generated = os.path.join(work, "generated.yaml")
         subprocess.run([sys.executable, os.path.join(options.root, "bench", "generate.py"), "plan", "3000", generated],

@@ -7,8 +7,11 @@
 
 #include "load/load.hpp"
 #include "load/yaml_tree.hpp"
+#include "yaml_dump.hpp"
 
 using namespace cchc;
+using test_support::dump;
+using Recorder = test_support::StreamRecorder;
 
 namespace {
 
@@ -25,54 +28,6 @@ std::string plan_text(int count, const std::string& after = "", const std::strin
   out << after;
   return out.str();
 }
-
-/// Every node of a tree, one per line with its position, so that two trees can be compared as text.
-void dump(const load::YamlNode& node, std::ostringstream& out, int depth) {
-  out << std::string(static_cast<std::size_t>(depth) * 2, ' ') << static_cast<int>(node.kind) << " " << node.pos.line
-      << ":" << node.pos.column << " " << node.text << (node.streamed ? " (streamed)" : "") << "\n";
-  for (const auto& item : node.items) dump(item, out, depth + 1);
-  for (const auto& entry : node.entries) {
-    dump(entry.key, out, depth + 1);
-    dump(entry.value, out, depth + 2);
-  }
-}
-
-std::string dump(const std::optional<load::YamlNode>& root) {
-  std::ostringstream out;
-  if (root) dump(*root, out, 0);
-  return out.str();
-}
-
-std::string dump(const util::Diagnostics& diagnostics) {
-  std::ostringstream out;
-  for (const auto& d : diagnostics)
-    out << d.pos.line << ":" << d.pos.column << " [" << d.check << "] " << d.message << "\n";
-  return out.str();
-}
-
-/// Records what read_yaml streams, and whether it had to start again.
-class Recorder : public load::ItemStream {
- public:
-  std::vector<std::string> items;
-  int restarts = 0;
-  void root_entry(const load::YamlEntry&) override {}
-  bool stream_items_of(const load::YamlNode& key) override { return key.text == "tasks"; }
-  void item(load::YamlNode&& item) override { items.push_back(dump(std::optional<load::YamlNode>(item))); }
-  void restart() override {
-    items.clear();
-    ++restarts;
-  }
-  int forks = 0;
-  std::unique_ptr<load::ItemStream> fork() override {
-    ++forks;
-    return std::make_unique<Recorder>();
-  }
-  bool join(load::ItemStream& forked) override {
-    auto& other = dynamic_cast<Recorder&>(forked);
-    items.insert(items.end(), other.items.begin(), other.items.end());
-    return true;
-  }
-};
 
 load::ParseOptions always_two_parsers() {
   load::ParseOptions options;
