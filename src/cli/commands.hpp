@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace CLI {
@@ -22,7 +23,9 @@ struct UsageError {
 };
 
 /// Registers every subcommand on `app`; the chosen one runs from its callback
-/// and stores its exit code in `exit_code`.
-void register_commands(CLI::App& app, int& exit_code);
+/// and stores its exit code in `exit_code`. When `invoked` names one of them (the first argument), only that
+/// one gets its options: the others are never parsed, and setting up all of them is a third of the instructions
+/// of a short run. Help, completion and anything else see every command whole.
+void register_commands(CLI::App& app, int& exit_code, std::string_view invoked = {});
 
 }  // namespace cchc::cli

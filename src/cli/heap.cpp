@@ -48,6 +48,23 @@ void prepare_heap_for(std::size_t input_bytes) {
   }
 }
 
+void populate_heap_start(std::size_t bytes) {
+#ifdef MADV_POPULATE_WRITE
+  // A block of `bytes` from the main heap (below the mmap threshold), populated in one call, then freed: it merges
+  // into the heap's top and stays there (below the trim threshold), mapped, for the allocations that follow.
+  mallopt(M_MMAP_THRESHOLD, static_cast<int>(2 * bytes));
+  mallopt(M_TRIM_THRESHOLD, static_cast<int>(2 * bytes));
+  void* block = std::malloc(bytes);
+  if (block == nullptr) return;
+  const auto begin = (reinterpret_cast<std::uintptr_t>(block) + 4095) & ~(std::uintptr_t{4095});
+  const auto end = reinterpret_cast<std::uintptr_t>(block) + bytes;
+  if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_POPULATE_WRITE);  // NOLINT
+  std::free(block);
+#else
+  (void)bytes;
+#endif
+}
+
 void prepare_thread_heap() {
   // glibc gives a second thread an arena of its own: a heap mapped at an address aligned to its largest size
   // (64 MiB on 64-bit systems), grown in place. Marking that whole mapping once covers the thread's allocations
