@@ -52,6 +52,7 @@ void classify_option(const std::string& command, const std::string& long_name, O
       {"overdue", "by", {"plan", "unit"}},
       {"upcoming", "by", {"plan", "unit"}},
       {"stats", "by", {"lead", "plan", "unit", "section", "month"}},
+      {"report", "by", {"plan", "unit"}},
   };
   for (const auto& [command_name, option_name, values] : kCommandChoices) {
     if (command_name == command && option_name == long_name) {
