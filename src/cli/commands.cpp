@@ -107,9 +107,7 @@ Loaded load_all(const std::vector<std::string>& paths, int requested_jobs) {
   Loaded loaded;
   const load::Limits limits = plan_limits();
   Inputs inputs = read_inputs(paths.empty() ? default_paths() : paths, limits.max_file_bytes);
-  std::size_t input_bytes = 0;
-  for (const auto& file : inputs.files) input_bytes += file.text.size();
-  prepare_heap_for(input_bytes);
+  prepare_heap_for(inputs.bytes);
   loaded.io_errors = std::move(inputs.errors);
   loaded.files = std::move(inputs.files);
   loaded.plans.resize(loaded.files.size());

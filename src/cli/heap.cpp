@@ -31,8 +31,13 @@ void prepare_heap_for(std::size_t input_bytes) {
   // in blocks of 30 MiB, which sit one after the other and merge back into the heap's top when freed.
   constexpr std::size_t kBlock = 30u << 20;
   constexpr std::size_t kMostReserved = 16 * kBlock;
+  // Called again as more input is known (before a large file is read, then for all the files): only the part
+  // not yet reserved is taken.
+  static std::size_t reserved_before = 0;
   if (input_bytes < kFrom) return;
   const std::size_t reserved = std::min(input_bytes * 8, kMostReserved);
+  if (reserved <= reserved_before) return;
+  reserved_before = reserved;
   mallopt(M_MMAP_THRESHOLD, static_cast<int>(kBlock + kHugePage));
   mallopt(M_TRIM_THRESHOLD, static_cast<int>(kMostReserved + kBlock));  // freed memory stays in the heap
   std::vector<void*> blocks;
@@ -77,6 +82,17 @@ void prepare_thread_heap() {
   if (address < reinterpret_cast<std::uintptr_t>(sbrk(0))) return;
   void* arena_heap = reinterpret_cast<void*>(address & ~(kArenaHeapSize - 1));  // NOLINT(performance-no-int-to-ptr)
   madvise(arena_heap, kArenaHeapSize, MADV_HUGEPAGE);
+  // The arena grows by making more of its mapping writable, a little at a time, and the kernel backs a 2 MiB range
+  // with a huge page only when one writable mapping covers all of it. Growing it once, by most of its size, makes
+  // the range one mapping; freeing the block leaves it writable (the trim threshold is above it).
+  // Blocks under the mmap threshold (32 MiB), freed in reverse so that they merge into the arena's top. Volatile:
+  // a block that is never used might otherwise not be allocated at all.
+  static void* volatile lower;
+  static void* volatile upper;
+  lower = std::malloc(kArenaHeapSize * 7 / 16);
+  upper = std::malloc(kArenaHeapSize * 7 / 16);
+  std::free(upper);
+  std::free(lower);
 }
 
 }  // namespace cchc::cli

@@ -22,6 +22,7 @@ struct SourceFile {
 struct Inputs {
   std::vector<SourceFile> files;
   std::vector<std::string> errors;  ///< complete messages, "cchc: error: …"
+  std::size_t bytes = 0;            ///< the files' sizes added up
 };
 
 /// A file name as it may be printed: control characters, bidirectional overrides and bytes that are not
