@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "model/plan.hpp"
+#include "util/boxed.hpp"
 #include "util/date.hpp"
 
 namespace cchc::evaluate {
@@ -113,7 +114,8 @@ struct Item {
   std::string occurrence;
   /// Every missed occurrence of a recurring deadline, earliest first; `overdue` lists each.
   std::vector<OccurrenceState> late_occurrences;
-  std::optional<Rollup> rollup;  ///< set by roll_up on tasks that other plans implement, and on Plan rows
+  /// Set by roll_up on tasks that other plans implement, and on Plan rows; boxed, as few rows have one.
+  util::Boxed<Rollup> rollup;
 };
 
 struct Options {
