@@ -449,7 +449,7 @@ int run_list(render::View view, const Options& options) {
       return item.state != evaluate::State::DueToday && item.state != evaluate::State::DueSoon;
     });
   }
-  selected.shrink_to_fit();  // the rows left out give their room to the rendering
+  selected.shrink_to_fit();                            // the rows left out give their room to the rendering
   if (options.sort == "urgency" && !options.rollup) {  // a rolled-up view reads as a tree: document order
     evaluate::sort_by_urgency(selected);
     render_options.indent_by_depth = false;  // indentation means nothing once rows are reordered
