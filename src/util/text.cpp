@@ -18,6 +18,9 @@ struct Decoded {
 };
 
 Decoded decode_at(std::string_view text, std::size_t offset) {
+  // Most bytes of a plan, even a Vietnamese one, are ASCII: a table of 10 000 rows decodes millions of them.
+  const auto first = static_cast<unsigned char>(text[offset]);
+  if (first < 0x80) return {first, 1};
   utf8proc_int32_t code_point = 0;
   const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data() + offset);
   const auto length = utf8proc_iterate(bytes, static_cast<utf8proc_ssize_t>(text.size() - offset), &code_point);
@@ -27,6 +30,7 @@ Decoded decode_at(std::string_view text, std::size_t offset) {
 
 int code_point_width(utf8proc_int32_t code_point) {
   if (code_point < 0x20 || (code_point >= 0x7F && code_point < 0xA0)) return 0;
+  if (code_point < 0x7F) return 1;  // printable ASCII, as utf8proc_charwidth says, without its table lookup
   return utf8proc_charwidth(code_point);
 }
 
@@ -230,7 +234,10 @@ std::string pad_to_width(std::string_view text, int width) {
 bool is_whitespace_only(std::string_view text) {
   for (std::size_t offset = 0; offset < text.size();) {
     const Decoded decoded = decode_at(text, offset);
-    if (!is_space_byte(text[offset]) && utf8proc_category(decoded.code_point) != UTF8PROC_CATEGORY_ZS) return false;
+    if (!is_space_byte(text[offset]) && (decoded.code_point < 0x80 ||  // no ASCII character is in Zs but space
+                                         utf8proc_category(decoded.code_point) != UTF8PROC_CATEGORY_ZS)) {
+      return false;
+    }
     offset += decoded.length;
   }
   return true;
@@ -241,8 +248,8 @@ std::string collapse_whitespace(std::string_view text) {
   bool pending_space = false;
   for (std::size_t offset = 0; offset < text.size();) {
     const Decoded decoded = decode_at(text, offset);
-    const auto category = utf8proc_category(decoded.code_point);
-    const bool space = is_space_byte(text[offset]) || category == UTF8PROC_CATEGORY_ZS;
+    const bool space = is_space_byte(text[offset]) ||
+                       (decoded.code_point >= 0x80 && utf8proc_category(decoded.code_point) == UTF8PROC_CATEGORY_ZS);
     if (space) {
       pending_space = !result.empty();
     } else {

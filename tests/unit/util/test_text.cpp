@@ -146,3 +146,18 @@ TEST_CASE("whitespace-only texts are those that collapse to nothing") {
   CHECK(is_whitespace_only(" \u00A0\n"));
   CHECK_FALSE(is_whitespace_only(" .\n"));
 }
+
+TEST_CASE("the ASCII shortcuts of width and whitespace agree with utf8proc on every ASCII character") {
+  std::vector<int> wrong;
+  for (int c = 0; c < 0x80; ++c) {
+    const std::string alone(1, static_cast<char>(c));
+    const bool control = c < 0x20 || c == 0x7F;
+    const int width = control ? 0 : utf8proc_charwidth(c);
+    const bool space = c == ' ' || (c >= '\t' && c <= '\r') || utf8proc_category(c) == UTF8PROC_CATEGORY_ZS;
+    // Between two Vietnamese letters, so the shortcut and utf8proc's decoding meet in one text.
+    if (display_width("Ệ" + alone + "ư") != width + 2) wrong.push_back(c);
+    if (is_whitespace_only(alone) != space) wrong.push_back(c);
+    if (collapse_whitespace("Ệ" + alone + "ư") != (space ? "Ệ ư" : "Ệ" + alone + "ư")) wrong.push_back(c);
+  }
+  CHECK(wrong == std::vector<int>{});
+}
