@@ -35,7 +35,16 @@ void prepare_heap_for(std::size_t input_bytes) {
   // something only when one more block is needed, and then takes and advises them all again (what was read since
   // has moved them along the heap's top).
   static std::size_t blocks_before = 0;
-  if (input_bytes < kFrom) return;
+  if (input_bytes < kFrom) {
+    // Below huge pages: the heap such plans need (about eight times their size) mapped in one call; main() mapped
+    // the first 512 KiB. Mapped again only when that doubles, as this is called before each file is read.
+    static std::size_t mapped = 512u << 10;
+    if (input_bytes * 8 >= 2 * mapped) {
+      mapped = input_bytes * 8;
+      populate_heap_start(mapped);
+    }
+    return;
+  }
   const std::size_t needed = (std::min(input_bytes * 8, kMostReserved) + kBlock - 1) / kBlock;
   if (needed <= blocks_before) return;
   mallopt(M_MMAP_THRESHOLD, static_cast<int>(kBlock + kHugePage));
