@@ -449,7 +449,8 @@ int run_list(render::View view, const Options& options) {
       return item.state != evaluate::State::DueToday && item.state != evaluate::State::DueSoon;
     });
   }
-  selected.shrink_to_fit();                            // the rows left out give their room to the rendering
+  // The rows left out give their room to the rendering; not worth a copy of every row when few were left out.
+  if (selected.size() < selected.capacity() / 2) selected.shrink_to_fit();
   if (options.sort == "urgency" && !options.rollup) {  // a rolled-up view reads as a tree: document order
     evaluate::sort_by_urgency(selected);
     render_options.indent_by_depth = false;  // indentation means nothing once rows are reordered

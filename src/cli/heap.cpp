@@ -32,9 +32,7 @@ void prepare_heap_for(std::size_t input_bytes) {
   constexpr std::size_t kBlock = 30u << 20;
   constexpr std::size_t kMostReserved = 16 * kBlock;
   // Called again as more input is known (before each large file is read, then for all the files): it does
-  // something only when one more block is needed, and then takes and advises them all again (what was read since
-  // has moved them along the heap's top).
-  static std::size_t blocks_before = 0;
+  // something only when the heap to prepare has grown enough.
   if (input_bytes < kFrom) {
     // Below huge pages: the heap such plans need (about eight times their size) mapped in one call; main() mapped
     // the first 512 KiB. Mapped again only when that doubles, as this is called before each file is read.
@@ -45,6 +43,9 @@ void prepare_heap_for(std::size_t input_bytes) {
     }
     return;
   }
+  // Huge pages: only when one more block is needed, and then all are taken and advised again (what was read since
+  // has moved them along the heap's top).
+  static std::size_t blocks_before = 0;
   const std::size_t needed = (std::min(input_bytes * 8, kMostReserved) + kBlock - 1) / kBlock;
   if (needed <= blocks_before) return;
   mallopt(M_MMAP_THRESHOLD, static_cast<int>(kBlock + kHugePage));
