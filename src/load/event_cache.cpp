@@ -367,4 +367,31 @@ bool EventReplay::handle_next_document(EventVisitor& visitor) {
   return more.value_or(false);
 }
 
+namespace {
+
+/// Names the format of an entry that holds the recordings of the parts of one text.
+constexpr std::string_view kPartsMagic = "cchc yaml event parts 1\n";
+/// More parts than read_yaml ever makes (head, middle, tail): a count beyond it is damage.
+constexpr std::uint64_t kMaxParts = 8;
+
+}  // namespace
+
+std::string join_part_recordings(const std::vector<std::string_view>& recordings) {
+  std::string entry(kPartsMagic);
+  put_varint(entry, recordings.size());
+  for (const std::string_view recording : recordings) put_bytes(entry, recording);
+  return entry;
+}
+
+std::optional<std::vector<std::string_view>> split_part_recordings(std::string_view entry) {
+  if (!entry.starts_with(kPartsMagic)) return std::nullopt;
+  Reader reader(entry.substr(kPartsMagic.size()));
+  const std::uint64_t count = reader.varint();
+  if (reader.failed() || count > kMaxParts) return std::nullopt;
+  std::vector<std::string_view> recordings;
+  for (std::uint64_t i = 0; i < count; ++i) recordings.push_back(reader.bytes(reader.varint()));
+  if (reader.failed() || !reader.at_end()) return std::nullopt;
+  return recordings;
+}
+
 }  // namespace cchc::load

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cchc::load {
 
@@ -103,5 +104,14 @@ class EventReplay {
   std::string_view m_events;  ///< what is left to replay
   std::string_view m_text;
 };
+
+/// A text read in parts (read_yaml's reading on two threads) is kept as one entry holding a recording of each
+/// part, in file order; an empty recording stands for a part that was not read. Each recording names the text of
+/// its own part and carries its own checksum, so the entry needs nothing more than its lengths checked.
+std::string join_part_recordings(const std::vector<std::string_view>& recordings);
+
+/// The recordings of the parts an entry written by join_part_recordings holds; nullopt for anything else (a
+/// recording of a whole text, damaged or cut-short bytes). The views point into `entry`.
+std::optional<std::vector<std::string_view>> split_part_recordings(std::string_view entry);
 
 }  // namespace cchc::load

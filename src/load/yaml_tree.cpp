@@ -881,22 +881,44 @@ struct Part {
   std::optional<YamlNode> root;
   std::size_t documents = 0;
   bool parsed = false;
+  bool replayed = false;  ///< read from a recording, not by yaml-cpp
+  std::string made;       ///< the recording parse() was asked to make
 
   Part(const LineIndex& lines, const std::string& file, const Limits& limits, ItemStream* stream, std::size_t base,
        std::size_t depth)
       : reporter(file, scratch, 0), builder(lines, reporter, limits, stream, base, depth) {}
 
-  void parse(std::string_view text) {
+  /// Reads `text`, the part: replays `recording` when it is one of this very text, else parses it, writing down
+  /// what yaml-cpp reports into `made` when `record` says so.
+  void parse(std::string_view text, std::string_view recording = {}, bool record = false) {
     builder.read_part_of(text.size());
     try {
+      std::optional<EventReplay> replay;
+      if (!recording.empty()) replay = EventReplay::open(recording, text);
+      replayed = replay.has_value();
       InPlaceBuffer buffer(text);
       std::istream input(&buffer);
-      YAML::Parser parser(input);
+      YAML::Parser parser;
+      if (!replay) parser.Load(input);
+      std::optional<EventWriter> writer;
+      if (!replay && record) writer.emplace(text);
+      std::optional<RecordingHandler> recorder;
+      if (writer) recorder.emplace(builder, *writer);
+      ReplayingVisitor replayer(builder);
+      // The same calls whether parsed, recorded or replayed, as in read_yaml.
+      const auto next_document = [&] {
+        if (replay) return replay->handle_next_document(replayer);
+        if (!recorder) return parser.HandleNextDocument(builder);
+        const bool more = parser.HandleNextDocument(*recorder);
+        writer->document_handled(more);
+        return more;
+      };
       constexpr int kMaxDocuments = 2;
-      for (; documents < kMaxDocuments && parser.HandleNextDocument(builder); ++documents) {
+      for (; documents < kMaxDocuments && next_document(); ++documents) {
         if (documents == 0) root = std::move(builder.root);
         builder.root.reset();
       }
+      if (writer) made = std::move(*writer).finish();
       parsed = true;
     } catch (...) {  // a syntax error, a limit crossed, memory: the part is not used
       parsed = false;
@@ -910,12 +932,25 @@ struct Part {
   }
 };
 
+/// What the event cache gives a reading in parts, and what it gets back: one recording per part, in file order
+/// (head, middle, tail).
+struct PartRecordings {
+  std::vector<std::string_view> cached;  ///< what the cache holds; empty, or one (maybe empty) per part
+  bool record = false;                   ///< write down each part not replayed
+  bool all_replayed = false;             ///< out: yaml-cpp did not run
+  std::vector<std::string> made;         ///< out, when recording: each part's recording, new or the one replayed
+};
+
 /// Reads `text` cut at `split`: the second half of the task list on another thread, the head (which streams to
 /// `stream` as a whole read would) and the tail here. Returns the document when every part is clean and the
 /// parts join into what a single parse gives; nullopt otherwise, and then the caller reads the text in one piece.
+/// A part with a recording of its text in `recordings` is replayed instead of parsed.
 std::optional<YamlNode> read_in_two_parts(std::string_view text, const LineIndex& lines, const TaskListSplit& split,
                                           const std::string& file, const Limits& limits, ItemStream* stream,
-                                          void (*prepare_thread)()) {
+                                          void (*prepare_thread)(), PartRecordings& recordings) {
+  const auto cached = [&](std::size_t part) {
+    return part < recordings.cached.size() ? recordings.cached[part] : std::string_view{};
+  };
   std::atomic<int> head_state{kHeadParsing};
   LateItems late_items(stream, head_state);
   Part head(lines, file, limits, stream, 0, 0);
@@ -927,17 +962,17 @@ std::optional<YamlNode> read_in_two_parts(std::string_view text, const LineIndex
   try {
     second = std::thread([&] {
       if (prepare_thread) prepare_thread();
-      middle.parse(text.substr(split.middle, split.end - split.middle));
+      middle.parse(text.substr(split.middle, split.end - split.middle), cached(1), recordings.record);
     });
   } catch (const std::system_error&) {
     return std::nullopt;  // no thread to be had: one parser it is
   }
-  head.parse(text.substr(0, split.middle));
+  head.parse(text.substr(0, split.middle), cached(0), recordings.record);
   int parsing = kHeadParsing;
   head_state.compare_exchange_strong(parsing, kHeadDone, std::memory_order_release);
   head_state.notify_all();
   const bool has_tail = split.end < text.size();
-  if (has_tail) tail.parse(text.substr(split.end));
+  if (has_tail) tail.parse(text.substr(split.end), cached(2), recordings.record);
   second.join();
 
   if (!head.clean(YamlNode::Kind::Map) || !middle.clean(YamlNode::Kind::Sequence)) return std::nullopt;
@@ -966,6 +1001,13 @@ std::optional<YamlNode> read_in_two_parts(std::string_view text, const LineIndex
   }
   if (has_tail) {
     for (YamlEntry& entry : tail.root->entries) root.entries.push_back(std::move(entry));
+  }
+  recordings.all_replayed = head.replayed && middle.replayed && (!has_tail || tail.replayed);
+  if (recordings.record && !recordings.all_replayed) {
+    for (std::size_t part = 0; Part* read : {&head, &middle, &tail}) {
+      recordings.made.push_back(read->replayed ? std::string(cached(part)) : std::move(read->made));
+      ++part;
+    }
   }
   return std::move(head.root);
 }
@@ -1035,13 +1077,31 @@ YamlDocument read_yaml(std::string_view original, const std::string& file, const
   EventCache* const cache = options.event_cache;
   const std::optional<std::string> recording = cached_recording(cache, file);
   std::optional<EventReplay> replay;
-  if (recording) replay = EventReplay::open(*recording, text);
+  PartRecordings parts;
+  parts.record = cache != nullptr;
+  if (recording) {
+    if (auto recordings = split_part_recordings(*recording)) {
+      parts.cached = std::move(*recordings);
+    } else {
+      replay = EventReplay::open(*recording, text);
+    }
+  }
 
-  // With a cache, a text not in it is read in one piece and recorded: two parsers would be faster this once, but
-  // their parts cannot be replayed as one parse, and every later run replays faster than two parsers read.
-  if (!replay && !cache && options.two_parsers_from_bytes && text.size() >= *options.two_parsers_from_bytes) {
+  // A large text is read in parts on two threads; with a cache, each part is replayed from its recording or
+  // recorded, so the cache never makes a run slower than two parsers. A text whose parts do not join is read in
+  // one piece below (and recorded as one).
+  if (!replay && options.two_parsers_from_bytes && text.size() >= *options.two_parsers_from_bytes) {
     if (const auto split = find_task_list_split(text)) {
-      if (auto root = read_in_two_parts(text, lines, *split, file, limits, stream, options.prepare_second_thread)) {
+      if (auto root =
+              read_in_two_parts(text, lines, *split, file, limits, stream, options.prepare_second_thread, parts)) {
+        if (cache && parts.all_replayed) {
+          without_failing([&] { cache->replayed(file); });
+        } else if (cache && !parts.made.empty()) {
+          without_failing([&] {
+            const std::vector<std::string_view> made(parts.made.begin(), parts.made.end());
+            cache->store(file, join_part_recordings(made));
+          });
+        }
         document.root = std::move(root);
         return document;
       }

@@ -3,7 +3,9 @@
 `status --format json`, `overdue` and `report` print the same bytes on stdout and stderr and exit with the same
 code with the cache off, with an empty cache (the run records the file) and with a warm one (the run replays the
 recording instead of parsing), on every plan and hostile case committed under tests/ and plans/: `validate`
-(off, cold, warm) and `status` (off, warm) on each file, `overdue` and `report` on each folder of them.
+(off, cold, warm) and `status` (off, warm) on each file, `overdue` and `report` on each folder of them. The
+same again for each file read in two parts on two threads (as large files are), where the cache keeps a
+recording of each part.
 
 It also checks that the cache is used at all: with CCHC_CACHE_STATS, cchc lists the files it recorded and
 replayed; every committed plan that validates must be recorded by the cold run and replayed by the warm one.
@@ -49,6 +51,8 @@ tasks:
     lead: snv
     due: 2026-12-31
 """
+# What starts an entry that holds a recording of each part of a text read on two threads.
+PARTS_MAGIC = b"cchc yaml event parts 1\n"
 STALE_REWRITES = (
     ("due: 2026-03-31", "due: 2026-09-30"),
     ("due: 2026-03-31", "due: [2026,3,1]"),
@@ -57,12 +61,13 @@ STALE_REWRITES = (
 
 
 class Checker:
-    def __init__(self, binary, work):
+    def __init__(self, binary, work, env=None, name="cache"):
         self.binary = binary
         self.work = work
-        self.base_env = {k: v for k, v in os.environ.items() if not k.startswith("CCHC_")}
+        self.base_env = dict({k: v for k, v in os.environ.items() if not k.startswith("CCHC_")}, **(env or {}))
         self.failures = []
         self.caches = 0
+        self.name = name
 
     def run(self, args, cache, stats=None):
         env = dict(self.base_env, CCHC_CACHE_DIR=cache)
@@ -73,7 +78,7 @@ class Checker:
 
     def fresh_cache(self):
         self.caches += 1
-        return os.path.join(self.work, f"cache-{self.caches}")
+        return os.path.join(self.work, f"{self.name}-{self.caches}")
 
     @staticmethod
     def read_stats(path):
@@ -150,8 +155,9 @@ class Checker:
             if any(line.startswith("replayed ") for line in after_stats):
                 self.failures.append(f"{label}: the old recording was replayed")
 
-    def damaged_entries(self, plan):
-        """An entry cut short or with bytes changed is a miss; the output stays right."""
+    def damaged_entries(self, plan, parts=False):
+        """An entry cut short or with bytes changed is a miss; the output stays right. With `parts`, the entry
+        must hold a recording of each part."""
         args = ["status", "--today", TODAY, "--format", "json", plan]
         stats = os.path.join(self.work, "stats")
         truth = self.run(args, "off")
@@ -164,6 +170,8 @@ class Checker:
         entry = os.path.join(cache, entries[0])
         with open(entry, "rb") as handle:
             good = handle.read()
+        if parts != (PARTS_MAGIC in good):
+            self.failures.append(f"{self.name}: the entry of {plan} {'lacks' if parts else 'has'} recordings of parts")
         size = len(good)
         damaged = [("empty", b""), ("cut to half", good[: size // 2]), ("last byte cut", good[:-1]),
                    ("a byte added", good + b"\0")]
@@ -242,7 +250,17 @@ def main():
         checker.stale_text()
         checker.damaged_entries(seed)
         checker.locations(seed)
-        failures = checker.failures
+        # Every file whose task list can be cut read in two parts (CCHC_TWO_PARSERS_FROM_BYTES=0, as files from
+        # 256 KiB are): the entry holds a recording of each part, and each is replayed, checked against its part.
+        in_parts = Checker(binary, work, {"CCHC_TWO_PARSERS_FROM_BYTES": "0"}, "parts")
+        replayed_in_parts = set()
+        for path in committed:
+            replayed_in_parts |= in_parts.three_ways([path], COMMANDS[:2])
+        if len(replayed_in_parts) < 20:
+            in_parts.failures.append(f"only {len(replayed_in_parts)} plans read in parts were replayed")
+        in_parts.stale_text()
+        in_parts.damaged_entries(seed, parts=True)
+        failures = checker.failures + in_parts.failures
 
     for failure in failures:
         print(failure, file=sys.stderr)
