@@ -361,6 +361,7 @@ Evaluation evaluate_inputs(const Options& options, const evaluate::Options& eval
 
   const std::time_t now = current_time();
   bool first = true;
+  std::size_t items_before = 0;  // of the plans before, kept or not
   for (const auto* plan : plans) {
     std::optional<util::Date> today = fixed_today;
     if (!today) today = date_in_zone(now, plan->timezone);
@@ -374,7 +375,8 @@ Evaluation evaluate_inputs(const Options& options, const evaluate::Options& eval
     // Numbered as cchc always has: the plan's offset plus twice the row's position (the offset used to grow as
     // rows were appended one by one). Ties between plans in the urgency order depend on it (golden tests
     // status-csv, status-examples); plain document order, as Item::order says, is a visible change of its own.
-    for (auto& item : evaluated) item.order = evaluation.items.size() + 2 * item.order;
+    for (auto& item : evaluated) item.order = items_before + 2 * item.order;
+    items_before += evaluate::item_count(*plan);
     append_rows(evaluation.items, std::move(evaluated));
   }
   if (plans.empty()) evaluation.today = fixed_today ? *fixed_today : date_in_zone(now, "Asia/Ho_Chi_Minh").value();
@@ -414,6 +416,16 @@ int run_list(render::View view, const Options& options) {
   }
   evaluate::Options evaluate_options;
   evaluate_options.soon_days = parse_within(options.within);
+  // The overdue and upcoming lists show a few of the rows: the others are left out as they are evaluated, so a
+  // plan of 100 000 tasks never holds 100 000 rows (40 MB). Kept is every row that may pass the filters below,
+  // which decide as before; a row with missed occurrences becomes one overdue row per occurrence first.
+  if (view != render::View::Status && !options.rollup) {
+    evaluate_options.keep = [view](const evaluate::Item& item) {
+      using evaluate::State;
+      if (view == render::View::Overdue) return item.state == State::Overdue || !item.late_occurrences.empty();
+      return item.state == State::DueToday || item.state == State::DueSoon;
+    };
+  }
   Evaluation evaluation = evaluate_inputs(options, evaluate_options);
   if (view != render::View::Status) evaluation.filter.actionable_only = true;
 

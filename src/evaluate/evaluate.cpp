@@ -285,15 +285,59 @@ class TaskEvaluator {
     for (const auto& task : plan.tasks) collect_completion(task);
   }
 
-  /// Appends `task` and then its descendants to `items`; returns the index of the task's item.
+  /// Appends the item of `task` and then those of its descendants to `items` (those Options::keep keeps);
+  /// returns the task's index among all the plan's tasks, in document order.
   std::size_t visit(const model::Task& task, int depth, std::vector<Item>& items) {
-    const std::size_t index = items.size();
-    items.emplace_back();
+    const std::size_t index = dues_.size();
     dues_.emplace_back();
+    // The task's row comes before its children's, but its state depends on theirs: its place is taken now.
+    const std::size_t slot = items.size();
+    items.emplace_back();
     std::vector<std::size_t> children;
     for (const auto& child : task.children) children.push_back(visit(child, depth + 1, items));
 
-    Item& item = items[index];
+    Item& item = items[slot];
+    fill(item, task, depth, index, children);
+    item.order = index;
+    if (options_.keep && !options_.keep(item)) {
+      if (slot + 1 == items.size()) {
+        items.pop_back();
+      } else {
+        left_out_.push_back(slot);  // rows of its children were kept after it: removed at the end
+      }
+    }
+    return index;
+  }
+
+  /// Appends the item of one report section, derived from the tasks it lists (when Options::keep keeps it).
+  void visit(const model::Section& section, std::vector<Item>& items) {
+    Item item;
+    fill(item, section);
+    item.order = dues_.size() + sections_seen_++;
+    if (!options_.keep || options_.keep(item)) items.push_back(std::move(item));
+  }
+
+  /// Removes the rows of tasks that were left out while rows of their children were kept.
+  void remove_left_out(std::vector<Item>& items) {
+    if (left_out_.empty()) return;
+    std::sort(left_out_.begin(), left_out_.end());
+    std::size_t kept = 0;
+    auto next_left_out = left_out_.begin();
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (next_left_out != left_out_.end() && *next_left_out == i) {
+        ++next_left_out;
+        continue;
+      }
+      if (kept != i) items[kept] = std::move(items[i]);
+      ++kept;
+    }
+    items.resize(kept);
+    left_out_.clear();
+  }
+
+ private:
+  /// The item of `task`, the `index`-th task, whose children are the tasks numbered `children`.
+  void fill(Item& item, const model::Task& task, int depth, std::size_t index, const std::vector<std::size_t>& children) {
     item.kind = ItemKind::Task;
     item.plan_id = plan_.id.value;
     item.plan_title = plan_.title.value;
@@ -313,7 +357,7 @@ class TaskEvaluator {
       const EffectiveCompletion own = own_completion(task.status, task.done);
       std::tie(dues_[index], completions_[index]) =
           evaluate_recurring(item, plan_, task.due->value, task.occurrences, own, today_, options_);
-      return index;
+      return;
     }
     if (auto due = own_due(task.due, task.trigger)) {
       dues_[index] = *due;
@@ -325,12 +369,10 @@ class TaskEvaluator {
     item.status = completions_[index].status;
     item.done = completions_[index].done;
     assign_state(item, dues_[index], today_, options_);
-    return index;
   }
 
-  /// Appends the item of one report section, derived from the tasks it lists.
-  void visit(const model::Section& section, std::vector<Item>& items) {
-    Item item;
+  /// The item of one report section, derived from the tasks it lists.
+  void fill(Item& item, const model::Section& section) {
     item.kind = ItemKind::Section;
     item.plan_id = plan_.id.value;
     item.plan_title = plan_.title.value;
@@ -352,7 +394,6 @@ class TaskEvaluator {
     if (is_recurring(section.due)) {
       evaluate_recurring(item, plan_, section.due->value, section.occurrences,
                          own_completion(section.status, section.done), today_, options_);
-      items.push_back(std::move(item));
       return;
     }
     EffectiveDue due;
@@ -368,10 +409,8 @@ class TaskEvaluator {
     item.status = completion.status;
     item.done = completion.done;
     assign_state(item, due, today_, options_);
-    items.push_back(std::move(item));
   }
 
- private:
   /// Records the completion of `task` and its descendants, in the order `visit` numbers them.
   std::size_t collect_completion(const model::Task& task) {
     const std::size_t index = completions_.size();
@@ -463,6 +502,8 @@ class TaskEvaluator {
   std::vector<EffectiveDue> dues_;  ///< parallel to the task items
   std::vector<EffectiveCompletion> completions_;
   std::unordered_map<std::string_view, std::size_t> by_path_;  ///< full path (text of the plan) -> task index
+  std::size_t sections_seen_ = 0;
+  std::vector<std::size_t> left_out_;  ///< places in the items of tasks left out, to remove at the end
 };
 
 /// Where a state sorts in the urgency order.
@@ -536,13 +577,15 @@ const std::vector<State>& all_states() {
   return states;
 }
 
+std::size_t item_count(const model::Plan& plan) { return count_tasks(plan.tasks) + plan.sections.size(); }
+
 std::vector<Item> evaluate_plan(const model::Plan& plan, util::Date today, const Options& options) {
   std::vector<Item> items;
-  items.reserve(count_tasks(plan.tasks) + plan.sections.size());
+  if (!options.keep) items.reserve(item_count(plan));
   TaskEvaluator evaluator(plan, today, options);
   for (const auto& task : plan.tasks) evaluator.visit(task, 0, items);
   for (const auto& section : plan.sections) evaluator.visit(section, items);
-  for (std::size_t i = 0; i < items.size(); ++i) items[i].order = i;
+  evaluator.remove_left_out(items);
   return items;
 }
 

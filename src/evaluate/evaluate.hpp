@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -120,13 +121,20 @@ struct Item {
 
 struct Options {
   int soon_days = 14;  ///< "due soon" means due within this many days from today
+  /// When set, evaluate_plan returns only the items it keeps (each is evaluated all the same, and the others'
+  /// deadlines and completions count as always): a list that shows a few of 100 000 rows need not hold them all.
+  std::function<bool(const Item&)> keep;
 };
 
-/// Every task and section of `plan`, in document order, with its state on `today`.
+/// Every task and section of `plan` (or those `options.keep` keeps), in document order, with its state on
+/// `today`; Item::order numbers all of them, kept or not, from 0 to item_count(plan) - 1.
 /// Pure: depends only on its arguments. The items refer into `plan` (see Item), which must outlive them.
 std::vector<Item> evaluate_plan(const model::Plan& plan, util::Date today, const Options& options = {});
 /// A temporary plan would leave its items pointing at freed text.
 std::vector<Item> evaluate_plan(model::Plan&& plan, util::Date today, const Options& options = {}) = delete;
+
+/// How many items evaluate_plan makes of `plan` before any is left out: one per task and per section.
+std::size_t item_count(const model::Plan& plan);
 
 /// `items` with each item that has missed occurrences replaced by one overdue row per missed occurrence, so
 /// the overdue list names every one that is late ("2021", "2022"). Takes the items to reuse them: pass them with

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <functional>
 
 #include "evaluate/evaluate.hpp"
 
@@ -170,6 +171,45 @@ TEST_CASE("seed plan: items in document order, parents before children, then sec
   CHECK(item(items, "9").kind == ItemKind::Task);
   CHECK(item(items, "9").plan_id == "ht-2020");
   CHECK(item(items, "9").file == "plan.yaml");
+}
+
+TEST_CASE("Options::keep leaves out rows as they are evaluated, and the kept rows are those of a full evaluation") {
+  const model::Plan& plan = test_support::kept(seed_plan());
+  CHECK(evaluate::item_count(plan) == 25);  // tasks 1-9, 3.1-3.14, sections 1.1 and 1.4
+  using Keep = std::function<bool(const Item&)>;
+  const std::vector<std::pair<std::string, Keep>> keeps = {
+      {"overdue only", [](const Item& i) { return i.state == State::Overdue; }},
+      {"the children of 3, not 3 itself", [](const Item& i) { return i.id.starts_with("3."); }},
+      {"3 and not its children", [](const Item& i) { return i.id == "3"; }},
+      {"sections only", [](const Item& i) { return i.kind == ItemKind::Section; }},
+      {"every other row", [](const Item& i) { return i.order % 2 == 0; }},
+      {"none", [](const Item&) { return false; }},
+      {"all", [](const Item&) { return true; }},
+  };
+  for (const util::Date today : {util::Date{2020, 2, 10}, util::Date{2020, 5, 1}}) {
+    const auto all = evaluate::evaluate_plan(plan, today);
+    for (const auto& [name, keep] : keeps) {
+      INFO(name << " on " << today.year << "-" << today.month << "-" << today.day);
+      evaluate::Options options;
+      options.keep = keep;
+      const auto kept = evaluate::evaluate_plan(plan, today, options);
+      std::vector<const Item*> expected;
+      for (const auto& row : all) {
+        if (keep(row)) expected.push_back(&row);
+      }
+      REQUIRE(kept.size() == expected.size());
+      for (std::size_t i = 0; i < kept.size(); ++i) {
+        CHECK(kept[i].id == expected[i]->id);
+        CHECK(kept[i].order == expected[i]->order);
+        CHECK(kept[i].state == expected[i]->state);
+        CHECK(kept[i].due == expected[i]->due);
+        CHECK(kept[i].days == expected[i]->days);
+        CHECK(kept[i].due_derived == expected[i]->due_derived);
+        CHECK(kept[i].depth == expected[i]->depth);
+      }
+    }
+  }
+  CHECK(evaluate::evaluate_plan(plan, {2020, 5, 1}).size() == 25);
 }
 
 TEST_CASE("seed plan on 2020-02-10: task 1 in progress (its month has begun), the rest upcoming") {
