@@ -337,7 +337,8 @@ class TaskEvaluator {
 
  private:
   /// The item of `task`, the `index`-th task, whose children are the tasks numbered `children`.
-  void fill(Item& item, const model::Task& task, int depth, std::size_t index, const std::vector<std::size_t>& children) {
+  void fill(Item& item, const model::Task& task, int depth, std::size_t index,
+            const std::vector<std::size_t>& children) {
     item.kind = ItemKind::Task;
     item.plan_id = plan_.id.value;
     item.plan_title = plan_.title.value;
