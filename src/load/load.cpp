@@ -270,6 +270,8 @@ class PlanReader : public ItemStream {
         (m_dropped > 0 || other->m_dropped > 0 || m_diagnostics.size() + other->m_diagnostics.size() > m_cap)) {
       return false;
     }
+    // Exactly the room needed: insert would double the capacity, while the old array is still alive.
+    m_building.tasks.reserve(m_building.tasks.size() + other->m_building.tasks.size());
     m_building.tasks.insert(m_building.tasks.end(), std::make_move_iterator(other->m_building.tasks.begin()),
                             std::make_move_iterator(other->m_building.tasks.end()));
     m_diagnostics.insert(m_diagnostics.end(), std::make_move_iterator(other->m_diagnostics.begin()),
