@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
+#include <random>
 #include <vector>
 
 #include "util/spell.hpp"
@@ -126,6 +127,36 @@ TEST_CASE("the NFC shortcut sends combining marks, other scripts and broken byte
   CHECK_FALSE(is_nfc_without_lookup("\xC3"));                        // a lead byte alone
   CHECK(is_nfc_without_lookup("Kế hoạch cải cách hành chính – “2026”"));
   CHECK(to_nfc("Ke\u0302\u0301 hoa\u0323ch") == "Kế hoạch");
+}
+
+TEST_CASE("NFC stretch by stretch is utf8proc's NFC of the whole text, whatever mixes with the marks") {
+  // Pieces a text is made of: ASCII, precomposed and decomposed Vietnamese, every combining mark of U+0300-U+036F
+  // (among them the ones that decompose or reorder), Hangul jamo that compose into syllables, other scripts.
+  std::vector<std::string> pieces = {"a", "e", "o", "u", "A", "E", " ", "1", "-", ".", "\n", "ê", "ơ", "ư", "Ư", "ắ",
+                                     "ệ", "đ", "Đ", "ḁ", "ỹ", "Å", "\u212B", "\u2000", "\u0390", "\u1100", "\u1161",
+                                     "\u11A8", "\uAC00", "\u4E2D", "\u0928\u093C", "\U0001F600"};
+  for (utf8proc_int32_t mark = 0x300; mark <= 0x36F; ++mark) pieces.push_back(encode(mark));
+  std::mt19937 random(20261127);  // fixed: the same texts every run
+  std::size_t wrong = 0;
+  std::size_t changed = 0;
+  for (int i = 0; i < 20000; ++i) {
+    std::string text;
+    const auto count = std::uniform_int_distribution<int>(1, i % 100 == 0 ? 200 : 12)(random);
+    for (int j = 0; j < count; ++j) {
+      // Marks often, in runs, as NFD text has them; sometimes a run longer than the stack buffer.
+      const auto which = std::uniform_int_distribution<std::size_t>(0, pieces.size() - 1)(random);
+      text += pieces[which];
+    }
+    const std::string expected = nfc_by_utf8proc(text);
+    if (to_nfc(text) != expected) ++wrong;
+    if (expected != text) ++changed;
+  }
+  CHECK(wrong == 0);
+  CHECK(changed > 10000);  // most texts did need NFC: the stretches were exercised
+  std::string long_run = "e";
+  for (int i = 0; i < 100; ++i) long_run += (i % 2 == 0) ? "\u0323" : "\u0302";
+  CHECK(to_nfc(long_run + " x") == nfc_by_utf8proc(long_run + " x"));  // past the stack buffer
+  CHECK(to_nfc("Nhie\u0323\u0302m vu\u0323 \xC3") == "Nhie\u0323\u0302m vu\u0323 \xC3");  // not UTF-8: left as is
 }
 
 TEST_CASE("case folding's shortcut agrees with utf8proc's full folding on every code point") {
