@@ -177,21 +177,17 @@ std::vector<const Located<model::Deadline>*> stated_deadlines(const std::optiona
   return deadlines;
 }
 
-bool counts_from(const model::Deadline& deadline, model::DeadlineAnchor::Kind kind) {
-  return deadline.kind == model::DeadlineKind::Relative && deadline.anchor.kind == kind;
-}
-
 void check_relative_deadline(const Plan& plan, const std::vector<std::string>& known, const std::string& what,
                              const Located<model::Deadline>& deadline, Diagnostics& out) {
   using Anchor = model::DeadlineAnchor::Kind;
-  if (counts_from(deadline.value, Anchor::TaskDone) && !plan.find_task(deadline.value.anchor.task)) {
-    out.push_back(
-        make(Severity::Error, plan.file, deadline.pos, "unknown-task",
-             fmt::format("{} counts from unknown task '{}'", what, deadline.value.anchor.task),
-             name_hint(deadline.value.anchor.task, known, "refer to tasks by their full number, as in '3.1'")));
+  if (deadline.value.counts_from(Anchor::TaskDone) && !plan.find_task(deadline.value.relative->anchor.task)) {
+    const std::string& task = deadline.value.relative->anchor.task;
+    out.push_back(make(Severity::Error, plan.file, deadline.pos, "unknown-task",
+                       fmt::format("{} counts from unknown task '{}'", what, task),
+                       name_hint(task, known, "refer to tasks by their full number, as in '3.1'")));
   }
   const bool dated = plan.date && plan.date->value.month > 0 && plan.date->value.day > 0;
-  if (counts_from(deadline.value, Anchor::PlanIssued) && !dated) {
+  if (deadline.value.counts_from(Anchor::PlanIssued) && !dated) {
     out.push_back(make(Severity::Warning, plan.file, deadline.pos, "plan-date-needed",
                        fmt::format("{} counts from the plan's issue date, but the plan has no full 'date:'", what),
                        "add the day the plan was issued to the 'plan' block, e.g. 'date: 2026-02-13'; until then "
@@ -228,8 +224,8 @@ void check_dependency_cycles(const Plan& plan, Diagnostics& out) {
   std::vector<std::vector<std::pair<std::size_t, const Located<model::Deadline>*>>> waits_for(tasks.size());
   for (std::size_t i = 0; i < tasks.size(); ++i) {
     for (const auto* deadline : stated_deadlines(tasks[i]->due, tasks[i]->trigger)) {
-      if (!counts_from(deadline->value, model::DeadlineAnchor::Kind::TaskDone)) continue;
-      const auto found = index_of.find(deadline->value.anchor.task);
+      if (!deadline->value.counts_from(model::DeadlineAnchor::Kind::TaskDone)) continue;
+      const auto found = index_of.find(deadline->value.relative->anchor.task);
       if (found != index_of.end()) waits_for[i].emplace_back(found->second, deadline);
     }
   }

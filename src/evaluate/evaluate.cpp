@@ -456,12 +456,13 @@ class TaskEvaluator {
         result.start = deadline.start;
         return result;
       case Kind::Ongoing: result.ongoing = true; return result;
-      case Kind::Conditional: result.waiting = {WaitingFor::Kind::Event, deadline.condition}; return result;
+      case Kind::Conditional: result.waiting = {WaitingFor::Kind::Event, deadline.condition()}; return result;
       // Recurring deadlines are evaluated per occurrence before this; inside a trigger they give no one date.
       case Kind::Recurring: return result;
       case Kind::Relative: break;
     }
-    const model::DeadlineAnchor& anchor = deadline.anchor;
+    if (!deadline.relative) return result;  // every Relative deadline the parser makes has its days
+    const model::DeadlineAnchor& anchor = deadline.relative->anchor;
     std::optional<util::Date> from;
     switch (anchor.kind) {
       case Anchor::Date: from = anchor.date; break;
@@ -490,9 +491,9 @@ class TaskEvaluator {
     }
     if (!from) return result;
     result.start = util::add_days(*from, 1);  // Civil Code 2015 Art. 147: counting starts the day after
-    result.date = deadline.span.unit == model::DayUnit::Working
-                      ? calendar_.add_working_days(*from, deadline.span.count)
-                      : calendar_.add_calendar_days(*from, deadline.span.count);
+    const model::DaySpan& span = deadline.relative->span;
+    result.date = span.unit == model::DayUnit::Working ? calendar_.add_working_days(*from, span.count)
+                                                       : calendar_.add_calendar_days(*from, span.count);
     return result;
   }
 

@@ -762,7 +762,7 @@ class PlanReader : public ItemStream {
     using Anchor = model::DeadlineAnchor::Kind;
     const model::Deadline& waits = due->value;
     const bool conditional = waits.kind == Kind::Conditional;
-    const bool from_event = waits.kind == Kind::Relative && waits.anchor.kind == Anchor::Event;
+    const bool from_event = waits.counts_from(Anchor::Event);
     if (!conditional && !from_event) {
       error(result.pos, "invalid-value", "'trigger:' records an event, but this deadline waits for none",
             "use 'trigger:' with deadlines such as 'Sau khi có Quy chế của TW' or '05 ngày làm việc kể từ ngày "
@@ -781,7 +781,7 @@ class PlanReader : public ItemStream {
     }
     if (result.due) {
       const model::Deadline& then = result.due->value;
-      if (then.kind == Kind::Conditional || (then.kind == Kind::Relative && then.anchor.kind == Anchor::Event)) {
+      if (then.kind == Kind::Conditional || then.counts_from(Anchor::Event)) {
         error(result.due->pos, "invalid-value", "the deadline after the event cannot wait for another event",
               "write a day ('30/04/2026') or a number of days counted from 'on:' ('30 ngày', '10 ngày làm việc')");
         return std::nullopt;

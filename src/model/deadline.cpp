@@ -691,21 +691,22 @@ MatchResult match_relative(const Tokens& tokens, const DeadlineOptions& options)
   if (auto* problem = std::get_if<DeadlineError>(&*span)) return *problem;
   Deadline deadline;
   deadline.kind = DeadlineKind::Relative;
-  deadline.span = std::get<DaySpan>(*span);
+  RelativeDays& relative = deadline.relative.emplace();
+  relative.span = std::get<DaySpan>(*span);
   if (cursor.at_end()) {
     if (!options.span_from_trigger) {
       return DeadlineError{"the deadline gives a number of days but not from when they are counted",
                            "write e.g. '30 ngày kể từ ngày ban hành Kế hoạch', '10 ngày làm việc sau khi hoàn thành "
                            "nhiệm vụ 3.1' or '05 ngày làm việc kể từ ngày 13/02/2026'"};
     }
-    deadline.anchor.kind = DeadlineAnchor::Kind::Trigger;
+    relative.anchor.kind = DeadlineAnchor::Kind::Trigger;
     return deadline;
   }
   if (!cursor.any_of({"kể từ sau", "kể từ", "tính từ", "sau khi", "sau", "từ"})) return std::nullopt;
   auto anchor = read_anchor(cursor);
   if (!anchor) return std::nullopt;
   if (auto* problem = std::get_if<DeadlineError>(&*anchor)) return *problem;
-  deadline.anchor = std::get<DeadlineAnchor>(*anchor);
+  relative.anchor = std::get<DeadlineAnchor>(*anchor);
   return deadline;
 }
 
@@ -1036,9 +1037,8 @@ DeadlineResult parse_deadline(std::string_view text, const DeadlineOptions& opti
     if (auto result = form.match(tokens, options)) {
       if (auto* deadline = std::get_if<Deadline>(&*result)) {
         deadline->text = written;
-        if (deadline->kind == DeadlineKind::Conditional) deadline->condition = written;
-        if (deadline->anchor.kind == DeadlineAnchor::Kind::TaskDone) {
-          deadline->anchor.task = as_written_in(written, deadline->anchor.task);
+        if (deadline->counts_from(DeadlineAnchor::Kind::TaskDone)) {
+          deadline->relative->anchor.task = as_written_in(written, deadline->relative->anchor.task);
         }
       }
       return *result;

@@ -55,6 +55,12 @@ struct DeadlineAnchor {
   std::string event;               ///< Event: the event as written, "ngày nhận"
 };
 
+/// How many days a relative deadline gives, and from what.
+struct RelativeDays {
+  DaySpan span;
+  DeadlineAnchor anchor;
+};
+
 /// How often a recurring deadline comes back.
 enum class Frequency { Year, HalfYear, Quarter, Month };
 
@@ -93,13 +99,19 @@ struct Deadline {
   std::optional<util::Date> start;
   /// Last day on which the work is on time; nullopt for ongoing work.
   std::optional<util::Date> due;
-  /// Conditional: the event waited for, as written ("Sau khi có Quy chế của TW" → "có Quy chế của TW").
-  std::string condition;
-  /// Relative: how many days, counted from what.
-  DaySpan span;
-  DeadlineAnchor anchor;
+  /// Relative: how many days, counted from what; set on every Relative deadline, empty on the others (boxed: few
+  /// deadlines count days, and a plan of 100 000 tasks would hold 100 000 empty ones).
+  util::Boxed<RelativeDays> relative;
   /// The rule of a Recurring deadline; `start` and `due` are then empty (each occurrence has its own).
   util::Boxed<Recurrence> recurrence;
+
+  /// Conditional: the event waited for, which is the wording as written ("Sau khi có Quy chế của TW"); empty for
+  /// the other kinds.
+  std::string_view condition() const { return kind == DeadlineKind::Conditional ? std::string_view(text) : ""; }
+  /// The anchor of a Relative deadline is of `anchor_kind`.
+  bool counts_from(DeadlineAnchor::Kind anchor_kind) const {
+    return kind == DeadlineKind::Relative && relative && relative->anchor.kind == anchor_kind;
+  }
 };
 
 /// Settings that change how wordings are read; they come from the plan.

@@ -38,19 +38,19 @@ util::Diagnostic one_problem(const std::string& text) {
 TEST_CASE("structured relative deadlines read like their wording") {
   const auto after_task = clean(kHead + "    due: {after: \"3.1\", working_days: 10}\n").tasks[0].due->value;
   CHECK(after_task.kind == DeadlineKind::Relative);
-  CHECK(after_task.anchor.kind == DeadlineAnchor::Kind::TaskDone);
-  CHECK(after_task.anchor.task == "3.1");
-  CHECK(after_task.span.count == 10);
-  CHECK(after_task.span.unit == model::DayUnit::Working);
+  CHECK(after_task.relative->anchor.kind == DeadlineAnchor::Kind::TaskDone);
+  CHECK(after_task.relative->anchor.task == "3.1");
+  CHECK(after_task.relative->span.count == 10);
+  CHECK(after_task.relative->span.unit == model::DayUnit::Working);
   CHECK(after_task.text == "10 ngày làm việc sau khi hoàn thành nhiệm vụ 3.1");
 
   const auto after_day = clean(kHead + "    due: {after: 2026-02-13, days: 30}\n").tasks[0].due->value;
-  CHECK(after_day.anchor.kind == DeadlineAnchor::Kind::Date);
-  CHECK(after_day.anchor.date == Date{2026, 2, 13});
-  CHECK(after_day.span.unit == model::DayUnit::Calendar);
+  CHECK(after_day.relative->anchor.kind == DeadlineAnchor::Kind::Date);
+  CHECK(after_day.relative->anchor.date == Date{2026, 2, 13});
+  CHECK(after_day.relative->span.unit == model::DayUnit::Calendar);
 
   const auto after_plan = clean(kHead + "    due: {after: plan, days: 30}\n").tasks[0].due->value;
-  CHECK(after_plan.anchor.kind == DeadlineAnchor::Kind::PlanIssued);
+  CHECK(after_plan.relative->anchor.kind == DeadlineAnchor::Kind::PlanIssued);
 }
 
 TEST_CASE("mistakes in structured deadlines are located") {
@@ -75,7 +75,7 @@ TEST_CASE("a trigger dates the event and, for a condition, brings the deadline")
   REQUIRE(task.trigger);
   CHECK(task.trigger->on.value == Date{2026, 4, 1});
   REQUIRE(task.trigger->due);
-  CHECK(task.trigger->due->value.anchor.kind == DeadlineAnchor::Kind::Trigger);
+  CHECK(task.trigger->due->value.relative->anchor.kind == DeadlineAnchor::Kind::Trigger);
   CHECK(task.trigger->note == "KH 45");
   const auto absolute =
       clean(kHead + "    due: Sau khi có Quy chế của TW\n    trigger: {on: 2026-04-01, due: 30/06/2026}\n").tasks[0];

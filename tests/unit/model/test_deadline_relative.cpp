@@ -35,13 +35,13 @@ TEST_CASE("conditional wordings wait for their event and keep it as written") {
     const Deadline deadline = read(text);
     CHECK(deadline.kind == DeadlineKind::Conditional);
     CHECK_FALSE(deadline.due);
-    CHECK(deadline.condition == deadline.text);
+    CHECK(deadline.condition() == deadline.text);
   }
   // NFD input (combining marks) reads the same and is kept in NFC.
   const Deadline nfd = read("\u0110o\u0323\u0302t xua\u0302\u0301t");
   CHECK(nfd.kind == DeadlineKind::Conditional);
   CHECK(nfd.text == "Đột xuất");
-  CHECK(read("Sau khi có Quy chế của TW").condition == "Sau khi có Quy chế của TW");
+  CHECK(read("Sau khi có Quy chế của TW").condition() == "Sau khi có Quy chế của TW");
 }
 
 TEST_CASE("'Sau khi' must name an event one can tell has happened") {
@@ -52,23 +52,37 @@ TEST_CASE("'Sau khi' must name an event one can tell has happened") {
   CHECK(error_of("Theo kế hoạch, trước ngày 30/4/2026").find("cannot read the deadline") != std::string::npos);
 }
 
+TEST_CASE("only a relative deadline carries days and an anchor, only a conditional one a condition") {
+  for (const char* wording : {"Tháng 02 năm 2020", "Thường xuyên", "Hằng quý", "Sau khi có Quy chế của TW"}) {
+    INFO(wording);
+    CHECK_FALSE(read(wording).relative);
+    CHECK_FALSE(read(wording).counts_from(Anchor::Date));
+  }
+  CHECK(read("Tháng 02 năm 2020").condition().empty());
+  CHECK(read("05 ngày làm việc kể từ ngày 13/02/2026").condition().empty());
+  CHECK(read("05 ngày làm việc kể từ ngày 13/02/2026").counts_from(Anchor::Date));
+  CHECK_FALSE(read("05 ngày làm việc kể từ ngày 13/02/2026").counts_from(Anchor::TaskDone));
+}
+
 TEST_CASE("days counted from a stated day") {
   const Deadline working = read("05 ngày làm việc kể từ ngày 13/02/2026");
   CHECK(working.kind == DeadlineKind::Relative);
-  CHECK(working.span.count == 5);
-  CHECK(working.span.unit == DayUnit::Working);
-  CHECK(working.anchor.kind == Anchor::Date);
-  CHECK(working.anchor.date == Date{2026, 2, 13});
+  REQUIRE(working.relative);
+  CHECK(working.relative->span.count == 5);
+  CHECK(working.relative->span.unit == DayUnit::Working);
+  CHECK(working.relative->anchor.kind == Anchor::Date);
+  CHECK(working.relative->anchor.date == Date{2026, 2, 13});
   CHECK_FALSE(working.due);  // computed when evaluating, with the plan's calendar
 
   const Deadline calendar = read("30 ngày kể từ ngày 2026-02-13");
-  CHECK(calendar.span.unit == DayUnit::Calendar);
-  CHECK(calendar.span.count == 30);
-  CHECK(calendar.anchor.date == Date{2026, 2, 13});
+  REQUIRE(calendar.relative);
+  CHECK(calendar.relative->span.unit == DayUnit::Calendar);
+  CHECK(calendar.relative->span.count == 30);
+  CHECK(calendar.relative->anchor.date == Date{2026, 2, 13});
 
-  CHECK(read("Trong thời hạn 10 ngày kể từ ngày 13 tháng 2 năm 2026").anchor.date == Date{2026, 2, 13});
-  CHECK(read("trong vòng 7 ngày làm việc sau ngày 1/3/2026").anchor.date == Date{2026, 3, 1});
-  CHECK(read("Chậm nhất 15 ngày kể từ 01/03/2026").span.count == 15);
+  CHECK(read("Trong thời hạn 10 ngày kể từ ngày 13 tháng 2 năm 2026").relative->anchor.date == Date{2026, 2, 13});
+  CHECK(read("trong vòng 7 ngày làm việc sau ngày 1/3/2026").relative->anchor.date == Date{2026, 3, 1});
+  CHECK(read("Chậm nhất 15 ngày kể từ 01/03/2026").relative->span.count == 15);
 }
 
 TEST_CASE("days counted from the plan's issue") {
@@ -77,28 +91,28 @@ TEST_CASE("days counted from the plan's issue") {
     INFO(text);
     const Deadline deadline = read(text);
     CHECK(deadline.kind == DeadlineKind::Relative);
-    CHECK(deadline.anchor.kind == Anchor::PlanIssued);
-    CHECK(deadline.span.count == 30);
+    CHECK(deadline.relative->anchor.kind == Anchor::PlanIssued);
+    CHECK(deadline.relative->span.count == 30);
   }
 }
 
 TEST_CASE("days counted from another task's completion keep the task number as written") {
   const Deadline deadline = read("10 ngày làm việc sau khi hoàn thành nhiệm vụ 3.1");
-  CHECK(deadline.anchor.kind == Anchor::TaskDone);
-  CHECK(deadline.anchor.task == "3.1");
-  CHECK(deadline.span.unit == DayUnit::Working);
-  CHECK(read("5 ngày sau khi nhiệm vụ II.1 hoàn thành").anchor.task == "II.1");
-  CHECK(read("5 ngày kể từ ngày hoàn thành mục 2").anchor.task == "2");
-  CHECK(read("5 NGÀY SAU KHI HOÀN THÀNH NHIỆM VỤ 3.14").anchor.task == "3.14");
+  CHECK(deadline.relative->anchor.kind == Anchor::TaskDone);
+  CHECK(deadline.relative->anchor.task == "3.1");
+  CHECK(deadline.relative->span.unit == DayUnit::Working);
+  CHECK(read("5 ngày sau khi nhiệm vụ II.1 hoàn thành").relative->anchor.task == "II.1");
+  CHECK(read("5 ngày kể từ ngày hoàn thành mục 2").relative->anchor.task == "2");
+  CHECK(read("5 NGÀY SAU KHI HOÀN THÀNH NHIỆM VỤ 3.14").relative->anchor.task == "3.14");
   CHECK(error_of("10 ngày sau khi hoàn thành nhiệm vụ").find("number of the task") != std::string::npos);
 }
 
 TEST_CASE("days counted from an event wait for 'trigger:'") {
   const Deadline deadline = read("Trong thời hạn 05 ngày làm việc kể từ ngày nhận");
   CHECK(deadline.kind == DeadlineKind::Relative);
-  CHECK(deadline.anchor.kind == Anchor::Event);
-  CHECK(deadline.anchor.event == "nhận");
-  CHECK(read("30 ngày sau khi có Quy chế của TW").anchor.event == "có quy chế của tw");
+  CHECK(deadline.relative->anchor.kind == Anchor::Event);
+  CHECK(deadline.relative->anchor.event == "nhận");
+  CHECK(read("30 ngày sau khi có Quy chế của TW").relative->anchor.event == "có quy chế của tw");
 }
 
 TEST_CASE("a bare number of days is only read inside a trigger") {
@@ -106,8 +120,8 @@ TEST_CASE("a bare number of days is only read inside a trigger") {
   DeadlineOptions inside_trigger;
   inside_trigger.span_from_trigger = true;
   const Deadline deadline = read("10 ngày làm việc", inside_trigger);
-  CHECK(deadline.anchor.kind == Anchor::Trigger);
-  CHECK(deadline.span.count == 10);
+  CHECK(deadline.relative->anchor.kind == Anchor::Trigger);
+  CHECK(deadline.relative->span.count == 10);
 }
 
 TEST_CASE("impossible days and counts in relative deadlines are errors") {
