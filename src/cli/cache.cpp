@@ -117,7 +117,7 @@ std::optional<std::string> read_small_file(const std::string& path, std::size_t 
 
 /// Writes `parts` one after the other to a new file in `directory`, then renames it to `path`.
 bool write_atomically(const fs::path& directory, const std::string& path,
-                      std::initializer_list<std::string_view> parts) {
+                      const std::vector<std::string_view>& parts) {
   std::string temporary = (directory / ".entry-XXXXXX").string();
   const int fd = mkostemp(temporary.data(), O_CLOEXEC);  // mode 0600
   if (fd < 0) return false;
@@ -178,15 +178,22 @@ std::optional<std::string> FileEventCache::find(const std::string& file) {
   return bytes;
 }
 
-void FileEventCache::store(const std::string& file, std::string_view recording) {
+void FileEventCache::store(const std::string& file, std::string_view recording) { store_pieces(file, {recording}); }
+
+void FileEventCache::store_pieces(const std::string& file, const std::vector<std::string_view>& pieces) {
   const auto entry = entry_for(file);
-  if (!entry || entry->header.size() + recording.size() > m_max_entry_bytes) return;
+  if (!entry) return;
+  std::size_t size = entry->header.size();
+  for (const std::string_view piece : pieces) size += piece.size();
+  if (size > m_max_entry_bytes) return;
   {
     const std::lock_guard lock(m_mutex);
     if (!m_directory_made && !make_directories(m_directory)) return;
     m_directory_made = true;
   }
-  if (write_atomically(m_directory, entry->path, {entry->header, recording})) note("recorded", file);
+  std::vector<std::string_view> parts = {entry->header};
+  parts.insert(parts.end(), pieces.begin(), pieces.end());
+  if (write_atomically(m_directory, entry->path, parts)) note("recorded", file);
 }
 
 void FileEventCache::replayed(const std::string& file) { note("replayed", file); }

@@ -30,6 +30,7 @@ class FileEventCache : public load::EventCache {
 
   std::optional<std::string> find(const std::string& file) override;
   void store(const std::string& file, std::string_view recording) override;
+  void store_pieces(const std::string& file, const std::vector<std::string_view>& pieces) override;
   void replayed(const std::string& file) override;
 
  private:

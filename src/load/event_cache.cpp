@@ -376,11 +376,39 @@ constexpr std::uint64_t kMaxParts = 8;
 
 }  // namespace
 
+std::vector<std::string_view> part_recordings_pieces(const std::vector<std::string_view>& recordings,
+                                                     std::string& framing) {
+  framing.assign(kPartsMagic);
+  put_varint(framing, recordings.size());
+  // Where each recording's length ends in `framing`: the views are taken once it no longer grows.
+  std::vector<std::size_t> length_ends;
+  for (const std::string_view recording : recordings) {
+    put_varint(framing, recording.size());
+    length_ends.push_back(framing.size());
+  }
+  const std::string_view all(framing);
+  std::vector<std::string_view> pieces;
+  std::size_t framed = 0;
+  for (std::size_t i = 0; i < recordings.size(); ++i) {
+    pieces.push_back(all.substr(framed, length_ends[i] - framed));
+    pieces.push_back(recordings[i]);
+    framed = length_ends[i];
+  }
+  if (recordings.empty()) pieces.push_back(all);
+  return pieces;
+}
+
 std::string join_part_recordings(const std::vector<std::string_view>& recordings) {
-  std::string entry(kPartsMagic);
-  put_varint(entry, recordings.size());
-  for (const std::string_view recording : recordings) put_bytes(entry, recording);
+  std::string framing;
+  std::string entry;
+  for (const std::string_view piece : part_recordings_pieces(recordings, framing)) entry.append(piece);
   return entry;
+}
+
+void EventCache::store_pieces(const std::string& file, const std::vector<std::string_view>& pieces) {
+  std::string joined;
+  for (const std::string_view piece : pieces) joined.append(piece);
+  store(file, joined);
 }
 
 std::optional<std::vector<std::string_view>> split_part_recordings(std::string_view entry) {

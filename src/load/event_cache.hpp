@@ -23,6 +23,9 @@ class EventCache {
   virtual std::optional<std::string> find(const std::string& file) = 0;
   /// Keeps `recording` for `file`, in place of any earlier one; failing to do so is no error.
   virtual void store(const std::string& file, std::string_view recording) = 0;
+  /// As store, with the recording in pieces that follow one another: an entry of parts (tens of MB for a very
+  /// large plan) need not be copied into one string first. By default the pieces are joined and stored.
+  virtual void store_pieces(const std::string& file, const std::vector<std::string_view>& pieces);
   /// The recording find() returned for `file` was replayed: yaml-cpp did not run. For statistics only.
   virtual void replayed(const std::string& /*file*/) {}
 };
@@ -109,6 +112,11 @@ class EventReplay {
 /// part, in file order; an empty recording stands for a part that was not read. Each recording names the text of
 /// its own part and carries its own checksum, so the entry needs nothing more than its lengths checked.
 std::string join_part_recordings(const std::vector<std::string_view>& recordings);
+
+/// The same entry as pieces to write one after the other: the recordings themselves, not copied, between pieces
+/// of `framing` (the format's name and the lengths), which the function fills and the pieces point into.
+std::vector<std::string_view> part_recordings_pieces(const std::vector<std::string_view>& recordings,
+                                                     std::string& framing);
 
 /// The recordings of the parts an entry written by join_part_recordings holds; nullopt for anything else (a
 /// recording of a whole text, damaged or cut-short bytes). The views point into `entry`.

@@ -1099,7 +1099,8 @@ YamlDocument read_yaml(std::string_view original, const std::string& file, const
         } else if (cache && !parts.made.empty()) {
           without_failing([&] {
             const std::vector<std::string_view> made(parts.made.begin(), parts.made.end());
-            cache->store(file, join_part_recordings(made));
+            std::string framing;
+            cache->store_pieces(file, part_recordings_pieces(made, framing));
           });
         }
         document.root = std::move(root);

@@ -505,4 +505,12 @@ TEST_CASE("an entry of parts holds each recording as given and refuses anything 
   CHECK_FALSE(load::split_part_recordings(entry.substr(0, entry.size() - 1)));
   CHECK_FALSE(load::split_part_recordings("cchc yaml events 1\n"));
   CHECK_FALSE(load::split_part_recordings(""));
+  // Written in pieces, the recordings are not copied: every other piece is one of them.
+  std::string framing;
+  const auto pieces = load::part_recordings_pieces(recordings, framing);
+  REQUIRE(pieces.size() == 2 * recordings.size());
+  for (std::size_t i = 0; i < recordings.size(); ++i) CHECK(pieces[2 * i + 1].data() == recordings[i].data());
+  const auto none = load::split_part_recordings(load::join_part_recordings({}));
+  REQUIRE(none);
+  CHECK(none->empty());
 }
