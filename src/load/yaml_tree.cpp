@@ -716,6 +716,34 @@ class ReplayingVisitor : public EventVisitor {
   YAML::EventHandler& m_builder;
 };
 
+/// Where a reading's documents come from: a recording replayed, or yaml-cpp parsing `input`, writing down what it
+/// reports when given a writer. The builder receives the same calls either way.
+class DocumentSource {
+ public:
+  DocumentSource(std::istream& input, YAML::EventHandler& builder, EventReplay* replay, EventWriter* writer)
+      : m_builder(builder), m_replay(replay), m_writer(writer), m_replayer(builder) {
+    if (!replay) m_parser.Load(input);
+    if (writer) m_recorder.emplace(builder, *writer);
+  }
+
+  /// As YAML::Parser::HandleNextDocument.
+  bool next_document() {
+    if (m_replay) return m_replay->handle_next_document(m_replayer);
+    if (!m_recorder) return m_parser.HandleNextDocument(m_builder);
+    const bool more = m_parser.HandleNextDocument(*m_recorder);
+    m_writer->document_handled(more);
+    return more;
+  }
+
+ private:
+  YAML::EventHandler& m_builder;
+  EventReplay* m_replay;
+  EventWriter* m_writer;
+  YAML::Parser m_parser;
+  std::optional<RecordingHandler> m_recorder;
+  ReplayingVisitor m_replayer;
+};
+
 /// Calls the event cache, which only ever saves time: when it fails (even out of memory), all goes on without it.
 template <class Call>
 void without_failing(Call call) {
@@ -898,23 +926,11 @@ struct Part {
       replayed = replay.has_value();
       InPlaceBuffer buffer(text);
       std::istream input(&buffer);
-      YAML::Parser parser;
-      if (!replay) parser.Load(input);
       std::optional<EventWriter> writer;
       if (!replay && record) writer.emplace(text);
-      std::optional<RecordingHandler> recorder;
-      if (writer) recorder.emplace(builder, *writer);
-      ReplayingVisitor replayer(builder);
-      // The same calls whether parsed, recorded or replayed, as in read_yaml.
-      const auto next_document = [&] {
-        if (replay) return replay->handle_next_document(replayer);
-        if (!recorder) return parser.HandleNextDocument(builder);
-        const bool more = parser.HandleNextDocument(*recorder);
-        writer->document_handled(more);
-        return more;
-      };
+      DocumentSource source(input, builder, replay ? &*replay : nullptr, writer ? &*writer : nullptr);
       constexpr int kMaxDocuments = 2;
-      for (; documents < kMaxDocuments && next_document(); ++documents) {
+      for (; documents < kMaxDocuments && source.next_document(); ++documents) {
         if (documents == 0) root = std::move(builder.root);
         builder.root.reset();
       }
@@ -1117,22 +1133,11 @@ YamlDocument read_yaml(std::string_view original, const std::string& file, const
   std::optional<EventWriter> writer;
   if (cache && !replay) writer.emplace(text);
   try {
-    YAML::Parser parser;
-    if (!replay) parser.Load(input);
-    std::optional<RecordingHandler> recorder;
-    if (writer) recorder.emplace(builder, *writer);
-    ReplayingVisitor replayer(builder);
-    const auto next_document = [&] {
-      if (replay) return replay->handle_next_document(replayer);
-      if (!recorder) return parser.HandleNextDocument(builder);
-      const bool more = parser.HandleNextDocument(*recorder);
-      writer->document_handled(more);
-      return more;
-    };
+    DocumentSource source(input, builder, replay ? &*replay : nullptr, writer ? &*writer : nullptr);
     // yaml-cpp 0.7 can report empty documents forever without consuming input (a file holding just ","),
     // so the number of calls is bounded, and a document starting where the previous one did is an error.
     constexpr int kMaxDocuments = 3;
-    for (int handled = 0; handled < kMaxDocuments && next_document(); ++handled) {
+    for (int handled = 0; handled < kMaxDocuments && source.next_document(); ++handled) {
       if (handled == 0) document.root = std::move(builder.root);
       builder.root.reset();
     }
