@@ -116,8 +116,7 @@ std::optional<std::string> read_small_file(const std::string& path, std::size_t 
 }
 
 /// Writes `parts` one after the other to a new file in `directory`, then renames it to `path`.
-bool write_atomically(const fs::path& directory, const std::string& path,
-                      const std::vector<std::string_view>& parts) {
+bool write_atomically(const fs::path& directory, const std::string& path, const std::vector<std::string_view>& parts) {
   std::string temporary = (directory / ".entry-XXXXXX").string();
   const int fd = mkostemp(temporary.data(), O_CLOEXEC);  // mode 0600
   if (fd < 0) return false;

@@ -7,6 +7,7 @@
 #include <yaml-cpp/parser.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <istream>
 #include <iterator>
@@ -1020,9 +1021,9 @@ std::optional<YamlNode> read_in_two_parts(std::string_view text, const LineIndex
   }
   recordings.all_replayed = head.replayed && middle.replayed && (!has_tail || tail.replayed);
   if (recordings.record && !recordings.all_replayed) {
-    for (std::size_t part = 0; Part* read : {&head, &middle, &tail}) {
-      recordings.made.push_back(read->replayed ? std::string(cached(part)) : std::move(read->made));
-      ++part;
+    const std::array<Part*, 3> parts = {&head, &middle, &tail};
+    for (std::size_t part = 0; part < parts.size(); ++part) {
+      recordings.made.push_back(parts[part]->replayed ? std::string(cached(part)) : std::move(parts[part]->made));
     }
   }
   return std::move(head.root);
