@@ -1105,8 +1105,8 @@ YamlDocument read_yaml(std::string_view original, const std::string& file, const
   }
 
   // A large text is read in parts on two threads; with a cache, each part is replayed from its recording or
-  // recorded, so the cache never makes a run slower than two parsers. A text whose parts do not join is read in
-  // one piece below (and recorded as one).
+  // recorded, so a run that records costs about what two parsers cost (a few per cent more), not what one does.
+  // A text whose parts do not join is read in one piece below (and recorded as one).
   if (!replay && options.two_parsers_from_bytes && text.size() >= *options.two_parsers_from_bytes) {
     if (const auto split = find_task_list_split(text)) {
       if (auto root =
