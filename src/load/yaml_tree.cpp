@@ -379,6 +379,10 @@ class TreeBuilder : public YAML::EventHandler {
   std::optional<YamlNode> root;
   /// Set when a quote was never closed: yaml-cpp then read the rest of the file as text, so the tree is useless.
   bool swallowed_rest = false;
+  /// Set when a part of a file (read_part_of) holds a key of a block map with no ':' after it ("    re used."):
+  /// yaml-cpp takes that for a key without a value only where its text ends, and the whole file, which goes on,
+  /// reads otherwise (it runs the key into the next line and stops at an error there).
+  bool bare_key_in_part = false;
   /// Byte offset where each document handled so far started.
   std::vector<int> document_starts;
 
@@ -398,6 +402,14 @@ class TreeBuilder : public YAML::EventHandler {
     node.pos = at(mark);
     count_node(node.pos);
     note_anchor(anchor);
+    // The null of "key:" is marked after the ':'; that of a bare key, at the key itself (or before it, for "? key").
+    if (m_end != std::string_view::npos && !m_open.empty() && m_open.back().node.is_map() && !m_open.back().flow &&
+        m_open.back().awaiting_value) {
+      const SourcePos key = m_open.back().node.entries.back().key.pos;
+      if (node.pos.line < key.line || (node.pos.line == key.line && node.pos.column <= key.column)) {
+        bare_key_in_part = true;
+      }
+    }
     add(std::move(node));
   }
 
@@ -944,8 +956,8 @@ struct Part {
 
   /// Parsed without a single remark, as exactly one document whose root is a block collection of `kind`.
   bool clean(YamlNode::Kind kind) const {
-    return parsed && scratch.diagnostics.empty() && scratch.dropped == 0 && !builder.swallowed_rest && documents == 1 &&
-           root && root->kind == kind && !root->flow;
+    return parsed && scratch.diagnostics.empty() && scratch.dropped == 0 && !builder.swallowed_rest &&
+           !builder.bare_key_in_part && documents == 1 && root && root->kind == kind && !root->flow;
   }
 };
 

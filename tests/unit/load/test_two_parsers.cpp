@@ -94,6 +94,11 @@ TEST_CASE("a part with anything unusual makes the whole text read again in one p
       std::string(base).insert(base.find(middle_item) + middle_item.size(), "    title: a: b\n"),
       // a duplicate key after the list
       base + "plan:\n  id: again\n",
+      // a line with no ':' ending the first part, or the list: one parser runs it into the next line, an error
+      // there; a part alone would take it for a key without a value (found by fuzz_pipeline)
+      std::string(base).insert(base.find(middle_item), "    re used.\n"),
+      base + "    re used.\nscoring:\n  completion:\n    - {from: 0, points: 0}\n",
+      std::string(base).insert(base.find(middle_item), "    ? re used\n"),
   };
   for (const auto& text : broken) {
     Recorder one, two;
