@@ -1,16 +1,19 @@
 // libFuzzer target over the whole pipeline: the bytes are a plan file; it is loaded, checked, evaluated on a few
 // days and rendered in every format (the timeline and the exports too), and every diagnostic is formatted as the
 // terminal would show it. Any crash, sanitizer report, leak, hang or runaway memory use is a bug (see
-// docs/hostile-input.md).
+// docs/hostile-input.md). The same bytes are also read every other way load_plan can read them (two parsers, the
+// event cache recording and then replaying, a damaged recording): each must show exactly what one parser shows.
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "check/check.hpp"
 #include "evaluate/evaluate.hpp"
+#include "load/event_cache.hpp"
 #include "load/load.hpp"
 #include "render/export.hpp"
 #include "render/render.hpp"
@@ -41,11 +44,55 @@ void render_all(const std::vector<cchc::evaluate::Item>& items, cchc::util::Date
   (void)cchc::render::render_export_csv(items, {';', true});
 }
 
+/// An event cache in memory holding one entry.
+class MemoryCache : public cchc::load::EventCache {
+ public:
+  std::optional<std::string> entry;
+
+  std::optional<std::string> find(const std::string& /*file*/) override { return entry; }
+  void store(const std::string& /*file*/, std::string_view recording) override { entry = std::string(recording); }
+};
+
+/// What a reading shows the user: every diagnostic as the terminal prints it, and the plan exported as JSON.
+std::string shown(const cchc::load::LoadResult& result, std::string_view text) {
+  std::string out;
+  for (const auto& diagnostic : result.diagnostics) out += cchc::render::format_diagnostic(diagnostic, text, false);
+  if (result.plan) {
+    const cchc::util::Date today{2024, 2, 29};
+    out += cchc::render::render_export_json({&*result.plan}, cchc::evaluate::evaluate_plan(*result.plan, today), today);
+  }
+  return out;
+}
+
+/// load_plan's options only decide how a text is parsed: two parsers, a recording made and replayed, and a
+/// recording damaged where the input says must all show what one parser shows. A difference stops the fuzzer.
+void check_every_reading_agrees(std::string_view text, const cchc::load::LoadResult& single) {
+  const std::string expected = shown(single, text);
+  const auto agrees = [&](const cchc::load::ParseOptions& options) {
+    if (shown(cchc::load::load_plan(text, "fuzz.yaml", {}, options), text) != expected) __builtin_trap();
+  };
+  for (const bool in_parts : {true, false}) {
+    MemoryCache cache;
+    cchc::load::ParseOptions options;
+    if (in_parts) options.two_parsers_from_bytes = 0;
+    agrees(options);
+    options.event_cache = &cache;
+    agrees(options);  // recorded
+    agrees(options);  // replayed
+    if (cache.entry && !cache.entry->empty()) {
+      std::string& entry = *cache.entry;
+      entry[(text.size() * 7919) % entry.size()] ^= static_cast<char>(text.empty() ? 1 : text.front() | 1);
+      agrees(options);  // a damaged recording is a miss, or replays what it was made from
+    }
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   auto result = cchc::load::load_plan(text, "fuzz.yaml");
+  check_every_reading_agrees(text, result);
   for (const auto& diagnostic : result.diagnostics) (void)cchc::render::format_diagnostic(diagnostic, text, true);
   if (!result.plan) return 0;
 
