@@ -404,6 +404,14 @@ evaluate::Grouping resolve_grouping(const std::string& text) {
   throw UsageError{fmt::format("--by '{}' is not known; use plan or unit", text)};
 }
 
+/// Whether the overdue or upcoming list shows a row in `state` (the status list shows every state).
+bool listed_in(render::View view, evaluate::State state) {
+  using evaluate::State;
+  if (view == render::View::Overdue) return state == State::Overdue;
+  if (view == render::View::Upcoming) return state == State::DueToday || state == State::DueSoon;
+  return true;
+}
+
 int run_list(render::View view, const Options& options) {
   const render::Format format = resolve_format(options.format);
   const evaluate::Grouping grouping = resolve_grouping(options.group_by);
@@ -421,9 +429,7 @@ int run_list(render::View view, const Options& options) {
   // which decide as before; a row with missed occurrences becomes one overdue row per occurrence first.
   if (view != render::View::Status && !options.rollup) {
     evaluate_options.keep = [view](const evaluate::Item& item) {
-      using evaluate::State;
-      if (view == render::View::Overdue) return item.state == State::Overdue || !item.late_occurrences.empty();
-      return item.state == State::DueToday || item.state == State::DueSoon;
+      return listed_in(view, item.state) || (view == render::View::Overdue && !item.late_occurrences.empty());
     };
   }
   Evaluation evaluation = evaluate_inputs(options, evaluate_options);
@@ -454,13 +460,7 @@ int run_list(render::View view, const Options& options) {
     evaluation.filter.states = {evaluate::State::Overdue};
   }
   auto selected = evaluate::select(std::move(evaluation.items), evaluation.filter);
-  if (view == render::View::Overdue) {
-    std::erase_if(selected, [](const auto& item) { return item.state != evaluate::State::Overdue; });
-  } else if (view == render::View::Upcoming) {
-    std::erase_if(selected, [](const auto& item) {
-      return item.state != evaluate::State::DueToday && item.state != evaluate::State::DueSoon;
-    });
-  }
+  std::erase_if(selected, [view](const auto& item) { return !listed_in(view, item.state); });
   // The rows left out give their room to the rendering; not worth a copy of every row when few were left out.
   if (selected.size() < selected.capacity() / 2) selected.shrink_to_fit();
   if (options.sort == "urgency" && !options.rollup) {  // a rolled-up view reads as a tree: document order
