@@ -9,14 +9,17 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <cstdint>
 #include <istream>
 #include <iterator>
+#include <limits>
 #include <map>
 #include <streambuf>
 #include <system_error>
 #include <thread>
 
 #include "load/event_cache.hpp"
+#include "load/text_scan.hpp"
 #include "util/text.hpp"
 
 namespace cchc::load {
@@ -25,208 +28,6 @@ namespace {
 
 using util::SourcePos;
 
-/// Byte offset of the first byte that does not belong to well-formed UTF-8; nullopt when all is well.
-std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
-  const auto byte_at = [&](std::size_t i) { return i < text.size() ? static_cast<unsigned char>(text[i]) : 0u; };
-  for (std::size_t i = 0; i < text.size();) {
-    const unsigned lead = byte_at(i);
-    std::size_t length = 0;
-    unsigned low = 0x80, high = 0xBF;  // allowed range of the second byte
-    if (lead < 0x80) {
-      length = 1;
-    } else if (lead >= 0xC2 && lead <= 0xDF) {
-      length = 2;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-      length = 3;
-      if (lead == 0xE0) low = 0xA0;   // no overlongs
-      if (lead == 0xED) high = 0x9F;  // no surrogates
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-      length = 4;
-      if (lead == 0xF0) low = 0x90;
-      if (lead == 0xF4) high = 0x8F;
-    } else {
-      return i;
-    }
-    for (std::size_t k = 1; k < length; ++k) {
-      const unsigned byte = byte_at(i + k);
-      const unsigned min = k == 1 ? low : 0x80, max = k == 1 ? high : 0xBF;
-      if (byte < min || byte > max) return i;
-    }
-    i += length;
-  }
-  return std::nullopt;
-}
-
-/// Whether the quoted scalar starting at `offset` (on its opening quote) is closed before the end of `text`.
-/// yaml-cpp 0.7 silently accepts `title: "abc` followed by a line end, swallowing the rest of the file
-/// into the text; this catches it.
-bool quote_is_closed(std::string_view text, std::size_t offset) {
-  const char quote = text[offset];
-  for (std::size_t i = offset + 1; i < text.size(); ++i) {
-    if (quote == '"' && text[i] == '\\') {
-      ++i;  // an escaped character, possibly a quote
-    } else if (text[i] == quote) {
-      if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
-        ++i;  // '' is a quote inside single quotes
-      } else {
-        return true;
-      }
-    }
-  }
-  return false;
-}
-
-/// The name of a control character for messages: "U+001B (ESC)".
-std::string control_name(unsigned code_point) {
-  static constexpr const char* kNames[] = {"NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS",  "TAB", "LF",
-                                           "VT",  "FF",  "CR",  "SO",  "SI",  "DLE", "DC1", "DC2", "DC3", "DC4", "NAK",
-                                           "SYN", "ETB", "CAN", "EM",  "SUB", "ESC", "FS",  "GS",  "RS",  "US"};
-  if (code_point < 0x20) return fmt::format("U+{:04X} ({})", code_point, kNames[code_point]);
-  if (code_point == 0x7F) return "U+007F (DEL)";
-  return fmt::format("U+{:04X}", code_point);
-}
-
-/// Whether `code_point` is a control character a plan text may not hold (tab and line feed are allowed).
-bool is_forbidden_control(unsigned code_point) {
-  return (code_point < 0x20 && code_point != '\t' && code_point != '\n') || (code_point >= 0x7F && code_point <= 0x9F);
-}
-
-/// The code point of the well-formed UTF-8 sequence at `offset`, and its length.
-std::pair<unsigned, std::size_t> decode_at(std::string_view text, std::size_t offset) {
-  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[offset + i]); };
-  const unsigned lead = byte(0);
-  if (lead < 0x80) return {lead, 1};
-  if (lead < 0xE0 && offset + 1 < text.size()) return {((lead & 0x1Fu) << 6) | (byte(1) & 0x3Fu), 2};
-  if (lead < 0xF0 && offset + 2 < text.size()) {
-    return {((lead & 0x0Fu) << 12) | ((byte(1) & 0x3Fu) << 6) | (byte(2) & 0x3Fu), 3};
-  }
-  if (offset + 3 < text.size()) {
-    return {((lead & 0x07u) << 18) | ((byte(1) & 0x3Fu) << 12) | ((byte(2) & 0x3Fu) << 6) | (byte(3) & 0x3Fu), 4};
-  }
-  return {0xFFFD, 1};
-}
-
-/// Spaces other than the ASCII space that editors show as blank: YAML does not count them as indentation,
-/// so a line indented with them silently belongs elsewhere.
-bool is_unicode_space(unsigned code_point) {
-  return code_point == 0xA0 || code_point == 0x1680 || (code_point >= 0x2000 && code_point <= 0x200B) ||
-         code_point == 0x202F || code_point == 0x205F || code_point == 0x3000 || code_point == 0xFEFF;
-}
-
-/// A problem found by looking at the characters of the file, before any YAML is read.
-struct CharacterProblem {
-  std::size_t offset;
-  std::string message;
-  std::string hint;
-};
-
-/// Every NUL, bare CR, other control character and non-ASCII space used as indentation in `text` (valid
-/// UTF-8, BOM removed, line ends not yet normalised); at most `max` of them.
-std::vector<CharacterProblem> find_character_problems(std::string_view text, std::size_t max) {
-  std::vector<CharacterProblem> problems;
-  bool in_indentation = true;
-  for (std::size_t offset = 0; offset < text.size() && problems.size() < max;) {
-    // Most bytes are printable ASCII or, away from the indentation, letters of other scripts: they are stepped
-    // over without decoding (the text is valid UTF-8 here; C1 controls, U+0080..U+009F, start with 0xC2).
-    const auto byte = static_cast<unsigned char>(text[offset]);
-    if (byte >= 0x20 && byte < 0x7F) {
-      if (byte != ' ' && byte != '-') in_indentation = false;
-      ++offset;
-      continue;
-    }
-    if (byte >= 0xC3 && !in_indentation) {
-      offset += byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2;
-      continue;
-    }
-    const auto [code_point, length] = decode_at(text, offset);
-    if (code_point == '\n') {
-      in_indentation = true;
-    } else if (code_point == '\r') {
-      if (offset + 1 >= text.size() || text[offset + 1] != '\n') {
-        problems.push_back({offset, "a line ends here with a lone carriage return (CR), as in old Mac files",
-                            "save the file with Unix (LF) or Windows (CRLF) line ends"});
-      }
-    } else if (code_point == 0) {
-      problems.push_back({offset, "the file holds a NUL byte here: it is damaged, or not a text file",
-                          "save the plan again as plain UTF-8 text"});
-    } else if (is_forbidden_control(code_point)) {
-      problems.push_back(
-          {offset,
-           fmt::format("the invisible control character {} is not allowed in a plan file", control_name(code_point)),
-           "delete it; such characters often come along when text is copied from another program"});
-    } else if (in_indentation && is_unicode_space(code_point)) {
-      problems.push_back(
-          {offset,
-           fmt::format("this line is indented with a non-ASCII space (U+{:04X}), which YAML does not count "
-                       "as indentation",
-                       code_point),
-           "replace it with ordinary spaces; it often comes from copying out of Word or a web page"});
-      in_indentation = false;
-    } else if (code_point != ' ' && code_point != '\t' && code_point != '-') {
-      in_indentation = false;
-    }
-    offset += length;
-  }
-  return problems;
-}
-
-/// Byte offset of the first '[' or '{' that opens a flow collection deeper than `max_depth`, or nullopt.
-/// yaml-cpp tokenises a whole flow collection before it reports any event (a megabyte of '[' takes a second
-/// and hundreds of megabytes), so the depth is bounded here first. A bracket counts when it stands where a
-/// value can start; inside a flow collection every bracket outside quotes counts. Comments and quoted texts
-/// are skipped. The count may only err upwards (a block text whose line starts with '[').
-std::optional<std::size_t> flow_too_deep(std::string_view text, int max_depth) {
-  int depth = 0;
-  bool value_start = true;
-  const auto blank_at = [&](std::size_t i) {
-    return i >= text.size() || text[i] == ' ' || text[i] == '\t' || text[i] == '\n';
-  };
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '\n') {
-      value_start = true;
-      continue;
-    }
-    if (c == ' ' || c == '\t') continue;
-    if (c == '#' && (i == 0 || blank_at(i - 1))) {
-      const std::size_t end = text.find('\n', i);
-      if (end == std::string_view::npos) break;
-      i = end - 1;
-      continue;
-    }
-    if ((c == '"' || c == '\'') && value_start) {
-      std::size_t k = i + 1;
-      for (; k < text.size(); ++k) {
-        if (c == '"' && text[k] == '\\') {
-          ++k;
-        } else if (text[k] == c) {
-          if (c == '\'' && k + 1 < text.size() && text[k + 1] == '\'') {
-            ++k;
-          } else {
-            break;
-          }
-        }
-      }
-      if (k >= text.size()) return std::nullopt;  // never closed: reported when the YAML is read
-      i = k;
-      value_start = false;
-      continue;
-    }
-    if ((c == '[' || c == '{') && (value_start || depth > 0)) {
-      if (++depth > max_depth) return i;
-      value_start = true;
-    } else if (depth > 0 && (c == ']' || c == '}')) {
-      --depth;
-      value_start = false;
-    } else if ((depth > 0 && (c == ',' || c == ':')) || ((c == ':' || c == '-' || c == '?') && blank_at(i + 1))) {
-      value_start = true;
-    } else {
-      value_start = false;
-    }
-  }
-  return std::nullopt;
-}
-
 /// Thrown by the tree builder when the document crosses one of the limits; ends the reading of the file.
 struct LimitExceeded {
   SourcePos pos;
@@ -234,14 +35,21 @@ struct LimitExceeded {
   std::string hint;
 };
 
+/// The longest text read at all, whatever the limits say: offsets into it fit in 32 bits. No limit a user can set
+/// comes near (CCHC_MAX_FILE_MIB allows 1 GiB).
+constexpr std::size_t kMaxTextBytes = std::numeric_limits<std::uint32_t>::max();
+
 /// Turns byte offsets of the (normalised) text into 1-based line and code point column.
 class LineIndex {
  public:
   explicit LineIndex(std::string_view text) : m_text(text) {
+    // Counted first so that the index takes what it needs and no more: 4 bytes a line (600 000 lines at 100 000
+    // tasks), where a growing vector of offsets took up to 16.
+    m_starts.reserve(count_line_feeds(text) + 1);
     m_starts.push_back(0);
     // string_view::find goes to memchr, several times faster than a loop over the bytes on a large plan.
     for (std::size_t end = text.find('\n'); end != std::string_view::npos; end = text.find('\n', end + 1)) {
-      m_starts.push_back(end + 1);
+      m_starts.push_back(static_cast<Offset>(end + 1));
     }
   }
 
@@ -269,13 +77,10 @@ class LineIndex {
     }
     line_hint = line;
     const std::size_t start = m_starts[line];
-    // The text is valid UTF-8 here (read_yaml checks first), so the code points before `offset` are the bytes
-    // that do not continue a sequence; counting them is much cheaper than decoding, once per node.
-    int column = 1;
-    for (std::size_t i = start; i < offset; ++i) {
-      if ((static_cast<unsigned char>(m_text[i]) & 0xC0u) != 0x80u) ++column;
-    }
-    return SourcePos{static_cast<int>(line) + 1, column};
+    // The text is valid UTF-8 here (read_yaml checks first), so the code points before `offset` are counted
+    // without decoding, once per node.
+    const std::size_t column = 1 + count_code_points(m_text.substr(start, offset - start));
+    return SourcePos{static_cast<int>(line) + 1, static_cast<int>(column)};
   }
 
   /// Where yaml-cpp's mark points. Its byte offset is reliable; its line and column are not always
@@ -308,8 +113,10 @@ class LineIndex {
   }
 
  private:
+  // Texts are at most kMaxTextBytes (read_yaml refuses longer ones), so an offset fits in 32 bits.
+  using Offset = std::uint32_t;
   std::string_view m_text;
-  std::vector<std::size_t> m_starts;
+  std::vector<Offset> m_starts;
 };
 
 /// Collects the "yaml-syntax" diagnostics of one file.
@@ -559,7 +366,9 @@ class TreeBuilder : public YAML::EventHandler {
     // parse would then have silently swallowed the rest of it.
     const std::string_view text = m_lines.text().substr(0, m_end);
     if (offset >= text.size() || (text[offset] != '"' && text[offset] != '\'')) return;
-    if (quote_is_closed(text, offset)) return;
+    // yaml-cpp 0.7 silently accepts `title: "abc` followed by a line end, swallowing the rest of the file into the
+    // text; this catches it.
+    if (closing_quote(text, offset) != std::string_view::npos) return;
     swallowed_rest = true;
     m_reporter.error(pos, fmt::format("the quote {} opened here is never closed", text[offset]),
                      fmt::format("add the closing {} at the end of the text", text[offset]));
@@ -574,16 +383,9 @@ class TreeBuilder : public YAML::EventHandler {
   /// Quoted texts can spell control characters as escapes ("\e", "\x1b", "\u0007"): they are refused like
   /// raw ones, so nothing invisible reaches a report or a terminal.
   void check_decoded_controls(const std::string& value, SourcePos pos) {
-    // Every title of a plan comes here; in UTF-8 a control character is a byte below 0x20, 0x7F, or 0xC2 followed
-    // by 0x80..0x9F (U+0080..U+009F), so a text without those bytes needs no decoding.
-    const auto suspect = [&](std::size_t i) {
-      const auto byte = static_cast<unsigned char>(value[i]);
-      return (byte < 0x20 && byte != '\t' && byte != '\n') || byte == 0x7F ||
-             (byte == 0xC2 && i + 1 < value.size() && static_cast<unsigned char>(value[i + 1]) <= 0x9F);
-    };
-    bool any = false;
-    for (std::size_t i = 0; i < value.size() && !any; ++i) any = suspect(i);
-    if (!any) return;
+    // Every title of a plan comes here; a text without the bytes a control character is written with needs no
+    // decoding.
+    if (!may_hold_control(value)) return;
     for (std::size_t offset = 0; offset < value.size();) {
       const auto [code_point, length] = decode_at(value, offset);
       if (is_forbidden_control(code_point)) {
@@ -1048,11 +850,12 @@ YamlDocument read_yaml(std::string_view original, const std::string& file, const
   YamlDocument document;
   Reporter reporter(file, document, limits.max_diagnostics);
 
-  if (original.size() > limits.max_file_bytes) {
-    reporter.limit(SourcePos{1, 1},
-                   fmt::format("the file is {} KiB; a plan file may be at most {} KiB", original.size() >> 10,
-                               limits.max_file_bytes >> 10),
-                   "a plan file holds text only; split a very large plan into several files");
+  const std::size_t max_bytes = std::min(limits.max_file_bytes, kMaxTextBytes);
+  if (original.size() > max_bytes) {
+    reporter.limit(
+        SourcePos{1, 1},
+        fmt::format("the file is {} KiB; a plan file may be at most {} KiB", original.size() >> 10, max_bytes >> 10),
+        "a plan file holds text only; split a very large plan into several files");
     return document;
   }
 
