@@ -259,6 +259,10 @@ class PlanReader : public ItemStream {
     m_building.tasks.push_back(read_task(item, ""));
   }
 
+  void expect_items(std::size_t count) override {
+    if (m_building.tasks.empty()) m_building.tasks.reserve(count);
+  }
+
   std::unique_ptr<ItemStream> fork() override { return std::unique_ptr<PlanReader>(new PlanReader(*this, Forked{})); }
 
   bool join(ItemStream& forked) override {
@@ -270,7 +274,8 @@ class PlanReader : public ItemStream {
         (m_dropped > 0 || other->m_dropped > 0 || m_diagnostics.size() + other->m_diagnostics.size() > m_cap)) {
       return false;
     }
-    // Exactly the room needed: insert would double the capacity, while the old array is still alive.
+    // Exactly the room needed (usually made already, see expect_items): insert would double the capacity, while
+    // the old array is still alive.
     m_building.tasks.reserve(m_building.tasks.size() + other->m_building.tasks.size());
     m_building.tasks.insert(m_building.tasks.end(), std::make_move_iterator(other->m_building.tasks.begin()),
                             std::make_move_iterator(other->m_building.tasks.end()));

@@ -673,7 +673,8 @@ std::optional<TaskListSplit> find_task_list_split(std::string_view text) {
   const auto after_half = std::lower_bound(items.begin() + 1, items.end(), half);
   auto middle = after_half == items.end() ? items.end() - 1 : after_half;
   if (middle != items.begin() + 1 && half - *(middle - 1) < *middle - half) --middle;
-  return TaskListSplit{*middle, end};
+  const auto before = static_cast<std::size_t>(middle - items.begin());
+  return TaskListSplit{*middle, end, before, items.size() - before};
 }
 
 namespace {
@@ -683,7 +684,8 @@ namespace {
 /// in the file); held for the first thread when the head of the file turns out not to stream its list.
 class LateItems : public ItemStream {
  public:
-  LateItems(ItemStream* main, const std::atomic<int>& head_state) : m_main(main), m_head_state(head_state) {}
+  LateItems(ItemStream* main, const std::atomic<int>& head_state, std::size_t expected_items)
+      : m_main(main), m_head_state(head_state), m_expected_items(expected_items) {}
 
   void root_entry(const YamlEntry& /*entry*/) override {}
   bool stream_items_of(const YamlNode& /*key*/) override { return false; }
@@ -691,7 +693,10 @@ class LateItems : public ItemStream {
     if (!m_decided) {
       m_decided = true;
       m_head_state.wait(kHeadParsing, std::memory_order_acquire);
-      if (m_main && m_head_state.load(std::memory_order_acquire) == kHeadStreams) m_fork = m_main->fork();
+      if (m_main && m_head_state.load(std::memory_order_acquire) == kHeadStreams) {
+        m_fork = m_main->fork();
+        m_fork->expect_items(m_expected_items);
+      }
     }
     if (m_fork) {
       m_fork->item(std::move(item));
@@ -711,6 +716,7 @@ class LateItems : public ItemStream {
  private:
   ItemStream* m_main;
   const std::atomic<int>& m_head_state;
+  std::size_t m_expected_items;
   std::unique_ptr<ItemStream> m_fork;
   std::vector<YamlNode> m_held;
   bool m_decided = false;
@@ -783,7 +789,10 @@ std::optional<YamlNode> read_in_two_parts(std::string_view text, const LineIndex
     return part < recordings.cached.size() ? recordings.cached[part] : std::string_view{};
   };
   std::atomic<int> head_state{kHeadParsing};
-  LateItems late_items(stream, head_state);
+  LateItems late_items(stream, head_state, split.items_from_middle);
+  // The first part's stream ends up holding the whole list: room for it all now, so that joining the second
+  // part's items does not move the first part's to a larger array while both are alive.
+  if (stream) stream->expect_items(split.items_before_middle + split.items_from_middle);
   Part head(lines, file, limits, stream, 0, 0);
   head.builder.announce_streaming_to(&head_state);
   Part middle(lines, file, limits, &late_items, split.middle, 1);  // its list is the root map's `tasks:` value

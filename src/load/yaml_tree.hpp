@@ -61,6 +61,9 @@ class ItemStream {
   /// Takes over what `forked` (made by fork()) read, after what this one read. False when the two cannot stand
   /// for one reading of the list (then the text is read again in one piece).
   virtual bool join(ItemStream& forked) = 0;
+  /// About `count` items are coming, as the lines of the text show them: room may be made for them at once. Only
+  /// a hint; nothing may depend on it being right.
+  virtual void expect_items(std::size_t /*count*/) {}
 };
 
 /// Where read_yaml may cut a text to parse a large top-level task list with two parsers: `middle` is the start of
@@ -69,6 +72,8 @@ class ItemStream {
 struct TaskListSplit {
   std::size_t middle = 0;
   std::size_t end = 0;
+  std::size_t items_before_middle = 0;  ///< lines that start an item of the list before `middle`
+  std::size_t items_from_middle = 0;    ///< and from `middle` on
 };
 
 /// The cut of `text` (BOM and CRs already removed) that YAML's block structure alone decides: every line of the

@@ -47,6 +47,17 @@ TEST_CASE("a top-level task list is cut at an item near its middle and at the ro
   const std::size_t half = first + (split->end - first) / 2;
   CHECK(split->middle > first);
   CHECK((split->middle > half ? split->middle - half : half - split->middle) < 120);  // one task is ~90 bytes
+  // The items on either side of the cut, which the reading makes room for before it starts.
+  const auto items_in = [](std::string_view part) {
+    std::size_t count = 0;
+    for (std::size_t at = part.find("  - id:"); at != std::string_view::npos; at = part.find("  - id:", at + 1)) {
+      ++count;
+    }
+    return count;
+  };
+  CHECK(split->items_before_middle == items_in(std::string_view(text).substr(0, split->middle)));
+  CHECK(split->items_before_middle >= 4);
+  CHECK(split->items_before_middle + split->items_from_middle == 10);
 
   SECTION("a list at the indentation of its key, ending the file") {
     const std::string flush = plan_text(6, "", "");
@@ -54,6 +65,7 @@ TEST_CASE("a top-level task list is cut at an item near its middle and at the ro
     REQUIRE(cut);
     CHECK(flush.substr(cut->middle).starts_with("- id: \""));
     CHECK(cut->end == flush.size());
+    CHECK(cut->items_before_middle + cut->items_from_middle == 6);
   }
 }
 
