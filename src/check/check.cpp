@@ -2,8 +2,11 @@
 
 #include <fmt/format.h>
 #include <algorithm>
+#include <functional>
 #include <map>
+#include <optional>
 #include <string_view>
+#include <unordered_map>
 
 #include "util/spell.hpp"
 
@@ -44,7 +47,15 @@ void for_each_task(const Plan& plan, Visit&& visit) {
   for_each_task(plan.tasks, nullptr, visit);
 }
 
-std::string task_label(const Task& task) { return task.path.empty() ? task.id.value : task.path; }
+/// The task's full number as messages show it; a view into the plan.
+std::string_view task_label(const Task& task) { return task.path.empty() ? task.id.value : task.path; }
+
+/// The number of tasks of `plan`, children included.
+std::size_t task_count(const Plan& plan) {
+  std::size_t count = 0;
+  for_each_task(plan, [&](const Task&, const Task*) { ++count; });
+  return count;
+}
 
 std::string line_text(SourcePos pos) { return pos.known() ? fmt::format("line {}", pos.line) : "an earlier line"; }
 
@@ -75,18 +86,34 @@ std::vector<std::string> document_ids(const Plan& plan) {
 
 std::vector<std::string> task_paths(const Plan& plan) {
   std::vector<std::string> paths;
-  for_each_task(plan, [&](const Task& task, const Task*) { paths.push_back(task_label(task)); });
+  for_each_task(plan, [&](const Task& task, const Task*) { paths.emplace_back(task_label(task)); });
   return paths;
 }
+
+/// The full numbers of a plan's tasks for "did you mean" hints, listed the first time a hint needs them: most
+/// plans need none, and a plan of 10 000 tasks would copy them all for nothing.
+class KnownTaskPaths {
+ public:
+  explicit KnownTaskPaths(const Plan& plan) : m_plan(plan) {}
+  const std::vector<std::string>& get() {
+    if (!m_paths) m_paths = task_paths(m_plan);
+    return *m_paths;
+  }
+
+ private:
+  const Plan& m_plan;
+  std::optional<std::vector<std::string>> m_paths;
+};
 
 // duplicate-id ------------------------------------------------------------------------------------------------
 
 /// Two siblings with the same number, or two tasks anywhere whose full paths coincide ("3.1" at the top
 /// level and "3.1" under "3"). A sibling clash is reported once, as such, not again as a path clash.
 void check_duplicate_task_ids(const Plan& plan, Diagnostics& out) {
-  std::map<std::string, const Task*, std::less<>> first_by_path;
+  std::unordered_map<std::string_view, const Task*> first_by_path;
+  first_by_path.reserve(task_count(plan));
   for_each_task(plan, [&](const Task& task, const Task* parent) {
-    const std::string path = task_label(task);
+    const std::string_view path = task_label(task);
     const auto [found, inserted] = first_by_path.emplace(path, &task);
     if (inserted) return;
     const Task& first = *found->second;
@@ -155,13 +182,13 @@ void check_unknown_documents(const Plan& plan, Diagnostics& out) {
 // unknown-task ------------------------------------------------------------------------------------------------
 
 void check_unknown_tasks(const Plan& plan, Diagnostics& out) {
-  const auto known = task_paths(plan);
+  KnownTaskPaths known(plan);
   for (const auto& section : plan.sections) {
     for (const auto& path : section.tasks) {
       if (plan.find_task(path.value)) continue;
       out.push_back(make(Severity::Error, plan.file, path.pos, "unknown-task",
                          fmt::format("section '{}' lists unknown task '{}'", section.id.value, path.value),
-                         name_hint(path.value, known, "list tasks by their full number, as in '3.1'")));
+                         name_hint(path.value, known.get(), "list tasks by their full number, as in '3.1'")));
     }
   }
 }
@@ -177,34 +204,35 @@ std::vector<const Located<model::Deadline>*> stated_deadlines(const std::optiona
   return deadlines;
 }
 
-void check_relative_deadline(const Plan& plan, const std::vector<std::string>& known, const std::string& what,
+/// `what` names the task or section in messages ("task '3.1'"); it is only called for one.
+void check_relative_deadline(const Plan& plan, KnownTaskPaths& known, const std::function<std::string()>& what,
                              const Located<model::Deadline>& deadline, Diagnostics& out) {
   using Anchor = model::DeadlineAnchor::Kind;
   if (deadline.value.counts_from(Anchor::TaskDone) && !plan.find_task(deadline.value.relative->anchor.task)) {
     const std::string& task = deadline.value.relative->anchor.task;
     out.push_back(make(Severity::Error, plan.file, deadline.pos, "unknown-task",
-                       fmt::format("{} counts from unknown task '{}'", what, task),
-                       name_hint(task, known, "refer to tasks by their full number, as in '3.1'")));
+                       fmt::format("{} counts from unknown task '{}'", what(), task),
+                       name_hint(task, known.get(), "refer to tasks by their full number, as in '3.1'")));
   }
   const bool dated = plan.date && plan.date->value.month > 0 && plan.date->value.day > 0;
   if (deadline.value.counts_from(Anchor::PlanIssued) && !dated) {
     out.push_back(make(Severity::Warning, plan.file, deadline.pos, "plan-date-needed",
-                       fmt::format("{} counts from the plan's issue date, but the plan has no full 'date:'", what),
+                       fmt::format("{} counts from the plan's issue date, but the plan has no full 'date:'", what()),
                        "add the day the plan was issued to the 'plan' block, e.g. 'date: 2026-02-13'; until then "
                        "the task is shown as waiting"));
   }
 }
 
 void check_relative_deadlines(const Plan& plan, Diagnostics& out) {
-  const auto known = task_paths(plan);
+  KnownTaskPaths known(plan);
   for_each_task(plan, [&](const Task& task, const Task*) {
-    const std::string what = fmt::format("task '{}'", task_label(task));
+    const auto what = [&] { return fmt::format("task '{}'", task_label(task)); };
     for (const auto* deadline : stated_deadlines(task.due, task.trigger)) {
       check_relative_deadline(plan, known, what, *deadline, out);
     }
   });
   for (const auto& section : plan.sections) {
-    const std::string what = fmt::format("section '{}'", section.id.value);
+    const auto what = [&] { return fmt::format("section '{}'", section.id.value); };
     for (const auto* deadline : stated_deadlines(section.due, section.trigger)) {
       check_relative_deadline(plan, known, what, *deadline, out);
     }
@@ -214,8 +242,19 @@ void check_relative_deadlines(const Plan& plan, Diagnostics& out) {
 /// Tasks whose deadlines count from each other's completion in a circle can never start. The walk is
 /// iterative: a chain of 10 000 tasks, each after the one before, must not exhaust the stack.
 void check_dependency_cycles(const Plan& plan, Diagnostics& out) {
+  const auto waits_for_a_task = [](const Task& task) {
+    for (const auto* deadline : stated_deadlines(task.due, task.trigger)) {
+      if (deadline->value.counts_from(model::DeadlineAnchor::Kind::TaskDone)) return true;
+    }
+    return false;
+  };
+  bool any_waits = false;
+  for_each_task(plan, [&](const Task& task, const Task*) { any_waits = any_waits || waits_for_a_task(task); });
+  if (!any_waits) return;  // most plans: no circle can close
   std::vector<const Task*> tasks;
-  std::map<std::string, std::size_t, std::less<>> index_of;
+  tasks.reserve(task_count(plan));
+  std::unordered_map<std::string_view, std::size_t> index_of;
+  index_of.reserve(tasks.capacity());
   for_each_task(plan, [&](const Task& task, const Task*) {
     index_of.emplace(task_label(task), tasks.size());
     tasks.push_back(&task);
@@ -267,9 +306,9 @@ void check_dependency_cycles(const Plan& plan, Diagnostics& out) {
       // The whole circle, unless it is too long to read: then its first tasks and its length.
       std::string chain;
       const std::size_t shown = circle.size() > kMaxListedNames + 2 ? kMaxListedNames : circle.size();
-      for (std::size_t at = 0; at < shown; ++at) chain += task_label(*tasks[circle[at]]) + " → ";
+      for (std::size_t at = 0; at < shown; ++at) chain += fmt::format("{} → ", task_label(*tasks[circle[at]]));
       chain += shown < circle.size() ? fmt::format("… ({} tasks in all) → {}", circle.size(), task_label(first))
-                                     : task_label(first);
+                                     : std::string(task_label(first));
       const std::string message =
           circle.size() == 1 ? fmt::format("task '{}' counts its deadline from its own completion", task_label(first))
                              : fmt::format(
@@ -285,26 +324,30 @@ void check_dependency_cycles(const Plan& plan, Diagnostics& out) {
 
 // done-date-not-done, missing-done-date -----------------------------------------------------------------------
 
+/// What the done-date checks call an item in messages ("task '3.1'", "section 'snv'"): made only for a message,
+/// not for each of the thousands of tasks that need none.
+using Naming = std::function<std::string()>;
+
 /// `what` names the item in messages: "task '3.1'", "section 'snv'".
-void check_done_date_matches_status(const Plan& plan, const std::string& what, const Located<TaskStatus>& status,
+void check_done_date_matches_status(const Plan& plan, const Naming& what, const Located<TaskStatus>& status,
                                     const std::optional<Located<util::Date>>& done, Diagnostics& out) {
   if (!done || status.value == TaskStatus::Done) return;
   out.push_back(make(Severity::Error, plan.file, done->pos, "done-date-not-done",
-                     fmt::format("{} has a done date ({}) but its status is '{}'", what, done->value.vn(),
+                     fmt::format("{} has a done date ({}) but its status is '{}'", what(), done->value.vn(),
                                  model::to_string(status.value)),
                      "set 'status: done', or remove the 'done' date"));
 }
 
-void check_done_has_date(const Plan& plan, const std::string& what, const Located<TaskStatus>& status,
+void check_done_has_date(const Plan& plan, const Naming& what, const Located<TaskStatus>& status,
                          const std::optional<Located<util::Date>>& done, Diagnostics& out) {
   if (done || status.value != TaskStatus::Done) return;
   out.push_back(make(Severity::Warning, plan.file, status.pos, "missing-done-date",
-                     fmt::format("{} is done but has no done date", what),
+                     fmt::format("{} is done but has no done date", what()),
                      "add 'done: YYYY-MM-DD' so that lateness can be judged"));
 }
 
 /// A done date before the first day the plan's date can mean (2020-02 → 1/2/2020) is most likely a typo.
-void check_done_after_plan(const Plan& plan, const std::string& what, const std::optional<Located<util::Date>>& done,
+void check_done_after_plan(const Plan& plan, const Naming& what, const std::optional<Located<util::Date>>& done,
                            Diagnostics& out) {
   if (!done || !plan.date) return;
   const util::PartialDate& date = plan.date->value;
@@ -312,13 +355,13 @@ void check_done_after_plan(const Plan& plan, const std::string& what, const std:
   if (done->value >= earliest) return;
   out.push_back(
       make(Severity::Warning, plan.file, done->pos, "done-before-plan",
-           fmt::format("{} is marked done on {}, before the plan itself ({})", what, done->value.vn(), date.vn()),
+           fmt::format("{} is marked done on {}, before the plan itself ({})", what(), done->value.vn(), date.vn()),
            "check the year and the month of the done date"));
 }
 
 /// The done-date checks of one progress record: a task's, a section's, or one occurrence's of either.
 template <class Record>
-void check_record_done_date(const Plan& plan, const std::string& what, const Record& record, Diagnostics& out) {
+void check_record_done_date(const Plan& plan, const Naming& what, const Record& record, Diagnostics& out) {
   check_done_date_matches_status(plan, what, record.status, record.done, out);
   check_done_has_date(plan, what, record.status, record.done, out);
   check_done_after_plan(plan, what, record.done, out);
@@ -326,19 +369,22 @@ void check_record_done_date(const Plan& plan, const std::string& what, const Rec
 
 /// The checks of `item` and of each occurrence of its recurring deadline ("task '3', occurrence '2021-Q1'").
 template <class Item>
-void check_item_done_dates(const Plan& plan, const std::string& what, const Item& item, Diagnostics& out) {
+void check_item_done_dates(const Plan& plan, const Naming& what, const Item& item, Diagnostics& out) {
   check_record_done_date(plan, what, item, out);
   for (const auto& occurrence : item.occurrences) {
-    check_record_done_date(plan, fmt::format("{}, occurrence '{}'", what, occurrence.label.value), occurrence, out);
+    const auto occurrence_what = [&] { return fmt::format("{}, occurrence '{}'", what(), occurrence.label.value); };
+    check_record_done_date(plan, occurrence_what, occurrence, out);
   }
 }
 
 void check_done_dates(const Plan& plan, Diagnostics& out) {
   for_each_task(plan, [&](const Task& task, const Task*) {
-    check_item_done_dates(plan, fmt::format("task '{}'", task_label(task)), task, out);
+    check_item_done_dates(
+        plan, [&] { return fmt::format("task '{}'", task_label(task)); }, task, out);
   });
   for (const auto& section : plan.sections) {
-    check_item_done_dates(plan, fmt::format("section '{}'", section.id.value), section, out);
+    check_item_done_dates(
+        plan, [&] { return fmt::format("section '{}'", section.id.value); }, section, out);
   }
 }
 
@@ -418,8 +464,7 @@ void check_parent_links(const std::map<std::string, const Plan*, std::less<>>& b
       continue;
     }
     if (!parent->second->find_task(link.task.value)) {
-      std::vector<std::string> paths;
-      for_each_task(*parent->second, [&](const Task& task, const Task*) { paths.push_back(task_label(task)); });
+      const std::vector<std::string> paths = task_paths(*parent->second);
       diagnostics.push_back(
           make(Severity::Error, plan->file, link.task.pos, "unknown-task",
                fmt::format("plan '{}' has no task '{}'", link.plan.value, link.task.value),
