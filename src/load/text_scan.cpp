@@ -39,6 +39,10 @@ std::uint64_t control_bytes(std::uint64_t word) {
   return bytes_below(word, 0x20) | bytes_equal(word, 0x7F) | bytes_equal(word, 0xC2);
 }
 
+/// How many bytes of `ones` are 1 (each is 0 or 1): the multiplication adds them all up into the top byte.
+/// (std::popcount is a call into libgcc on the baseline x86-64 this is built for.)
+std::size_t sum_of_bytes(std::uint64_t ones) { return static_cast<std::size_t>((ones * kEveryByte) >> 56); }
+
 /// The index in the text's order of the first byte `marks` marks (not zero): no byte before it is marked truly.
 std::size_t first_marked(std::uint64_t marks) {
   if constexpr (std::endian::native == std::endian::little) {
@@ -122,7 +126,7 @@ std::size_t count_code_points(std::string_view text) {
   for (; i + kWord <= text.size(); i += kWord) {
     // Bit 0 of each byte becomes its top bit and not the next: set where the byte is 10xxxxxx.
     const std::uint64_t word = word_at(text, i);
-    continuations += static_cast<std::size_t>(std::popcount((word >> 7) & ~(word >> 6) & kEveryByte));
+    continuations += sum_of_bytes((word >> 7) & ~(word >> 6) & kEveryByte);
   }
   for (; i < text.size(); ++i) continuations += is_continuation(static_cast<unsigned char>(text[i])) ? 1 : 0;
   return text.size() - continuations;
@@ -137,7 +141,7 @@ std::size_t count_line_feeds(std::string_view text) {
     // bit of every byte that is not zero, without reaching the next byte, so only zero bytes keep it clear.
     const std::uint64_t other = word_at(text, i) ^ (kEveryByte * '\n');
     const std::uint64_t feeds = ~(((other & kLowBits) + kLowBits) | other | kLowBits);
-    count += static_cast<std::size_t>(std::popcount(feeds));
+    count += sum_of_bytes(feeds >> 7);
   }
   for (; i < text.size(); ++i) count += text[i] == '\n' ? 1 : 0;
   return count;
