@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <functional>
 #include <iterator>
+#include <new>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -260,7 +261,11 @@ class PlanReader : public ItemStream {
   }
 
   void expect_items(std::size_t count) override {
-    if (m_building.tasks.empty()) m_building.tasks.reserve(count);
+    if (!m_building.tasks.empty()) return;
+    try {
+      m_building.tasks.reserve(count);
+    } catch (const std::bad_alloc&) {  // only a hint: the tasks then take room as they come
+    }
   }
 
   std::unique_ptr<ItemStream> fork() override { return std::unique_ptr<PlanReader>(new PlanReader(*this, Forked{})); }

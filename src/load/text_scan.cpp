@@ -52,6 +52,8 @@ std::size_t first_marked(std::uint64_t marks) {
   }
 }
 
+bool is_continuation(unsigned char byte) { return (byte & 0xC0u) == 0x80u; }
+
 /// Whether `code_point` is a space other than the ASCII space that editors show as blank: YAML does not count
 /// them as indentation, so a line indented with them silently belongs elsewhere.
 bool is_unicode_space(unsigned code_point) {
@@ -117,8 +119,6 @@ std::size_t closing_quote(std::string_view text, std::size_t open) {
     }
   }
 }
-
-bool is_continuation(unsigned char byte) { return (byte & 0xC0u) == 0x80u; }
 
 std::size_t count_code_points(std::string_view text) {
   std::size_t continuations = 0;

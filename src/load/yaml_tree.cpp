@@ -789,10 +789,13 @@ std::optional<YamlNode> read_in_two_parts(std::string_view text, const LineIndex
     return part < recordings.cached.size() ? recordings.cached[part] : std::string_view{};
   };
   std::atomic<int> head_state{kHeadParsing};
-  LateItems late_items(stream, head_state, split.items_from_middle);
+  // Each item is at least one node, so a hostile text of a million one-line items asks for no more room than the
+  // node limit allows.
+  const std::size_t items_from_middle = std::min(split.items_from_middle, limits.max_nodes);
+  LateItems late_items(stream, head_state, items_from_middle);
   // The first part's stream ends up holding the whole list: room for it all now, so that joining the second
   // part's items does not move the first part's to a larger array while both are alive.
-  if (stream) stream->expect_items(split.items_before_middle + split.items_from_middle);
+  if (stream) stream->expect_items(std::min(split.items_before_middle + items_from_middle, limits.max_nodes));
   Part head(lines, file, limits, stream, 0, 0);
   head.builder.announce_streaming_to(&head_state);
   Part middle(lines, file, limits, &late_items, split.middle, 1);  // its list is the root map's `tasks:` value
