@@ -8,6 +8,7 @@
 
 #include "check/check.hpp"
 #include "load/load.hpp"
+#include "load/text_scan.hpp"
 #include "load/yaml_tree.hpp"
 #include "model/plan.hpp"
 #include "util/spell.hpp"
@@ -98,21 +99,11 @@ class Source {
   std::vector<std::size_t> m_starts;
 };
 
-/// Offset just past a quoted scalar starting at `begin`; kNone when it is not closed.
+/// Offset just past a quoted scalar starting at `begin`; kNone when it is not closed. The rule is the one the
+/// loader checks quotes with.
 std::size_t quoted_end(std::string_view text, std::size_t begin) {
-  const char quote = text[begin];
-  for (std::size_t i = begin + 1; i < text.size(); ++i) {
-    if (quote == '"' && text[i] == '\\') {
-      ++i;
-    } else if (text[i] == quote) {
-      if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
-        ++i;
-      } else {
-        return i + 1;
-      }
-    }
-  }
-  return kNone;
+  const std::size_t close = load::closing_quote(text, begin);
+  return close == kNone ? kNone : close + 1;
 }
 
 /// For a '{' or '[' at `open`: the offset of its matching closer and the end of the last content before it
