@@ -2,7 +2,8 @@
 // days and rendered in every format (the timeline and the exports too), and every diagnostic is formatted as the
 // terminal would show it. Any crash, sanitizer report, leak, hang or runaway memory use is a bug (see
 // docs/hostile-input.md). The same bytes are also read every other way load_plan can read them (two parsers, the
-// event cache recording and then replaying, a damaged recording): each must show exactly what one parser shows.
+// event cache recording and then replaying, a damaged recording, the model cache storing and then decoding, a
+// damaged entry): each must show exactly what one parser shows.
 
 #include <cstddef>
 #include <cstdint>
@@ -15,6 +16,7 @@
 #include "evaluate/evaluate.hpp"
 #include "load/event_cache.hpp"
 #include "load/load.hpp"
+#include "load/model_cache.hpp"
 #include "render/export.hpp"
 #include "render/render.hpp"
 #include "render/timeline.hpp"
@@ -85,6 +87,21 @@ void check_every_reading_agrees(std::string_view text, const cchc::load::LoadRes
       agrees(options);  // a damaged recording is a miss, or replays what it was made from
     }
   }
+  // The model cache: a stored result decodes to one equal in every field, and load_plan then returns it; a
+  // damaged entry is a miss.
+  const std::string entry = cchc::load::encode_load_result(single, text, "fuzz.yaml", {});
+  const auto decoded = cchc::load::decode_load_result(entry, text, "fuzz.yaml", {});
+  if (!decoded || !(*decoded == single)) __builtin_trap();
+  MemoryCache models;
+  cchc::load::ParseOptions options;
+  options.model_cache = &models;
+  agrees(options);  // stored
+  if (!models.entry || *models.entry != entry) __builtin_trap();
+  agrees(options);  // decoded
+  std::string& damaged = *models.entry;
+  damaged[(text.size() * 7919) % damaged.size()] ^= static_cast<char>(text.empty() ? 1 : text.front() | 1);
+  if (cchc::load::decode_load_result(damaged, text, "fuzz.yaml", {})) __builtin_trap();
+  agrees(options);  // a damaged entry is a miss
 }
 
 }  // namespace

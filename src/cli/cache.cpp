@@ -24,7 +24,7 @@ namespace fs = std::filesystem;
 namespace {
 
 /// Names the layout of an entry; bump it when the layout changes (the recording inside names its own format).
-constexpr std::string_view kEntryMagic = "cchc event cache 1\n";
+constexpr std::string_view kEntryMagic = "cchc event cache 2\n";
 
 /// The linker's build id of the running program (a digest of its code, which the compilers and linkers of Debian
 /// write into every program), as hexadecimal; empty when there is none. Two builds of the same git revision with
@@ -138,11 +138,12 @@ bool write_atomically(const fs::path& directory, const std::string& path, const 
 }  // namespace
 
 FileEventCache::FileEventCache(std::string directory, std::string build_id, std::size_t max_entry_bytes,
-                               std::string stats_file)
+                               std::string stats_file, std::string kind)
     : m_directory(std::move(directory)),
       m_build_id(std::move(build_id)),
       m_max_entry_bytes(max_entry_bytes),
-      m_stats_file(std::move(stats_file)) {}
+      m_stats_file(std::move(stats_file)),
+      m_kind(std::move(kind)) {}
 
 FileEventCache::~FileEventCache() {
   if (m_stats_file.empty() || m_stats.empty()) return;
@@ -160,11 +161,12 @@ std::optional<FileEventCache::Entry> FileEventCache::entry_for(const std::string
   std::error_code error;
   const fs::path absolute = fs::absolute(file, error).lexically_normal();
   if (error) return std::nullopt;
-  const std::string name = util::to_hex(util::digest128(absolute.native()));
+  std::string name = util::to_hex(util::digest128(absolute.native()));
+  if (!m_kind.empty()) name += "." + m_kind;
   // A NUL ends each part: neither a path nor the build id can hold one, so no two headers run into each other.
   Entry entry;
   entry.path = (fs::path(m_directory) / name).string();
-  entry.header = fmt::format("{}{}{}{}{}", kEntryMagic, m_build_id, '\0', absolute.native(), '\0');
+  entry.header = fmt::format("{}{}{}{}{}{}{}", kEntryMagic, m_kind, '\0', m_build_id, '\0', absolute.native(), '\0');
   return entry;
 }
 
@@ -192,10 +194,10 @@ void FileEventCache::store_pieces(const std::string& file, const std::vector<std
   }
   std::vector<std::string_view> parts = {entry->header};
   parts.insert(parts.end(), pieces.begin(), pieces.end());
-  if (write_atomically(m_directory, entry->path, parts)) note("recorded", file);
+  if (write_atomically(m_directory, entry->path, parts)) note(m_kind.empty() ? "recorded" : "stored-" + m_kind, file);
 }
 
-void FileEventCache::replayed(const std::string& file) { note("replayed", file); }
+void FileEventCache::replayed(const std::string& file) { note(m_kind.empty() ? "replayed" : "reused-" + m_kind, file); }
 
 void FileEventCache::note(std::string_view what, const std::string& file) {
   if (m_stats_file.empty()) return;
@@ -203,13 +205,26 @@ void FileEventCache::note(std::string_view what, const std::string& file) {
   m_stats.push_back(fmt::format("{} {}", what, file));
 }
 
-std::unique_ptr<load::EventCache> open_event_cache(std::size_t max_file_bytes) {
+namespace {
+
+std::unique_ptr<load::EventCache> open_cache(std::size_t max_file_bytes, std::string kind) {
   const auto directory = cache_directory();
   if (!directory) return nullptr;
-  // A recording is mostly small numbers, a few per node of the file; far more than that is not one of ours.
+  // A recording is mostly small numbers, a few per node of the file, and a loaded plan its texts and their
+  // places: far more than that is not one of ours.
   const std::size_t max_entry_bytes = 16 * max_file_bytes + (64u << 10);
   const char* stats = std::getenv("CCHC_CACHE_STATS");
-  return std::make_unique<FileEventCache>(*directory, build_id(), max_entry_bytes, stats ? stats : "");
+  return std::make_unique<FileEventCache>(*directory, build_id(), max_entry_bytes, stats ? stats : "", std::move(kind));
+}
+
+}  // namespace
+
+std::unique_ptr<load::EventCache> open_event_cache(std::size_t max_file_bytes) {
+  return open_cache(max_file_bytes, {});
+}
+
+std::unique_ptr<load::EventCache> open_model_cache(std::size_t max_file_bytes) {
+  return open_cache(max_file_bytes, "model");
 }
 
 }  // namespace cchc::cli

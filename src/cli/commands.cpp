@@ -121,6 +121,8 @@ Loaded load_all(const std::vector<std::string>& paths, int requested_jobs) {
   parse_options.prepare_second_thread = prepare_thread_heap;
   const std::unique_ptr<load::EventCache> event_cache = open_event_cache(limits.max_file_bytes);
   parse_options.event_cache = event_cache.get();
+  const std::unique_ptr<load::EventCache> model_cache = open_model_cache(limits.max_file_bytes);
+  parse_options.model_cache = model_cache.get();
   for_each_index(loaded.files.size(), jobs, [&loaded, &limits, &parse_options](std::size_t i) {
     const SourceFile& file = loaded.files[i];
     load::LoadResult result = load::load_plan(file.text, file.path, limits, parse_options);

@@ -28,6 +28,9 @@ struct ParseOptions {
   /// Keeps what yaml-cpp reported for a text, to be replayed instead of parsing the same text again (see
   /// EventCache in load/event_cache.hpp); null: every text is parsed.
   EventCache* event_cache = nullptr;
+  /// Keeps what load_plan gave for a text, to be decoded instead of reading the same text again (see
+  /// load/model_cache.hpp); a store of bytes by file name like `event_cache`, and apart from it. Null: not kept.
+  EventCache* model_cache = nullptr;
 };
 
 /// Nodes allowed per MiB when the file size limit is raised: one node per 16 bytes, denser than any real plan

@@ -10,6 +10,8 @@
 #include <unordered_set>
 
 #include "calendar/holidays.hpp"
+#include "load/event_cache.hpp"
+#include "load/model_cache.hpp"
 #include "load/yaml_tree.hpp"
 #include "model/recurrence.hpp"
 #include "util/spell.hpp"
@@ -1216,7 +1218,9 @@ class PlanReader : public ItemStream {
 
 }  // namespace
 
-LoadResult load_plan(std::string_view text, const std::string& file, const Limits& limits,
+namespace {
+
+LoadResult read_plan(std::string_view text, const std::string& file, const Limits& limits,
                      const ParseOptions& options) {
   LoadResult result;
   // The reader's problems are kept apart while the text is parsed: when the YAML turns out unreadable they are
@@ -1247,6 +1251,37 @@ LoadResult load_plan(std::string_view text, const std::string& file, const Limit
         util::Diagnostic{util::Severity::Error, file, last, "limit",
                          fmt::format("{} more problem{} in this file not shown", more, more == 1 ? "" : "s"),
                          "fix the problems above first; they are often the cause of the rest"});
+  }
+  return result;
+}
+
+}  // namespace
+
+LoadResult load_plan(std::string_view text, const std::string& file, const Limits& limits,
+                     const ParseOptions& options) {
+  // A cache that fails (a full disk, no memory for an entry) is only a miss: the text is read as without one.
+  EventCache* const cache = options.model_cache;
+  if (cache) {
+    std::optional<LoadResult> kept;
+    try {
+      if (const auto entry = cache->find(file)) kept = decode_load_result(*entry, text, file, limits);
+    } catch (...) {  // NOLINT(bugprone-empty-catch)
+      kept.reset();
+    }
+    if (kept) {
+      try {
+        cache->replayed(file);
+      } catch (...) {  // NOLINT(bugprone-empty-catch)
+      }
+      return std::move(*kept);
+    }
+  }
+  LoadResult result = read_plan(text, file, limits, options);
+  if (cache) {
+    try {
+      cache->store(file, encode_load_result(result, text, file, limits));
+    } catch (...) {  // NOLINT(bugprone-empty-catch)
+    }
   }
   return result;
 }

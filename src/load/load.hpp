@@ -15,6 +15,8 @@ namespace cchc::load {
 struct LoadResult {
   std::optional<model::Plan> plan;
   util::Diagnostics diagnostics;
+
+  friend bool operator==(const LoadResult&, const LoadResult&) = default;
 };
 
 /// Builds a plan from the text of a plan file. `file` is only used to label

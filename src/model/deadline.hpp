@@ -38,6 +38,8 @@ enum class DayUnit { Calendar, Working };
 struct DaySpan {
   int count = 0;
   DayUnit unit = DayUnit::Calendar;
+
+  friend bool operator==(const DaySpan&, const DaySpan&) = default;
 };
 
 /// What a relative deadline counts from.
@@ -53,12 +55,16 @@ struct DeadlineAnchor {
   std::optional<util::Date> date;  ///< Date
   std::string task;                ///< TaskDone: the task's full number as written, "3.1"
   std::string event;               ///< Event: the event as written, "ngày nhận"
+
+  friend bool operator==(const DeadlineAnchor&, const DeadlineAnchor&) = default;
 };
 
 /// How many days a relative deadline gives, and from what.
 struct RelativeDays {
   DaySpan span;
   DeadlineAnchor anchor;
+
+  friend bool operator==(const RelativeDays&, const RelativeDays&) = default;
 };
 
 /// How often a recurring deadline comes back.
@@ -69,6 +75,8 @@ struct DayOfPeriod {
   int month = 0;  ///< 1-based month inside the period (1..12 for a year, 1..3 for a quarter); 0: its last month
   int day = 0;    ///< day of that month; 0: its last day. A day past the month's end means its last day.
   bool whole_month = false;  ///< "Tháng 12 hằng năm": the work spans the whole month, which starts the window
+
+  friend bool operator==(const DayOfPeriod&, const DayOfPeriod&) = default;
 };
 
 /// The rule of a recurring deadline: "định kỳ trước ngày 01/6 và 15/11 hằng năm" is every year, on 1 June and
@@ -83,6 +91,8 @@ struct Recurrence {
   bool ongoing = false;
   /// "Trước ngày 30/11 hằng năm" read with `before_date: exclusive`: each occurrence is due the day before.
   bool day_before = false;
+
+  friend bool operator==(const Recurrence&, const Recurrence&) = default;
 };
 
 /// How precise the wording was: it decides how the date is shown back.
@@ -112,6 +122,8 @@ struct Deadline {
   bool counts_from(DeadlineAnchor::Kind anchor_kind) const {
     return kind == DeadlineKind::Relative && relative && relative->anchor.kind == anchor_kind;
   }
+
+  friend bool operator==(const Deadline&, const Deadline&) = default;
 };
 
 /// Settings that change how wordings are read; they come from the plan.

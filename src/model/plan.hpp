@@ -18,6 +18,8 @@ template <class T>
 struct Located {
   T value{};
   SourcePos pos;
+
+  friend bool operator==(const Located&, const Located&) = default;
 };
 
 using LocatedText = Located<std::string>;
@@ -34,6 +36,8 @@ struct Agency {
   std::string short_name;  ///< optional; used in narrow tables when present
   bool group = false;
   SourcePos pos;
+
+  friend bool operator==(const Agency&, const Agency&) = default;
 };
 
 /// A document the plan refers to, e.g. Văn bản số 6503/BNV-CCHC.
@@ -44,6 +48,8 @@ struct Document {
   std::string issuer;
   std::string title;
   SourcePos pos;
+
+  friend bool operator==(const Document&, const Document&) = default;
 };
 
 /// "Phụ lục 2, 8 kèm theo Văn bản số 6503/BNV-CCHC": items of a referenced document.
@@ -51,6 +57,8 @@ struct AppendixRef {
   LocatedText doc;                 ///< a document id
   std::vector<LocatedText> items;  ///< as written: "Phụ lục 2", "mục 13, Phụ lục 6"
   SourcePos pos;
+
+  friend bool operator==(const AppendixRef&, const AppendixRef&) = default;
 };
 
 /// The day the event a deadline waits for happened ("Sau khi có Quy chế của TW": the day the Quy chế was
@@ -62,12 +70,16 @@ struct Trigger {
   std::optional<Located<Deadline>> due;
   std::string note;  ///< what the event was: "Quyết định số 12/QĐ-UBND"
   SourcePos pos;
+
+  friend bool operator==(const Trigger&, const Trigger&) = default;
 };
 
 /// A day off or a working weekend day a plan adds to the working calendar (for years the shipped data lacks).
 struct PlanDay {
   Located<util::Date> date;
   std::string name;
+
+  friend bool operator==(const PlanDay&, const PlanDay&) = default;
 };
 
 /// How one occurrence of a recurring deadline went, under `occurrences:` of a task or section, keyed by the
@@ -81,12 +93,16 @@ struct OccurrenceRecord {
   std::optional<LocatedText> reason;
   std::string note;
   SourcePos pos;
+
+  friend bool operator==(const OccurrenceRecord&, const OccurrenceRecord&) = default;
 };
 
 /// The years a plan covers, `period: 2021 - 2030`: recurring deadlines have occurrences only inside it.
 struct YearSpan {
   int from = 0;
   int to = 0;
+
+  friend bool operator==(const YearSpan&, const YearSpan&) = default;
 };
 
 /// One row of the plan's task table; may have children (3 → 3.1 … 3.14).
@@ -108,6 +124,8 @@ struct Task {
   std::vector<Task> children;
   std::vector<OccurrenceRecord> occurrences;  ///< per occurrence of a recurring deadline, in file order
   SourcePos pos;                              ///< where the task's map starts
+
+  friend bool operator==(const Task&, const Task&) = default;
 };
 
 /// A part of the summary report the plan asks for (its "Tổ chức thực hiện"
@@ -128,6 +146,8 @@ struct Section {
   std::string note;
   std::vector<OccurrenceRecord> occurrences;  ///< as for tasks
   SourcePos pos;
+
+  friend bool operator==(const Section&, const Section&) = default;
 };
 
 /// One band of a PAR-style score: a rate above (or from) `threshold` percent earns `points`.
@@ -136,6 +156,8 @@ struct ScoreBand {
   bool strict = false;  ///< true for "above" (trên 90%), false for "from" (từ 70%)
   int points = 0;
   SourcePos pos;
+
+  friend bool operator==(const ScoreBand&, const ScoreBand&) = default;
 };
 
 /// How rates become points: the first band a rate reaches gives its points.
@@ -147,6 +169,8 @@ struct Scoring {
   /// gian quy định: 1 điểm" (otherwise 0).
   std::vector<ScoreBand> on_time = {{100, false, 1, {}}, {0, false, 0, {}}};
   bool from_plan = false;  ///< the plan states its own `scoring:`
+
+  friend bool operator==(const Scoring&, const Scoring&) = default;
 };
 
 /// The points of `rate` (percent) under `bands`; 0 when it reaches none.
@@ -158,6 +182,8 @@ struct PlanLink {
   LocatedText plan;  ///< the parent plan's id
   LocatedText task;  ///< the full path of the task it implements in that plan
   SourcePos pos;     ///< where `parent:` is written
+
+  friend bool operator==(const PlanLink&, const PlanLink&) = default;
 };
 
 /// A whole plan file.
@@ -187,6 +213,8 @@ struct Plan {
   const Document* find_document(std::string_view document_id) const;
   /// Finds a task by its full path ("3.1", "II.1"), anywhere in the tree.
   const Task* find_task(std::string_view path) const;
+
+  friend bool operator==(const Plan&, const Plan&) = default;
 };
 
 /// The first year a recurring deadline runs in `plan`: the rule's own ("từ năm 2025"), else the plan's

@@ -42,6 +42,12 @@ class Boxed {
   T* operator->() { return m_value.get(); }
   const T* operator->() const { return m_value.get(); }
 
+  /// Equal when both are empty or both hold equal values, as for std::optional.
+  friend bool operator==(const Boxed& a, const Boxed& b) {
+    if (a.has_value() != b.has_value()) return false;
+    return !a.has_value() || *a == *b;
+  }
+
  private:
   std::unique_ptr<T> m_value;
 };

@@ -25,6 +25,8 @@ struct Diagnostic {
   std::string check;    ///< short name of the check that found it, e.g. "unknown-key"
   std::string message;  ///< what is wrong, in plain words
   std::string hint;     ///< how to fix it; may be empty
+
+  friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
 };
 
 using Diagnostics = std::vector<Diagnostic>;

@@ -7,8 +7,14 @@ recording instead of parsing), on every plan and hostile case committed under te
 same again for each file read in two parts on two threads (as large files are), where the cache keeps a
 recording of each part.
 
-It also checks that the cache is used at all: with CCHC_CACHE_STATS, cchc lists the files it recorded and
-replayed; every committed plan that validates must be recorded by the cold run and replayed by the warm one.
+The cache holds two entries per file: the recording of yaml-cpp's events, and the plan and problems load_plan
+gave (the "model"), which a warm run decodes without parsing or replaying anything. Both are checked: the warm
+run reuses the model, and a run after the model entries are deleted replays the recording (and stores the model
+again), with the same output every time.
+
+It also checks that the cache is used at all: with CCHC_CACHE_STATS, cchc lists the files it recorded, replayed,
+stored a model of (stored-model) and reused the model of (reused-model); every committed plan that validates must
+be recorded and its model stored by the cold run, and its model reused by the warm one.
 And that it is never stale: a plan rewritten with other text of the same size, its inode kept and its
 modification and access times put back to the nanosecond (so that its stat data looks unchanged), is read anew;
 and an entry cut short or with bytes changed is a miss, and the output is still right. Last, the cache is
@@ -113,14 +119,46 @@ class Checker:
                 if any(line.startswith("replayed ") for line in cold_stats):
                     self.failures.append(f"{shown}: an empty cache replayed something: {cold_stats}")
                 recorded = sorted(line.split(" ", 1)[1] for line in cold_stats if line.startswith("recorded "))
+                # A model is stored for every file read, even one whose YAML could not be read (no recording).
+                stored = sorted(line.split(" ", 1)[1] for line in cold_stats if line.startswith("stored-model "))
+                if not set(recorded) <= set(stored):
+                    self.failures.append(f"{shown}: the cold run recorded {recorded} but stored models of {stored}")
             warm = self.run(args, cache, stats)
             warm_stats = self.read_stats(stats)
             self.same(f"{shown} (warm cache)", off, warm)
-            replayed = sorted(line.split(" ", 1)[1] for line in warm_stats if line.startswith("replayed "))
-            if replayed != recorded or any(not line.startswith("replayed ") for line in warm_stats):
-                self.failures.append(f"{shown}: the warm run replayed {warm_stats}, the cold one recorded {recorded}")
-            replayed_by_all = set(replayed) if replayed_by_all is None else replayed_by_all & set(replayed)
+            reused = sorted(line.split(" ", 1)[1] for line in warm_stats if line.startswith("reused-model "))
+            if reused != stored or any(not line.startswith("reused-model ") for line in warm_stats):
+                self.failures.append(f"{shown}: the warm run did {warm_stats}, the cold one stored {stored}")
+            # Without the models, the recordings are replayed (and the models stored again).
+            self.remove_models(cache)
+            replaying = self.run(args, cache, stats)
+            replaying_stats = self.read_stats(stats)
+            self.same(f"{shown} (warm cache, models deleted)", off, replaying)
+            replayed = sorted(line.split(" ", 1)[1] for line in replaying_stats if line.startswith("replayed "))
+            stored_again = sorted(line.split(" ", 1)[1] for line in replaying_stats
+                                  if line.startswith("stored-model "))
+            if replayed != recorded or stored_again != stored or len(replaying_stats) != len(recorded) + len(stored):
+                self.failures.append(f"{shown}: with the models deleted the run did {replaying_stats}, the cold one "
+                                     f"recorded {recorded}")
+            both = set(reused) & set(replayed)
+            replayed_by_all = both if replayed_by_all is None else replayed_by_all & both
         return replayed_by_all or set()
+
+    @staticmethod
+    def remove_models(cache):
+        for name in os.listdir(cache) if os.path.isdir(cache) else []:
+            if name.endswith(".model"):
+                os.remove(os.path.join(cache, name))
+
+    @staticmethod
+    def entries(cache):
+        """The recording's entry and the model's entry in a cache that holds one plan's; None where missing."""
+        names = sorted(os.listdir(cache)) if os.path.isdir(cache) else []
+        events = [os.path.join(cache, name) for name in names if not name.endswith(".model")]
+        models = [os.path.join(cache, name) for name in names if name.endswith(".model")]
+        if len(events) != 1 or len(models) != 1:
+            return None
+        return events[0], models[0]
 
     def stale_text(self):
         """Same-size rewrites with the stat data put back are read anew."""
@@ -152,8 +190,8 @@ class Checker:
             self.same(label, truth, after)
             if (after.stdout, after.stderr, after.returncode) == (before.stdout, before.stderr, before.returncode):
                 self.failures.append(f"{label}: the rewrite changes nothing cchc shows, so it proves nothing")
-            if any(line.startswith("replayed ") for line in after_stats):
-                self.failures.append(f"{label}: the old recording was replayed")
+            if any(line.startswith(("replayed ", "reused-model ")) for line in after_stats):
+                self.failures.append(f"{label}: the old recording or model was used: {after_stats}")
 
     def damaged_entries(self, plan, parts=False):
         """An entry cut short or with bytes changed is a miss; the output stays right. With `parts`, the entry
@@ -163,32 +201,40 @@ class Checker:
         truth = self.run(args, "off")
         cache = self.fresh_cache()
         self.run(args, cache)
-        entries = os.listdir(cache) if os.path.isdir(cache) else []
-        if len(entries) != 1:
-            self.failures.append(f"one plan made {len(entries)} cache entries: {entries}")
+        entries = self.entries(cache)
+        if entries is None:
+            self.failures.append(f"one plan did not make one recording and one model: {os.listdir(cache)}")
             return
-        entry = os.path.join(cache, entries[0])
-        with open(entry, "rb") as handle:
-            good = handle.read()
-        if parts != (PARTS_MAGIC in good):
-            self.failures.append(f"{self.name}: the entry of {plan} {'lacks' if parts else 'has'} recordings of parts")
-        size = len(good)
-        damaged = [("empty", b""), ("cut to half", good[: size // 2]), ("last byte cut", good[:-1]),
-                   ("a byte added", good + b"\0")]
-        for at in (0, 10, size // 3, size // 2, size - 9, size - 1):
-            flipped = bytearray(good)
-            flipped[at] ^= 0x55
-            damaged.append((f"byte {at} changed", bytes(flipped)))
-        for name, content in damaged:
-            with open(entry, "wb") as handle:
-                handle.write(content)
-            result = self.run(args, cache, stats)
-            self.same(f"cache entry {name}", truth, result)
-            if any(line.startswith("replayed ") for line in self.read_stats(stats)):
-                self.failures.append(f"cache entry {name}: it was replayed")
+        goods = []
+        for entry in entries:
             with open(entry, "rb") as handle:
-                if handle.read() != good:
-                    self.failures.append(f"cache entry {name}: the miss did not record the plan again")
+                goods.append(handle.read())
+        if parts != (PARTS_MAGIC in goods[0]):
+            self.failures.append(f"{self.name}: the entry of {plan} {'lacks' if parts else 'has'} recordings of parts")
+        # The recording is damaged with the model deleted (else the model would be used and the recording never
+        # read), the model with the recording intact.
+        for entry, good, used in ((entries[0], goods[0], "replayed "), (entries[1], goods[1], "reused-model ")):
+            size = len(good)
+            damaged = [("empty", b""), ("cut to half", good[: size // 2]), ("last byte cut", good[:-1]),
+                       ("a byte added", good + b"\0")]
+            for at in (0, 10, size // 3, size // 2, size - 9, size - 1):
+                flipped = bytearray(good)
+                flipped[at] ^= 0x55
+                damaged.append((f"byte {at} changed", bytes(flipped)))
+            for name, content in damaged:
+                label = f"cache entry {os.path.basename(entry)} {name}"
+                if used == "replayed ":
+                    self.remove_models(cache)
+                with open(entry, "wb") as handle:
+                    handle.write(content)
+                result = self.run(args, cache, stats)
+                self.same(label, truth, result)
+                if any(line.startswith(used) for line in self.read_stats(stats)):
+                    self.failures.append(f"{label}: it was used")
+                for again, expected in zip(entries, goods):
+                    with open(again, "rb") as handle:
+                        if handle.read() != expected:
+                            self.failures.append(f"{label}: the miss did not store {again} again as it was")
         # The cache must never be in the way: a folder that cannot be made, or a file where the folder should be.
         blocked = os.path.join(self.work, "not-a-folder")
         with open(blocked, "w", encoding="utf-8") as handle:
@@ -216,7 +262,7 @@ class Checker:
             self.same(f"the cache from {name}", truth, result)
             if folder is None:
                 continue
-            if not os.path.isdir(folder) or len(os.listdir(folder)) != 1:
+            if self.entries(folder) is None:
                 self.failures.append(f"the cache from {name}: no entry in {folder}")
             elif os.stat(folder).st_mode & 0o777 != 0o700:
                 self.failures.append(f"the cache from {name}: {folder} is not mode 0700")
