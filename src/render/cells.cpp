@@ -247,21 +247,28 @@ bool is_unsafe_code_point(long code_point) {
 std::string replace_unsafe(std::string_view text, bool keep_line_breaks) {
   std::string out;
   out.reserve(text.size());
+  std::size_t kept_from = 0;  // the safe text since the last replacement is copied in one piece
   for (std::size_t offset = 0; offset < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[offset]);
+    if (lead >= 0x20 && lead < 0x7F) {  // printable ASCII, most of any text: always safe
+      ++offset;
+      continue;
+    }
     const std::size_t start = offset;
     const long code_point = next_code_point(text, offset);
     const bool line_break = code_point == '\t' || code_point == '\n' || code_point == '\r';
     if (code_point < 0 || (is_unsafe_code_point(code_point) && !(line_break && keep_line_breaks))) {
+      out.append(text.substr(kept_from, start - kept_from));
+      kept_from = offset;
       // Whitespace controls become spaces so words stay apart; the rest are shown as U+FFFD.
       if (line_break) {
         out += ' ';
       } else {
         append_utf8(out, 0xFFFD);
       }
-    } else {
-      out.append(text.substr(start, offset - start));
     }
   }
+  out.append(text.substr(kept_from));
   return out;
 }
 

@@ -294,8 +294,19 @@ bool is_whitespace_only(std::string_view text) {
 
 std::string collapse_whitespace(std::string_view text) {
   std::string result;
+  result.reserve(text.size());
   bool pending_space = false;
   for (std::size_t offset = 0; offset < text.size();) {
+    // A run of ASCII that is not a space, most of any text, is copied in one piece.
+    std::size_t end = offset;
+    while (end < text.size() && static_cast<unsigned char>(text[end]) < 0x80 && !is_space_byte(text[end])) ++end;
+    if (end > offset) {
+      if (pending_space) result += ' ';
+      pending_space = false;
+      result.append(text.substr(offset, end - offset));
+      offset = end;
+      continue;
+    }
     const Decoded decoded = decode_at(text, offset);
     const bool space = is_space_byte(text[offset]) ||
                        (decoded.code_point >= 0x80 && utf8proc_category(decoded.code_point) == UTF8PROC_CATEGORY_ZS);

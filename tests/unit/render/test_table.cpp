@@ -1,5 +1,11 @@
+#include <utf8proc.h>
 #include <catch2/catch.hpp>
 
+#include <random>
+#include <string>
+#include <vector>
+
+#include "render/cells.hpp"
 #include "render/render.hpp"
 #include "sample_items.hpp"
 #include "util/text.hpp"
@@ -264,4 +270,53 @@ TEST_CASE("table: when space is short the due wording goes under its date and th
   const int lead_start = util::display_width(header.substr(0, header.find("Cơ quan chủ trì")));
   const int due_start = util::display_width(header.substr(0, header.find("Thời hạn")));
   CHECK(lead_start - title_start > due_start - lead_start);
+}
+
+namespace {
+
+/// replace_unsafe as it was written first, a code point at a time (with utf8proc's decoder, which refuses the
+/// same sequences): the reference for the fast one.
+std::string replace_unsafe_slowly(std::string_view text, bool keep_line_breaks) {
+  std::string out;
+  for (std::size_t offset = 0; offset < text.size();) {
+    utf8proc_int32_t code_point = -1;
+    const auto got = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + offset),
+                                      static_cast<utf8proc_ssize_t>(text.size() - offset), &code_point);
+    const std::size_t length = got > 0 ? static_cast<std::size_t>(got) : 1;
+    const bool line_break = code_point == '\t' || code_point == '\n' || code_point == '\r';
+    const bool unsafe = got <= 0 || code_point < 0x20 || (code_point >= 0x7F && code_point <= 0x9F) ||
+                        (code_point >= 0x202A && code_point <= 0x202E) ||
+                        (code_point >= 0x2066 && code_point <= 0x2069);
+    if (unsafe && !(line_break && keep_line_breaks)) {
+      out += line_break ? " " : "\xef\xbf\xbd";
+    } else {
+      out.append(text.substr(offset, length));
+    }
+    offset += length;
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("replace_unsafe agrees with a code point at a time version on random texts", "[table]") {
+  const std::vector<std::string> pieces = {
+      " ",        "\t",    "\n",   "\r",       "\x01",         "\x7f",
+      "a",        "Ab",    "ệ",    "\xc2\x85", "\xe2\x80\xae", "\xe2\x81\xa6",
+      "\xc2\xa0", "\xc3",  "\x80", "\xe1\xbb", "\xf0\x9f\x98", "\xed\xa0\x80",
+      "\xc0\xaf", "Trước", "\x1f", "~",        "\x1b[31m",     std::string(1, '\0')};
+  std::mt19937 random(20261127);
+  std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
+  std::uniform_int_distribution<int> count(0, 12);
+  int differences = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    for (int i = count(random); i > 0; --i) text += pieces[pick(random)];
+    for (const bool keep : {false, true}) {
+      if (render::detail::replace_unsafe(text, keep) != replace_unsafe_slowly(text, keep)) {
+        if (++differences <= 3) FAIL_CHECK("differs on \"" << text << "\", keep_line_breaks " << keep);
+      }
+    }
+  }
+  CHECK(differences == 0);
 }

@@ -196,3 +196,77 @@ TEST_CASE("the ASCII shortcuts of width and whitespace agree with utf8proc on ev
   }
   CHECK(wrong == std::vector<int>{});
 }
+
+namespace {
+
+/// collapse_whitespace as it was written first, a code point at a time: the reference for the fast one.
+std::string collapse_whitespace_slowly(std::string_view text) {
+  std::string result;
+  bool pending_space = false;
+  for (std::size_t offset = 0; offset < text.size();) {
+    std::size_t length = 1;
+    utf8proc_int32_t code_point = -1;
+    const auto lead = static_cast<unsigned char>(text[offset]);
+    if (lead >= 0x80) {
+      const auto got = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + offset),
+                                        static_cast<utf8proc_ssize_t>(text.size() - offset), &code_point);
+      length = got > 0 ? static_cast<std::size_t>(got) : 1;
+    }
+    const bool space = lead == ' ' || lead == '\t' || lead == '\n' || lead == '\r' || lead == '\f' || lead == '\v' ||
+                       (code_point >= 0x80 && utf8proc_category(code_point) == UTF8PROC_CATEGORY_ZS);
+    if (space) {
+      pending_space = !result.empty();
+    } else {
+      if (pending_space) result += ' ';
+      pending_space = false;
+      result.append(text.substr(offset, length));
+    }
+    offset += length;
+  }
+  return result;
+}
+
+}  // namespace
+
+TEST_CASE("collapse_whitespace agrees with a code point at a time version on random texts", "[text]") {
+  // Pieces that matter to it: ASCII spaces and controls, no-break and ideographic spaces, Vietnamese letters in
+  // NFC and NFD, and broken UTF-8 (a lone lead byte, a lone continuation byte, a cut sequence).
+  const std::vector<std::string> pieces = {" ",
+                                           "  ",
+                                           "\t",
+                                           "\n",
+                                           "\r\n",
+                                           "\f",
+                                           "\v",
+                                           "\x01",
+                                           "\x7f",
+                                           "a",
+                                           "Ab",
+                                           "30/4/2020",
+                                           "\xc2\xa0",
+                                           "\xe3\x80\x80",
+                                           "\xe2\x80\x83",
+                                           "ệ",
+                                           "e\xcc\x82\xcc\xa3",
+                                           "Trước",
+                                           "\xc3",
+                                           "\x80",
+                                           "\xe1\xbb",
+                                           "\xf0\x9f\x98",
+                                           "\x1f",
+                                           "!",
+                                           "~",
+                                           std::string(1, '\0')};
+  std::mt19937 random(20261127);
+  std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
+  std::uniform_int_distribution<int> count(0, 12);
+  int differences = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    for (int i = count(random); i > 0; --i) text += pieces[pick(random)];
+    if (collapse_whitespace(text) != collapse_whitespace_slowly(text)) {
+      if (++differences <= 3) FAIL_CHECK("differs on \"" << text << "\"");
+    }
+  }
+  CHECK(differences == 0);
+}
