@@ -335,6 +335,16 @@ struct Evaluation {
   bool nothing_read = false;  ///< no file could be read at all: the error says why, output would mislead
 };
 
+/// Keeps `evaluation` (the plans read, their texts, the rows) until the process ends instead of freeing it when
+/// the command returns. The output is written by then, and freeing plans a string and a task at a time takes
+/// longer than the exit, which drops the whole heap at once: 0.7 M of the 15 M instructions of a warm `cchc
+/// overdue` on 1 000 tasks went to freeing them. What is kept stays reachable from a static, so a leak checker
+/// (the ASan build of the tests) sees no leak.
+void keep_until_exit(Evaluation&& evaluation) {
+  static auto* const kept = new std::vector<Evaluation>();  // NOLINT(cppcoreguidelines-owning-memory)
+  kept->push_back(std::move(evaluation));
+}
+
 /// Moves `rows` to the end of `items`; no row is copied (a plan of 10 000 tasks has 10 000 rows).
 void append_rows(std::vector<evaluate::Item>& items, std::vector<evaluate::Item>&& rows) {
   if (items.empty()) {
@@ -473,10 +483,11 @@ int run_list(render::View view, const Options& options) {
   render_options.grouping = grouping;
   if (!evaluation.nothing_read) write_out(render::render(format, selected, render_options));
 
-  if (view == render::View::Overdue && options.exit_code && !selected.empty() && exit_code_after(evaluation) == 0) {
-    return kExitProblems;
-  }
-  return exit_code_after(evaluation);
+  int code = exit_code_after(evaluation);
+  if (view == render::View::Overdue && options.exit_code && !selected.empty() && code == 0) code = kExitProblems;
+  evaluation.items = std::move(selected);
+  keep_until_exit(std::move(evaluation));
+  return code;
 }
 
 /// Writes a command's output to -o FILE (atomically: a reader never sees half a report), or to stdout.

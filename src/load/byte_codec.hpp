@@ -53,6 +53,10 @@ class ByteReader {
   }
 
   std::uint64_t varint() {
+    // Most numbers (lengths, columns, small lines) take one byte.
+    if (!m_failed && m_at < m_bytes.size() && static_cast<unsigned char>(m_bytes[m_at]) < 0x80) {
+      return static_cast<unsigned char>(m_bytes[m_at++]);
+    }
     std::uint64_t value = 0;
     for (int shift = 0; shift < 64; shift += 7) {
       const unsigned char next = byte();
