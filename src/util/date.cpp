@@ -48,9 +48,47 @@ Date Date::from_days(long days) {
   return Date{y, m, d};
 }
 
-std::string Date::iso() const { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }
+namespace {
 
-std::string Date::vn() const { return fmt::format("{:02}/{:02}/{:04}", day, month, year); }
+/// `number` (0–99) as two digits.
+void append_two_digits(std::string& out, int number) {
+  out += static_cast<char>('0' + number / 10);
+  out += static_cast<char>('0' + number % 10);
+}
+
+/// A date with a year of four digits and a month and day of two: the text of nearly every date printed, made
+/// without fmt's format-string machinery (a table of 10 000 rows prints thousands of them).
+bool has_plain_digits(const Date& date) {
+  return date.year >= 0 && date.year <= 9999 && date.month >= 0 && date.month <= 99 && date.day >= 0 && date.day <= 99;
+}
+
+}  // namespace
+
+std::string Date::iso() const {
+  if (!has_plain_digits(*this)) return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+  std::string out;
+  out.reserve(10);
+  append_two_digits(out, year / 100);
+  append_two_digits(out, year % 100);
+  out += '-';
+  append_two_digits(out, month);
+  out += '-';
+  append_two_digits(out, day);
+  return out;
+}
+
+std::string Date::vn() const {
+  if (!has_plain_digits(*this)) return fmt::format("{:02}/{:02}/{:04}", day, month, year);
+  std::string out;
+  out.reserve(10);
+  append_two_digits(out, day);
+  out += '/';
+  append_two_digits(out, month);
+  out += '/';
+  append_two_digits(out, year / 100);
+  append_two_digits(out, year % 100);
+  return out;
+}
 
 bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
 

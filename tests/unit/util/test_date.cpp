@@ -1,3 +1,4 @@
+#include <fmt/format.h>
 #include <catch2/catch.hpp>
 
 #include "util/date.hpp"
@@ -50,4 +51,26 @@ TEST_CASE("partial dates") {
   CHECK_FALSE(parse_partial_date("2021-02-29"));
   CHECK(PartialDate{2020, 2, 0}.vn() == "02/2020");
   CHECK(Date{2020, 4, 30}.vn() == "30/04/2020");
+}
+
+TEST_CASE("Date::iso and Date::vn print what the format strings print, for every kind of value", "[date]") {
+  // The fast path (four-digit years, two-digit months and days) and the rest (fmt) must agree with fmt.
+  int checked = 0;
+  for (const int year : {-10000, -1, 0, 7, 99, 100, 999, 1000, 1970, 2020, 9999, 10000, 123456}) {
+    for (const int month : {-1, 0, 1, 9, 10, 12, 99, 100}) {
+      for (const int day : {-5, 0, 1, 9, 10, 29, 31, 99, 100}) {
+        const Date date{year, month, day};
+        INFO(year << "-" << month << "-" << day);
+        CHECK(date.iso() == fmt::format("{:04}-{:02}-{:02}", year, month, day));
+        CHECK(date.vn() == fmt::format("{:02}/{:02}/{:04}", day, month, year));
+        ++checked;
+      }
+    }
+  }
+  for (long days = -1000; days < 60000; days += 37) {
+    const Date date = Date::from_days(days);
+    CHECK(date.iso() == fmt::format("{:04}-{:02}-{:02}", date.year, date.month, date.day));
+    CHECK(date.vn() == fmt::format("{:02}/{:02}/{:04}", date.day, date.month, date.year));
+  }
+  CHECK(checked == 13 * 8 * 9);
 }

@@ -270,3 +270,19 @@ TEST_CASE("collapse_whitespace agrees with a code point at a time version on ran
   }
   CHECK(differences == 0);
 }
+
+TEST_CASE("display_width counts each code point as utf8proc_charwidth does, controls as none", "[text]") {
+  int differences = 0;
+  for (utf8proc_int32_t code_point = 0; code_point <= 0x10FFFF; ++code_point) {
+    if (code_point >= 0xD800 && code_point <= 0xDFFF) continue;  // surrogates are not UTF-8
+    utf8proc_uint8_t bytes[4];
+    const auto length = utf8proc_encode_char(code_point, bytes);
+    const std::string text(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(length));
+    const bool control = code_point < 0x20 || (code_point >= 0x7F && code_point < 0xA0);
+    const int expected = control ? 0 : utf8proc_charwidth(code_point);
+    if (display_width(text) != expected && ++differences <= 3) {
+      FAIL_CHECK("U+" << std::hex << code_point << ": " << display_width(text) << " columns, not " << expected);
+    }
+  }
+  CHECK(differences == 0);
+}
