@@ -205,15 +205,19 @@ class Writer {
     static_assert(kEnumValues<E> > 0, "list the enum in kEnumValues");
     codec::put_varint(m_out, static_cast<std::uint64_t>(value));
   }
-  template <class T>
-  void put(const std::optional<T>& value) {
+  /// std::optional and util::Boxed alike: whether a value is there, then the value.
+  template <class Optional>
+  void put_optional(const Optional& value) {
     put(value.has_value());
     if (value) put(*value);
   }
   template <class T>
+  void put(const std::optional<T>& value) {
+    put_optional(value);
+  }
+  template <class T>
   void put(const util::Boxed<T>& value) {
-    put(value.has_value());
-    if (value) put(*value);
+    put_optional(value);
   }
   template <class T>
   void put(const std::vector<T>& values) {
@@ -276,8 +280,9 @@ class Reader {
     if (number >= kEnumValues<E>) m_in.fail();
     value = m_in.failed() ? E{} : static_cast<E>(number);
   }
-  template <class T>
-  void get(std::optional<T>& value) {
+  /// std::optional and util::Boxed alike.
+  template <class Optional>
+  void get_optional(Optional& value) {
     bool present = false;
     get(present);
     if (!present || failed()) {
@@ -287,14 +292,12 @@ class Reader {
     get(value.emplace());
   }
   template <class T>
+  void get(std::optional<T>& value) {
+    get_optional(value);
+  }
+  template <class T>
   void get(util::Boxed<T>& value) {
-    bool present = false;
-    get(present);
-    if (!present || failed()) {
-      value.reset();
-      return;
-    }
-    get(value.emplace());
+    get_optional(value);
   }
   template <class T>
   void get(std::vector<T>& values) {

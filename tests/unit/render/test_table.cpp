@@ -1,10 +1,10 @@
 #include <utf8proc.h>
 #include <catch2/catch.hpp>
 
-#include <random>
 #include <string>
 #include <vector>
 
+#include "../random_texts.hpp"
 #include "render/cells.hpp"
 #include "render/render.hpp"
 #include "sample_items.hpp"
@@ -305,13 +305,8 @@ TEST_CASE("replace_unsafe agrees with a code point at a time version on random t
       "a",        "Ab",    "ệ",    "\xc2\x85", "\xe2\x80\xae", "\xe2\x81\xa6",
       "\xc2\xa0", "\xc3",  "\x80", "\xe1\xbb", "\xf0\x9f\x98", "\xed\xa0\x80",
       "\xc0\xaf", "Trước", "\x1f", "~",        "\x1b[31m",     std::string(1, '\0')};
-  std::mt19937 random(20261127);
-  std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
-  std::uniform_int_distribution<int> count(0, 12);
   int differences = 0;
-  for (int round = 0; round < 20000; ++round) {
-    std::string text;
-    for (int i = count(random); i > 0; --i) text += pieces[pick(random)];
+  for (const std::string& text : test_support::random_texts(pieces, 20000)) {
     for (const bool keep : {false, true}) {
       if (render::detail::replace_unsafe(text, keep) != replace_unsafe_slowly(text, keep)) {
         if (++differences <= 3) FAIL_CHECK("differs on \"" << text << "\", keep_line_breaks " << keep);

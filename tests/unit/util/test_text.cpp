@@ -5,6 +5,7 @@
 #include <random>
 #include <vector>
 
+#include "../random_texts.hpp"
 #include "util/spell.hpp"
 #include "util/text.hpp"
 
@@ -257,13 +258,8 @@ TEST_CASE("collapse_whitespace agrees with a code point at a time version on ran
                                            "!",
                                            "~",
                                            std::string(1, '\0')};
-  std::mt19937 random(20261127);
-  std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
-  std::uniform_int_distribution<int> count(0, 12);
   int differences = 0;
-  for (int round = 0; round < 20000; ++round) {
-    std::string text;
-    for (int i = count(random); i > 0; --i) text += pieces[pick(random)];
+  for (const std::string& text : cchc::test_support::random_texts(pieces, 20000)) {
     if (collapse_whitespace(text) != collapse_whitespace_slowly(text)) {
       if (++differences <= 3) FAIL_CHECK("differs on \"" << text << "\"");
     }
