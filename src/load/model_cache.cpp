@@ -185,6 +185,12 @@ struct IsLocated : std::false_type {};
 template <class T>
 struct IsLocated<model::Located<T>> : std::true_type {};
 
+template <class T>
+concept Enum = std::is_enum_v<T>;
+/// A struct whose fields `fields` lists (Located, which is a template, has its own overloads).
+template <class T>
+concept Record = std::is_class_v<T> && !IsLocated<T>::value;
+
 class Writer {
  public:
   explicit Writer(std::string& out) : m_out(out) {}
@@ -199,8 +205,7 @@ class Writer {
   void put(bool value) { m_out.push_back(value ? '\1' : '\0'); }
   void put(int value) { codec::put_signed(m_out, value); }
   void put(const std::string& value) { codec::put_bytes(m_out, value); }
-  template <class E>
-  requires std::is_enum_v<E>
+  template <Enum E>
   void put(E value) {
     static_assert(kEnumValues<E> > 0, "list the enum in kEnumValues");
     codec::put_varint(m_out, static_cast<std::uint64_t>(value));
@@ -229,8 +234,10 @@ class Writer {
     put(located.value);
     put(located.pos);
   }
-  template <class T>
-  requires std::is_class_v<T> &&(!IsLocated<T>::value) void put(const T& value) { fields(*this, value); }
+  template <Record T>
+  void put(const T& value) {
+    fields(*this, value);
+  }
 
   std::string& m_out;
 };
@@ -273,8 +280,7 @@ class Reader {
     const std::string_view bytes = m_in.bytes();
     value.assign(bytes.data(), bytes.size());
   }
-  template <class E>
-  requires std::is_enum_v<E>
+  template <Enum E>
   void get(E& value) {
     const std::uint64_t number = m_in.varint();
     if (number >= kEnumValues<E>) m_in.fail();
@@ -312,8 +318,10 @@ class Reader {
     get(located.value);
     get(located.pos);
   }
-  template <class T>
-  requires std::is_class_v<T> &&(!IsLocated<T>::value) void get(T& value) { fields(*this, value); }
+  template <Record T>
+  void get(T& value) {
+    fields(*this, value);
+  }
 
   codec::ByteReader m_in;
   int m_task_depth = 0;
