@@ -119,6 +119,7 @@ Loaded load_all(const std::vector<std::string>& paths, int requested_jobs) {
   load::ParseOptions parse_options;
   if (loaded.files.size() < jobs) parse_options.two_parsers_from_bytes = two_parsers_from_bytes();
   parse_options.prepare_second_thread = prepare_thread_heap;
+  parse_options.plain_yaml = plain_yaml_reader();
   const std::unique_ptr<load::EventCache> event_cache = open_event_cache(limits.max_file_bytes);
   parse_options.event_cache = event_cache.get();
   const std::unique_ptr<load::EventCache> model_cache = open_model_cache(limits.max_file_bytes);

@@ -216,6 +216,13 @@ std::size_t two_parsers_from_bytes() {
   return static_cast<std::size_t>(std::stoull(value));
 }
 
+bool plain_yaml_reader() {
+  const char* text = std::getenv("CCHC_PLAIN_YAML");
+  if (text == nullptr || *text == '\0' || std::string_view(text) == "on") return true;
+  if (std::string_view(text) == "off") return false;
+  throw UsageError{fmt::format("CCHC_PLAIN_YAML '{}' is neither on nor off", text)};
+}
+
 std::vector<std::string> default_paths() {
   const char* from_environment = std::getenv("CCHC_PLANS");
   if (from_environment != nullptr && *from_environment != '\0') return {from_environment};

@@ -45,6 +45,10 @@ load::Limits plan_limits();
 /// Throws UsageError when the variable is not a number.
 std::size_t two_parsers_from_bytes();
 
+/// Whether plain plan texts are read without yaml-cpp (load::ParseOptions::plain_yaml): yes unless
+/// $CCHC_PLAIN_YAML is "off", which the tests use to make yaml-cpp read every file.
+bool plain_yaml_reader();
+
 /// Reads each PATH: a file is taken as given; a directory is searched
 /// recursively for *.yaml and *.yml (sorted by path, so output never depends
 /// on the order the file system lists them). Only regular files of at most

@@ -31,6 +31,10 @@ struct ParseOptions {
   /// Keeps what load_plan gave for a text, to be decoded instead of reading the same text again (see
   /// load/model_cache.hpp); a store of bytes by file name like `event_cache`, and apart from it. Null: not kept.
   EventCache* model_cache = nullptr;
+  /// Texts that keep to the plain block YAML plan files are written in are read by scan_plain_yaml (see
+  /// load/plain_yaml.hpp), which reports what yaml-cpp would, at a small part of its cost; yaml-cpp reads the
+  /// rest. False: yaml-cpp reads every text.
+  bool plain_yaml = false;
 };
 
 /// Nodes allowed per MiB when the file size limit is raised: one node per 16 bytes, denser than any real plan

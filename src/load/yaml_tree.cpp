@@ -19,6 +19,7 @@
 #include <thread>
 
 #include "load/event_cache.hpp"
+#include "load/plain_yaml.hpp"
 #include "load/text_scan.hpp"
 #include "util/text.hpp"
 
@@ -931,6 +932,15 @@ YamlDocument read_yaml(std::string_view original, const std::string& file, const
     }
   }
 
+  // A text in the plain block YAML plan files are written in is read without yaml-cpp: the plain reader's
+  // recording holds yaml-cpp's events for it, event for event, and is replayed into the builder like one from the
+  // cache (and stored like one made by yaml-cpp).
+  std::optional<std::string> scanned;
+  if (!replay && parts.cached.empty() && options.plain_yaml) {
+    scanned = record_plain_yaml(text);
+    if (scanned) replay = EventReplay::open(*scanned, text);
+  }
+
   // A large text is read in parts on two threads; with a cache, each part is replayed from its recording or
   // recorded, so a run that records costs about what two parsers cost (a few per cent more), not what one does.
   // A text whose parts do not join is read in one piece below (and recorded as one).
@@ -974,6 +984,8 @@ YamlDocument read_yaml(std::string_view original, const std::string& file, const
     if (writer) {
       const std::string made = std::move(*writer).finish();
       without_failing([&] { cache->store(file, made); });
+    } else if (scanned) {
+      if (cache) without_failing([&] { cache->store(file, *scanned); });
     } else if (replay) {
       without_failing([&] { cache->replayed(file); });
     }

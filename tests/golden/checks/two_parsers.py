@@ -8,6 +8,9 @@ Run on every plan and hostile case committed under tests/ and plans/, and on a g
 error, a quoted text that spans the cut, a second document, a duplicate root key, an unknown key, a tab in an
 indentation, sections after the list, and the list written at the indentation of its key. That the cut is
 really used is checked by the unit tests (tests/unit/load/test_two_parsers.cpp).
+
+Both of those runs make yaml-cpp read every file (CCHC_PLAIN_YAML=off); a third run, as cchc runs by default, reads
+plain files with the plain reader (src/load/plain_yaml.cpp) and must print the same bytes as well.
 """
 import os
 import subprocess
@@ -60,19 +63,23 @@ def main():
     base_env = {k: v for k, v in os.environ.items() if not k.startswith("CCHC_")}
     base_env["CCHC_CACHE_DIR"] = "off"  # never the plan cache in the real home
     base_env["CCHC_JOBS"] = "2"  # one file and two jobs: a core is free for the second parser
+    base_env["CCHC_PLAIN_YAML"] = "off"  # yaml-cpp reads every file, in one or two parts; the plain reader is apart
     failures = []
 
-    def run(args, threshold, cwd):
-        env = dict(base_env, CCHC_TWO_PARSERS_FROM_BYTES=threshold)
+    def run(args, threshold, cwd, plain="off"):
+        env = dict(base_env, CCHC_TWO_PARSERS_FROM_BYTES=threshold, CCHC_PLAIN_YAML=plain)
         return subprocess.run([binary] + args, capture_output=True, env=env, cwd=cwd)
 
     def compare(path, cwd):
         for command in (["validate"], ["status", "--today", TODAY, "--format", "json"]):
             args = command + [path]
             two, one = run(args, "0", cwd), run(args, ONE_PARSER, cwd)
+            plain = run(args, ONE_PARSER, cwd, plain="on")
             for name in ("stdout", "stderr", "returncode"):
                 if getattr(one, name) != getattr(two, name):
                     failures.append(f"cchc {' '.join(args)}: {name} differs between one and two parsers")
+                if getattr(one, name) != getattr(plain, name):
+                    failures.append(f"cchc {' '.join(args)}: {name} differs between yaml-cpp and the plain reader")
 
     committed = readers.committed_plans(options.root)
     if len(committed) < 40:

@@ -13,29 +13,14 @@
 #include "load/load.hpp"
 #include "load/model_cache.hpp"
 
+#include "../committed_plans.hpp"
+
 using namespace cchc;
 
 namespace {
 
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-/// Every plan committed under plans/ and tests/ (good ones, broken ones, hostile ones), in a fixed order.
-std::vector<std::filesystem::path> committed_plans() {
-  std::vector<std::filesystem::path> paths;
-  for (const char* folder : {"/plans", "/tests/data", "/tests/hostile"}) {
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(std::string(CCHC_SOURCE_DIR) + folder)) {
-      if (entry.is_regular_file() && entry.path().extension() == ".yaml") paths.push_back(entry.path());
-    }
-  }
-  std::sort(paths.begin(), paths.end());
-  return paths;
-}
+using test_support::committed_plans;
+using test_support::read_file;
 
 std::string seed_plan() { return read_file(CCHC_SOURCE_DIR "/plans/ha-tinh-2020-tong-ket-cchc.yaml"); }
 

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "load/event_cache.hpp"
+
+namespace cchc::load {
+
+/// Reads the YAML that plan files are written in without yaml-cpp, and reports what yaml-cpp would: the same
+/// events with the same marks, tags and values, in the same order, ending with the two calls of
+/// HandleNextDocument (true, then false). yaml-cpp spends about a thousand instructions on each byte of a plan;
+/// this reader a few tens.
+///
+/// It knows only a narrow part of YAML: one document whose root is a block map at column 0; block maps and lists
+/// indented deeper than their parent; keys written plain on one line; values written plain, in double quotes
+/// without a backslash, or in single quotes, on one line; flow lists of such values on one line; literal blocks
+/// (`|` and `|-`); blank lines and comments. Anything else (tabs, anchors, tags, flow maps, folded or multi-line
+/// values, a list at its parent key's indentation, a document marker, a syntax error) makes it give up, and
+/// then yaml-cpp reads the text, so every error message and every unusual file stays yaml-cpp's. Only what it
+/// accepts must match yaml-cpp, event for event: tests/unit/load/test_plain_yaml.cpp compares the recordings of
+/// the two byte for byte on every committed plan and on thousands of altered ones, and so does the fuzz target.
+///
+/// `visitor` may have been shown some events when it gives up (returning false); they are then to be dropped.
+/// `text` is what yaml-cpp would read: valid UTF-8 without a byte order mark or CR (read_yaml's checks ran).
+bool scan_plain_yaml(std::string_view text, EventVisitor& visitor);
+
+/// The recording (EventWriter's) of the events scan_plain_yaml reports for `text`; nullopt when it gives up.
+std::optional<std::string> record_plain_yaml(std::string_view text);
+
+}  // namespace cchc::load

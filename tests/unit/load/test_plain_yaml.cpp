@@ -1,0 +1,271 @@
+#include <catch2/catch.hpp>
+
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <map>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "load/event_cache.hpp"
+#include "load/plain_yaml.hpp"
+#include "load/text_scan.hpp"
+#include "load/yaml_tree.hpp"
+
+#include "../committed_plans.hpp"
+
+using namespace cchc;
+
+namespace {
+
+/// Keeps the one recording read_yaml stores.
+class OneRecording : public load::EventCache {
+ public:
+  std::optional<std::string> recording;
+  std::optional<std::string> find(const std::string& /*file*/) override { return std::nullopt; }
+  void store(const std::string& /*file*/, std::string_view entry) override { recording = std::string(entry); }
+};
+
+/// What yaml-cpp reported for `text`, as read_yaml records it; nullopt when yaml-cpp stopped on an error.
+std::optional<std::string> yaml_cpp_recording(std::string_view text) {
+  OneRecording cache;
+  load::ParseOptions options;
+  options.event_cache = &cache;
+  // Limits far away: a limit stops the builder, not yaml-cpp, and then nothing is stored.
+  load::Limits limits;
+  limits.max_file_bytes = 1u << 30;
+  limits.max_depth = 1 << 20;
+  limits.max_nodes = 1u << 30;
+  limits.max_scalar_bytes = 1u << 30;
+  limits.max_diagnostics = 1;
+  (void)load::read_yaml(text, "plan.yaml", limits, nullptr, options);
+  return cache.recording;
+}
+
+/// The events of a recording, one per line, for messages that show where two recordings part.
+class EventLister : public load::EventVisitor {
+ public:
+  std::string out;
+  static std::string at(load::EventMark mark) { return fmt::format("@{}:{}:{}", mark.pos, mark.line, mark.column); }
+  void document_start(load::EventMark mark) override { out += "document " + at(mark) + "\n"; }
+  void document_end() override { out += "document end\n"; }
+  void null(load::EventMark mark, std::size_t anchor) override {
+    out += fmt::format("null {} &{}\n", at(mark), anchor);
+  }
+  void alias(load::EventMark mark, std::size_t anchor) override {
+    out += fmt::format("alias {} *{}\n", at(mark), anchor);
+  }
+  void scalar(load::EventMark mark, const std::string& tag, std::size_t anchor, const std::string& value) override {
+    out += fmt::format("scalar {} {} &{} [{}]\n", at(mark), tag, anchor, value);
+  }
+  void sequence_start(load::EventMark mark, const std::string& tag, std::size_t anchor,
+                      load::EventStyle style) override {
+    out += fmt::format("list {} {} &{} style {}\n", at(mark), tag, anchor, static_cast<int>(style));
+  }
+  void sequence_end() override { out += "list end\n"; }
+  void map_start(load::EventMark mark, const std::string& tag, std::size_t anchor, load::EventStyle style) override {
+    out += fmt::format("map {} {} &{} style {}\n", at(mark), tag, anchor, static_cast<int>(style));
+  }
+  void map_end() override { out += "map end\n"; }
+  void anchor(load::EventMark mark, const std::string& name) override { out += "anchor " + at(mark) + name + "\n"; }
+  void document_handled(bool more) override { out += more ? "handled, more\n" : "handled, last\n"; }
+};
+
+std::string listed(const std::string& recording, std::string_view text) {
+  auto replay = load::EventReplay::open(recording, text);
+  if (!replay) return "(not a recording of this text)";
+  EventLister lister;
+  while (replay->handle_next_document(lister)) lister.document_handled(true);
+  lister.document_handled(false);
+  return lister.out;
+}
+
+/// read_yaml's checks of the characters, which run before either reader sees a text.
+bool passes_character_checks(std::string_view text) {
+  return !text.starts_with("\xEF\xBB\xBF") && text.find('\r') == std::string_view::npos &&
+         !load::first_invalid_utf8(text) && load::find_character_problems(text, 1).empty();
+}
+
+/// The property the plain reader rests on: whatever it accepts, yaml-cpp reads into the same recording, byte for
+/// byte. Returns whether it accepted the text.
+bool plain_matches_yaml_cpp(const std::string& text) {
+  const auto plain = load::record_plain_yaml(text);
+  if (!plain) return false;
+  INFO("text:\n" << text);
+  const auto reference = yaml_cpp_recording(text);
+  REQUIRE(reference);  // yaml-cpp read it without an error
+  if (*plain != *reference) CHECK(listed(*plain, text) == listed(*reference, text));
+  CHECK(*plain == *reference);
+  return true;
+}
+
+/// A plan in the style of bench/generate.py: every kind of value the plain reader knows, NFD letters included.
+const std::string kSampleStyles = R"(cchc: 1
+plan:
+  id: ke-hoach-1000
+  title: "Kế hoạch cải cách hành chính tổng hợp"
+  date: 2026-01-15   # a comment after a value
+agencies:
+  snv: "Sở Nội vụ"
+  stp: 'Sở Tư pháp, ''trích'''
+  empty:
+  tilde: ~
+
+# a comment between blocks
+tasks:
+  - id: "1"
+    title: Đánh giá cơ chế một cửa:liên thông? không, 9001:2015 # comment
+    quoted: "Sở \\ \"CCHC\" \/ \n\t"
+    parent: {plan: vong-b-2026, task: "1", 'x': 'y', empty: ~,}
+    holidays:
+      - {date: 2026-11-24, name: Ngày Văn hóa Việt Nam}
+      - {}
+    tasks:
+      - id: "1.1"
+        due: "Quý IV/2025 - Quý II/2026"
+        support: [stttt, syt]
+        other: [ "a b" , 'c''d',  e f ,]
+        none: []
+        note: |-
+          Dòng một: "x"
+            # thụt vào
+
+          Dòng ba
+        keep: |
+          một
+
+      - plain item
+      - "quoted item"
+      -
+      - [nested, list]
+      - key with spaces  : value
+        null: null
+  - id: 2
+    status: done
+last:
+)";
+
+}  // namespace
+
+TEST_CASE("plain yaml: the constructs plan files use are read as yaml-cpp reads them", "[load][plain_yaml]") {
+  CHECK(plain_matches_yaml_cpp(kSampleStyles));
+  CHECK(plain_matches_yaml_cpp("a: 1"));
+  CHECK(plain_matches_yaml_cpp("\"2021\": {status: done}\n'b''c':\n  \"\": x\n"));
+  CHECK(plain_matches_yaml_cpp("a: 1\n"));
+  CHECK(plain_matches_yaml_cpp("a:\n"));
+  CHECK(plain_matches_yaml_cpp("# only a comment first\n\na:\n  - x\n  -\n"));
+  CHECK(plain_matches_yaml_cpp("a:\n  b:\n    c: |\n      x\n\n\nd: 1\n"));
+  CHECK(plain_matches_yaml_cpp("a: |\n\n  leading empty line\n"));
+  CHECK(plain_matches_yaml_cpp("- a\n- b: c\n  d: e\n"));
+}
+
+TEST_CASE("plain yaml: anything else is left to yaml-cpp", "[load][plain_yaml]") {
+  const std::vector<std::string> others = {
+      "",
+      "# nothing but a comment\n",
+      "---\na: 1\n",
+      "a: 1\n...\n",
+      "a:\n\tb: 1\n",
+      "a: &x 1\nb: *x\n",
+      "a: !tag 1\n",
+      "a: {b: 1\n  , c: 2}\n",
+      "a: {b: {c: 1}}\n",
+      "a: {b:1}\n",
+      "a: {b: }\n",
+      "a: \"\\x41\"\n",
+      "a: >\n  folded\n",
+      "a: |+\n  kept\n",
+      "a: |2\n   x\n",
+      "a:",  // a missing value at the end of a text without a line end
+      "a: \"escape \\u0041\"\n",
+      "a: \"two\n  lines\"\n",
+      "a: plain\n  continued\n",
+      "a: [1,\n  2]\n",
+      "a:\n- indentless\n",
+      "a: b: c\n",
+      "a: 1\n  b: 2\n",
+      "\"quoted key\" : 1\n",
+      "a:\n  - \"quoted key in a list\": 1\n",
+      "? complex\n: key\n",
+      "a: - b\n",
+      "a:\n  - - b\n",
+      "a: @reserved\n",
+      "a: [b, , c]\n",
+      "a: [b: c]\n",
+      "  a: indented root\n",
+      "a:\n    b: 1\n  c: 2\n",
+      "a: |\n  no line end",
+      "a: |\n  x\n   \n  y\n",
+      "scalar at the root\n",
+  };
+  for (const auto& text : others) {
+    INFO("text:\n" << text);
+    CHECK_FALSE(load::record_plain_yaml(text));
+  }
+}
+
+TEST_CASE("plain yaml: every committed plan the plain reader accepts is read as yaml-cpp reads it",
+          "[load][plain_yaml]") {
+  int accepted = 0;
+  const auto paths = test_support::committed_plans();
+  for (const auto& path : paths) {
+    const std::string text = test_support::read_file(path);
+    if (!passes_character_checks(text)) continue;
+    INFO(path.string());
+    accepted += plain_matches_yaml_cpp(text) ? 1 : 0;
+  }
+  // Most plans are plain: the reader is not giving up on everything.
+  CHECK(accepted * 2 >= static_cast<int>(paths.size()));
+  CHECK(load::record_plain_yaml(test_support::read_file(CCHC_SOURCE_DIR "/plans/ha-tinh-2020-tong-ket-cchc.yaml")));
+}
+
+// Texts a little off the plain style: characters that matter to YAML put in at random places, lines moved in or
+// out, dropped, doubled or cut. Whatever the plain reader still accepts must be what yaml-cpp reads.
+TEST_CASE("plain yaml: altered plans, where accepted, are read as yaml-cpp reads them", "[load][plain_yaml]") {
+  std::vector<std::string> bases = {kSampleStyles};
+  for (const auto& path : test_support::committed_plans()) {
+    std::string text = test_support::read_file(path);
+    if (passes_character_checks(text) && load::record_plain_yaml(text)) bases.push_back(std::move(text));
+  }
+  const char* rounds_wanted = std::getenv("CCHC_PLAIN_YAML_ROUNDS");  // more, by hand: the test's default is quick
+  const int rounds = rounds_wanted ? std::atoi(rounds_wanted) : 4000;
+  std::mt19937 random(20261127);
+  const std::string specials = ":#-'\"[]{}|>&*!?,% \n~\\.0";
+  int accepted = 0;
+  int tried = 0;
+  for (int round = 0; round < rounds; ++round) {
+    std::string text = bases[static_cast<std::size_t>(round) % bases.size()];
+    const int edits = 1 + static_cast<int>(random() % 3);
+    for (int edit = 0; edit < edits; ++edit) {
+      std::size_t at = random() % (text.size() + 1);
+      while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) ++at;  // a character's start
+      const std::size_t line_start = text.rfind('\n', at == 0 ? 0 : at - 1);
+      const std::size_t start = line_start == std::string::npos ? 0 : line_start + 1;
+      switch (random() % 6) {
+        case 0: text.insert(at, 1, specials[random() % specials.size()]); break;
+        case 1: text.insert(start, random() % 2 ? " " : "  "); break;
+        case 2:
+          if (start < text.size() && text[start] == ' ') text.erase(start, 1);
+          break;
+        case 3: {
+          const std::size_t end = text.find('\n', start);
+          text.erase(start, end == std::string::npos ? std::string::npos : end - start + 1);
+          break;
+        }
+        case 4: {
+          const std::size_t end = text.find('\n', start);
+          if (end != std::string::npos) text.insert(start, text.substr(start, end - start + 1));
+          break;
+        }
+        default: text.resize(at); break;
+      }
+    }
+    if (!passes_character_checks(text)) continue;
+    ++tried;
+    accepted += plain_matches_yaml_cpp(text) ? 1 : 0;
+  }
+  // Both sides were exercised: many altered texts stay plain, many do not.
+  CHECK(accepted >= tried / 4);
+  CHECK(accepted <= tried - tried / 10);
+}
