@@ -2,8 +2,8 @@
 // days and rendered in every format (the timeline and the exports too), and every diagnostic is formatted as the
 // terminal would show it. Any crash, sanitizer report, leak, hang or runaway memory use is a bug (see
 // docs/hostile-input.md). The same bytes are also read every other way load_plan can read them (two parsers, the
-// event cache recording and then replaying, a damaged recording, the model cache storing and then decoding, a
-// damaged entry): each must show exactly what one parser shows.
+// event cache recording and then replaying, a damaged recording, the plain reader, the model cache storing and then
+// decoding, a damaged entry): each must show exactly what one parser shows.
 
 #include <cstddef>
 #include <cstdint>
@@ -87,6 +87,21 @@ void check_every_reading_agrees(std::string_view text, const cchc::load::LoadRes
       agrees(options);  // a damaged recording is a miss, or replays what it was made from
     }
   }
+  // The plain reader: where it reads a text, its recording is the one yaml-cpp makes, byte for byte (and where it
+  // gives up, yaml-cpp makes it), so both are stored or neither, and all that follows is the same.
+  MemoryCache by_yaml_cpp;
+  MemoryCache by_plain_reader;
+  cchc::load::ParseOptions yaml_cpp_reads;
+  yaml_cpp_reads.event_cache = &by_yaml_cpp;
+  cchc::load::ParseOptions plain_reader_reads;
+  plain_reader_reads.plain_yaml = true;
+  plain_reader_reads.event_cache = &by_plain_reader;
+  agrees(yaml_cpp_reads);
+  agrees(plain_reader_reads);
+  if (by_yaml_cpp.entry != by_plain_reader.entry) __builtin_trap();
+  plain_reader_reads.event_cache = nullptr;
+  agrees(plain_reader_reads);
+
   // The model cache: a stored result decodes to one equal in every field, and load_plan then returns it; a
   // damaged entry is a miss.
   const std::string entry = cchc::load::encode_load_result(single, text, "fuzz.yaml", {});

@@ -403,6 +403,27 @@ class Scanner {
 
 bool scan_plain_yaml(std::string_view text, EventVisitor& visitor) { return Scanner(text, visitor).run(); }
 
+bool plain_yaml_accepts(std::string_view text) {
+  class Ignored : public EventVisitor {
+   public:
+    void document_start(EventMark /*mark*/) override {}
+    void document_end() override {}
+    void null(EventMark /*mark*/, std::size_t /*anchor*/) override {}
+    void alias(EventMark /*mark*/, std::size_t /*anchor*/) override {}
+    void scalar(EventMark /*mark*/, const std::string& /*tag*/, std::size_t /*anchor*/,
+                const std::string& /*value*/) override {}
+    void sequence_start(EventMark /*mark*/, const std::string& /*tag*/, std::size_t /*anchor*/,
+                        EventStyle /*style*/) override {}
+    void sequence_end() override {}
+    void map_start(EventMark /*mark*/, const std::string& /*tag*/, std::size_t /*anchor*/,
+                   EventStyle /*style*/) override {}
+    void map_end() override {}
+    void anchor(EventMark /*mark*/, const std::string& /*name*/) override {}
+    void document_handled(bool /*more*/) override {}
+  } ignored;
+  return scan_plain_yaml(text, ignored);
+}
+
 std::optional<std::string> record_plain_yaml(std::string_view text) {
   EventWriter writer(text);
   if (!scan_plain_yaml(text, writer)) return std::nullopt;

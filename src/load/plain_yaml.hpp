@@ -26,6 +26,9 @@ namespace cchc::load {
 /// `text` is what yaml-cpp would read: valid UTF-8 without a byte order mark or CR (read_yaml's checks ran).
 bool scan_plain_yaml(std::string_view text, EventVisitor& visitor);
 
+/// Whether scan_plain_yaml reads `text` to its end without giving up.
+bool plain_yaml_accepts(std::string_view text);
+
 /// The recording (EventWriter's) of the events scan_plain_yaml reports for `text`; nullopt when it gives up.
 std::optional<std::string> record_plain_yaml(std::string_view text);
 

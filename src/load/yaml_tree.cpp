@@ -17,6 +17,7 @@
 #include <streambuf>
 #include <system_error>
 #include <thread>
+#include <utility>
 
 #include "load/event_cache.hpp"
 #include "load/plain_yaml.hpp"
@@ -532,19 +533,27 @@ class ReplayingVisitor : public EventVisitor {
   YAML::EventHandler& m_builder;
 };
 
-/// Where a reading's documents come from: a recording replayed, or yaml-cpp parsing `input`, writing down what it
-/// reports when given a writer. The builder receives the same calls either way.
+/// Where a reading's documents come from: a recording replayed, the plain reader reading `plain` (a text it
+/// accepts), or yaml-cpp parsing `input`, writing down what it reports when given a writer. The builder receives
+/// the same calls either way.
 class DocumentSource {
  public:
-  DocumentSource(std::istream& input, YAML::EventHandler& builder, EventReplay* replay, EventWriter* writer)
-      : m_builder(builder), m_replay(replay), m_writer(writer), m_replayer(builder) {
-    if (!replay) m_parser.Load(input);
+  DocumentSource(std::istream& input, YAML::EventHandler& builder, EventReplay* replay, EventWriter* writer,
+                 std::optional<std::string_view> plain)
+      : m_builder(builder), m_replay(replay), m_writer(writer), m_plain(plain), m_replayer(builder) {
+    if (!replay && !plain) m_parser.Load(input);
     if (writer) m_recorder.emplace(builder, *writer);
   }
 
   /// As YAML::Parser::HandleNextDocument.
   bool next_document() {
     if (m_replay) return m_replay->handle_next_document(m_replayer);
+    if (m_plain) {
+      // One document, then none: what the plain reader reports of the calls of HandleNextDocument.
+      if (std::exchange(m_plain_read, true)) return false;
+      (void)scan_plain_yaml(*m_plain, m_replayer);
+      return true;
+    }
     if (!m_recorder) return m_parser.HandleNextDocument(m_builder);
     const bool more = m_parser.HandleNextDocument(*m_recorder);
     m_writer->document_handled(more);
@@ -555,6 +564,8 @@ class DocumentSource {
   YAML::EventHandler& m_builder;
   EventReplay* m_replay;
   EventWriter* m_writer;
+  std::optional<std::string_view> m_plain;
+  bool m_plain_read = false;
   YAML::Parser m_parser;
   std::optional<RecordingHandler> m_recorder;
   ReplayingVisitor m_replayer;
@@ -750,7 +761,7 @@ struct Part {
       std::istream input(&buffer);
       std::optional<EventWriter> writer;
       if (!replay && record) writer.emplace(text);
-      DocumentSource source(input, builder, replay ? &*replay : nullptr, writer ? &*writer : nullptr);
+      DocumentSource source(input, builder, replay ? &*replay : nullptr, writer ? &*writer : nullptr, std::nullopt);
       constexpr int kMaxDocuments = 2;
       for (; documents < kMaxDocuments && source.next_document(); ++documents) {
         if (documents == 0) root = std::move(builder.root);
@@ -932,19 +943,25 @@ YamlDocument read_yaml(std::string_view original, const std::string& file, const
     }
   }
 
-  // A text in the plain block YAML plan files are written in is read without yaml-cpp: the plain reader's
-  // recording holds yaml-cpp's events for it, event for event, and is replayed into the builder like one from the
-  // cache (and stored like one made by yaml-cpp).
+  // A text in the plain block YAML plan files are written in is read without yaml-cpp, by the plain reader, which
+  // reports yaml-cpp's events for it, event for event. With a cache, its recording is replayed into the builder
+  // like one from the cache, and stored like one made by yaml-cpp; without, it shows the builder its events
+  // itself, once it has gone through the whole text without giving up.
   std::optional<std::string> scanned;
+  bool plain = false;
   if (!replay && parts.cached.empty() && options.plain_yaml) {
-    scanned = record_plain_yaml(text);
-    if (scanned) replay = EventReplay::open(*scanned, text);
+    if (cache) {
+      scanned = record_plain_yaml(text);
+      if (scanned) replay = EventReplay::open(*scanned, text);
+    } else {
+      plain = plain_yaml_accepts(text);
+    }
   }
 
   // A large text is read in parts on two threads; with a cache, each part is replayed from its recording or
   // recorded, so a run that records costs about what two parsers cost (a few per cent more), not what one does.
   // A text whose parts do not join is read in one piece below (and recorded as one).
-  if (!replay && options.two_parsers_from_bytes && text.size() >= *options.two_parsers_from_bytes) {
+  if (!replay && !plain && options.two_parsers_from_bytes && text.size() >= *options.two_parsers_from_bytes) {
     if (const auto split = find_task_list_split(text)) {
       if (auto root =
               read_in_two_parts(text, lines, *split, file, limits, stream, options.prepare_second_thread, parts)) {
@@ -971,7 +988,8 @@ YamlDocument read_yaml(std::string_view original, const std::string& file, const
   std::optional<EventWriter> writer;
   if (cache && !replay) writer.emplace(text);
   try {
-    DocumentSource source(input, builder, replay ? &*replay : nullptr, writer ? &*writer : nullptr);
+    DocumentSource source(input, builder, replay ? &*replay : nullptr, writer ? &*writer : nullptr,
+                          plain ? std::optional<std::string_view>(text) : std::nullopt);
     // yaml-cpp 0.7 can report empty documents forever without consuming input (a file holding just ","),
     // so the number of calls is bounded, and a document starting where the previous one did is an error.
     constexpr int kMaxDocuments = 3;
