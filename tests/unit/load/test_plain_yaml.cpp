@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <map>
 #include <random>
@@ -267,5 +268,64 @@ TEST_CASE("plain yaml: altered plans, where accepted, are read as yaml-cpp reads
   }
   // Both sides were exercised: many altered texts stay plain, many do not.
   CHECK(accepted >= tried / 4);
+  CHECK(accepted <= tried - tried / 10);
+}
+
+// Texts made line by line from the shapes of plan files, with values drawn from pieces that matter to YAML (quotes,
+// colons, hashes, escapes, brackets, null words, trailing spaces, NFD letters) at random indentations: far more
+// combinations than real plans hold. Whatever the plain reader accepts must be what yaml-cpp reads.
+TEST_CASE("plain yaml: random texts of plan-like lines, where accepted, are read as yaml-cpp reads them",
+          "[load][plain_yaml]") {
+  const std::vector<std::string> words = {"id",    "title",      "Sở Nội vụ", "Tha\xCC\x81ng 02",
+                                          "3.1",   "2026-01-15", "a b",       "x",
+                                          "~",     "null",       "Null",      "NULL",
+                                          "",      " ",          ":",         ": ",
+                                          "#",     " #",         "'",         "''",
+                                          "\"",    "\\",         "\\n",       "\\\"",
+                                          "\\x41", "-",          "- ",        "[",
+                                          "]",     "{",          "}",         ",",
+                                          ", ",    "?",          "&a",        "*a",
+                                          "!t",    "|",          ">",         "%",
+                                          "@",     "`",          "9001:2015", "http://x.vn/a#b"};
+  const std::vector<std::string> shapes = {
+      "K: V",      "K: 'V'",          "K: \"V\"", "- V",      "- K: V", "K:",    "-",   "# V",      "",
+      "K: [V, V]", "K: {K: V, K: V}", "- [V]",    "- {K: V}", "K: |",   "K: |-", "  V", "\"K\": V", "K: V # V"};
+  std::mt19937 random(20261128);
+  const auto pick = [&](const std::vector<std::string>& from) { return from[random() % from.size()]; };
+  const auto value = [&] {
+    std::string text;
+    for (int i = 1 + static_cast<int>(random() % 3); i > 0; --i) text += pick(words);
+    return text;
+  };
+  const char* rounds_wanted = std::getenv("CCHC_PLAIN_YAML_ROUNDS");
+  const int rounds = rounds_wanted ? std::atoi(rounds_wanted) : 12000;
+  int accepted = 0;
+  int tried = 0;
+  for (int round = 0; round < rounds; ++round) {
+    std::string text = "cchc: 1\n";
+    std::size_t deepest = 0;  // the indentation a line may take: that of an open block, or deeper after a key
+    for (int line = 1 + static_cast<int>(random() % 12); line > 0; --line) {
+      const std::size_t indent = random() % 8 == 0 ? random() % 7 : 2 * (random() % (deepest / 2 + 1));
+      std::string shaped(indent, ' ');
+      const std::string shape = pick(shapes);
+      deepest = shape == "K:" || shape == "-" || shape.ends_with("|") || shape.ends_with("|-") ? indent + 2
+                : shape.starts_with("- K")                                                     ? indent + 2
+                                           : std::max(deepest, indent);
+      for (const char c : shape) {
+        if (c == 'K') {
+          shaped += random() % 4 == 0 ? value() : pick({"id", "title", "due", "ý kiến", "k k"});
+        } else if (c == 'V') {
+          shaped += value();
+        } else {
+          shaped += c;
+        }
+      }
+      text += shaped + "\n";
+    }
+    if (!passes_character_checks(text)) continue;
+    ++tried;
+    accepted += plain_matches_yaml_cpp(text) ? 1 : 0;
+  }
+  CHECK(accepted >= tried / 40);  // about one text in twenty is plain throughout
   CHECK(accepted <= tried - tried / 10);
 }
