@@ -118,6 +118,8 @@ class Scanner {
         if (pending == Pending::AfterDash) return false;  // a block under a bare dash
         return open_block(content);
       }
+      // A list may also start at its key's own indentation.
+      if (pending == Pending::AfterKey && indent == m_pending_indent && is_dash(content)) return open_block(content);
       // The next token (a key, a dash, or the end of blocks here) is where yaml-cpp marks the missing value.
       m_visitor.null(mark(content), 0);
     }
@@ -127,6 +129,11 @@ class Scanner {
       return open_block(content);
     }
     close_deeper_than(indent);
+    if (!m_open.back().is_map && m_open.back().indent == indent && !is_dash(content) && m_open.size() > 1) {
+      // A list at its key's indentation ends at the next key of that key's map.
+      m_visitor.sequence_end();
+      m_open.pop_back();
+    }
     if (m_open.back().indent != indent) return false;  // deeper than its block, or between two levels
     return m_open.back().is_map ? key_entry(content) : dash_item(content);
   }
@@ -386,11 +393,12 @@ class Scanner {
       if (m_text.back() != '\n') return false;
       m_visitor.null(EventMark{static_cast<int>(m_text.size()), m_line, 0}, 0);
     }
-    close_deeper_than(0);
-    if (m_open.back().is_map) {
-      m_visitor.map_end();
-    } else {
-      m_visitor.sequence_end();
+    for (; !m_open.empty(); m_open.pop_back()) {
+      if (m_open.back().is_map) {
+        m_visitor.map_end();
+      } else {
+        m_visitor.sequence_end();
+      }
     }
     m_visitor.document_end();
     m_visitor.document_handled(true);

@@ -13,14 +13,15 @@ namespace cchc::load {
 /// HandleNextDocument (true, then false). yaml-cpp spends about a thousand instructions on each byte of a plan;
 /// this reader a few tens.
 ///
-/// It knows only a narrow part of YAML: one document whose root is a block map at column 0; block maps and lists
-/// indented deeper than their parent; keys written plain on one line; values written plain, in double quotes
-/// without a backslash, or in single quotes, on one line; flow lists of such values on one line; literal blocks
-/// (`|` and `|-`); blank lines and comments. Anything else (tabs, anchors, tags, flow maps, folded or multi-line
-/// values, a list at its parent key's indentation, a document marker, a syntax error) makes it give up, and
-/// then yaml-cpp reads the text, so every error message and every unusual file stays yaml-cpp's. Only what it
-/// accepts must match yaml-cpp, event for event: tests/unit/load/test_plain_yaml.cpp compares the recordings of
-/// the two byte for byte on every committed plan and on thousands of altered ones, and so does the fuzz target.
+/// It knows only a narrow part of YAML: one document whose root is a block map at column 0; block maps and lists,
+/// a list indented deeper than its key or at the key's own indentation; keys written plain or quoted on one line;
+/// values written plain, in single quotes, or in double quotes with no escape but \" \\ \/ \n \t, on one line;
+/// flow lists and maps of such values on one line; literal blocks (`|` and `|-`); blank lines and comments.
+/// Anything else (tabs, anchors, tags, nested flow collections, folded or multi-line values, a document marker, a
+/// syntax error) makes it give up, and then yaml-cpp reads the text, so every error message and every unusual file
+/// stays yaml-cpp's. Only what it accepts must match yaml-cpp, event for event: tests/unit/load/test_plain_yaml.cpp
+/// compares the recordings of the two byte for byte on every committed plan, on thousands of altered ones and of
+/// random plan-like texts, and so does the fuzz target on its inputs.
 ///
 /// `visitor` may have been shown some events when it gives up (returning false); they are then to be dropped.
 /// `text` is what yaml-cpp would read: valid UTF-8 without a byte order mark or CR (read_yaml's checks ran).

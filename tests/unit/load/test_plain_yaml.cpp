@@ -159,6 +159,10 @@ TEST_CASE("plain yaml: the constructs plan files use are read as yaml-cpp reads 
   CHECK(plain_matches_yaml_cpp("a:\n  b:\n    c: |\n      x\n\n\nd: 1\n"));
   CHECK(plain_matches_yaml_cpp("a: |\n\n  leading empty line\n"));
   CHECK(plain_matches_yaml_cpp("- a\n- b: c\n  d: e\n"));
+  // Lists at their key's indentation.
+  CHECK(plain_matches_yaml_cpp("a:\n- x\n-\nb:\n- id: 1\n  tasks:\n  - id: 1.1\n  -\n- [y]\nc: 1\n"));
+  CHECK(plain_matches_yaml_cpp("a:\n  b:\n  - x\n  c:\n  -\nd:\n- y\n"));
+  CHECK(plain_matches_yaml_cpp("a:\n- x\n"));
 }
 
 TEST_CASE("plain yaml: anything else is left to yaml-cpp", "[load][plain_yaml]") {
@@ -183,7 +187,8 @@ TEST_CASE("plain yaml: anything else is left to yaml-cpp", "[load][plain_yaml]")
       "a: \"two\n  lines\"\n",
       "a: plain\n  continued\n",
       "a: [1,\n  2]\n",
-      "a:\n- indentless\n",
+      "a: 1\n- b\n",
+      "- a\nb: 1\n",
       "a: b: c\n",
       "a: 1\n  b: 2\n",
       "\"quoted key\" : 1\n",
