@@ -203,8 +203,8 @@ class Scanner {
         const std::size_t close = quoted_scalar(start);
         return close != npos && rest_is_blank(close + 1);
       }
-      case '[': return flow_list(start);
-      case '{': return flow_map(start);
+      case '[':
+      case '{': return flow_collection(start);
       case '|': return literal_block(start, owner);
       default: break;
     }
@@ -298,38 +298,35 @@ class Scanner {
     return m_text[next] == closer ? next : npos;
   }
 
-  /// A flow list that opens at `open` and closes on the same line, of plain or quoted scalars.
-  bool flow_list(std::size_t open) {
-    m_visitor.sequence_start(mark(open), m_plain_tag, 0, EventStyle::Flow);
+  /// A flow list (`[`) or map (`{`) that opens at `open` and closes on the same line, of plain or quoted scalars;
+  /// in a map, each key is followed by a colon and a space.
+  bool flow_collection(std::size_t open) {
+    const bool map = m_text[open] == '{';
+    const char closer = map ? '}' : ']';
+    if (map) {
+      m_visitor.map_start(mark(open), m_plain_tag, 0, EventStyle::Flow);
+    } else {
+      m_visitor.sequence_start(mark(open), m_plain_tag, 0, EventStyle::Flow);
+    }
     std::size_t next = skip_spaces(open + 1);
-    while (next < m_line_end && m_text[next] != ']') {
-      const std::size_t end = flow_scalar(next, ']', false);
+    while (next < m_line_end && m_text[next] != closer) {
+      if (map) {
+        const std::size_t colon = flow_scalar(next, closer, true);
+        if (colon == npos || at(colon) != ':' || at(colon + 1) != ' ') return false;
+        next = skip_spaces(colon + 1);
+        if (next == m_line_end || m_text[next] == ',' || m_text[next] == closer) return false;  // no value
+      }
+      const std::size_t end = flow_scalar(next, closer, false);
       if (end == npos) return false;
-      next = after_flow_entry(end, ']');
+      next = after_flow_entry(end, closer);
       if (next == npos) return false;
     }
     if (next == m_line_end) return false;
-    m_visitor.sequence_end();
-    return rest_is_blank(next + 1);
-  }
-
-  /// A flow map that opens at `open` and closes on the same line, of plain or quoted keys and values, each key
-  /// followed by a colon and a space.
-  bool flow_map(std::size_t open) {
-    m_visitor.map_start(mark(open), m_plain_tag, 0, EventStyle::Flow);
-    std::size_t next = skip_spaces(open + 1);
-    while (next < m_line_end && m_text[next] != '}') {
-      const std::size_t colon = flow_scalar(next, '}', true);
-      if (colon == npos || at(colon) != ':' || at(colon + 1) != ' ') return false;
-      const std::size_t value = skip_spaces(colon + 1);
-      if (value == m_line_end || m_text[value] == ',' || m_text[value] == '}') return false;
-      const std::size_t end = flow_scalar(value, '}', false);
-      if (end == npos) return false;
-      next = after_flow_entry(end, '}');
-      if (next == npos) return false;
+    if (map) {
+      m_visitor.map_end();
+    } else {
+      m_visitor.sequence_end();
     }
-    if (next == m_line_end) return false;
-    m_visitor.map_end();
     return rest_is_blank(next + 1);
   }
 
