@@ -11,7 +11,7 @@ namespace {
 
 constexpr std::size_t npos = std::string_view::npos;
 
-/// yaml-cpp refuses a key longer than this (YAML's limit on implicit keys); past it the reader gives up.
+/// YAML limits a key written without `?` to 1024 characters; past this many bytes the reader leaves a key to yaml-cpp.
 constexpr std::size_t kMaxKeyBytes = 1000;
 
 /// Characters that cannot start a plain scalar, or start one only when followed by a non-space (- ? :), which

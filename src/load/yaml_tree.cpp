@@ -1003,7 +1003,7 @@ YamlDocument read_yaml(std::string_view original, const std::string& file, const
       const std::string made = std::move(*writer).finish();
       without_failing([&] { cache->store(file, made); });
     } else if (scanned) {
-      if (cache) without_failing([&] { cache->store(file, *scanned); });
+      without_failing([&] { cache->store(file, *scanned); });  // made only with a cache
     } else if (replay) {
       without_failing([&] { cache->replayed(file); });
     }

@@ -106,6 +106,10 @@ struct YamlDocument {
 /// crossed), the whole text is read again in one piece, after `stream->restart()`, so that what is reported
 /// is exactly what a single parse reports.
 ///
+/// With `options.plain_yaml`, a text that keeps to the plain block YAML of plan files is read by scan_plain_yaml
+/// (load/plain_yaml.hpp), which reports the events yaml-cpp would report, instead of by yaml-cpp; then the text is
+/// never cut in two, and with a cache its recording is replayed and stored as yaml-cpp's would be.
+///
 /// With `options.event_cache`, the events yaml-cpp reports are recorded and stored there when the parse reaches
 /// the end of the text (no syntax error, no limit crossed), and a recording the cache holds for exactly this text
 /// is replayed in place of the parse (see EventCache). Then the text is never cut in two: on a miss it is read
