@@ -14,6 +14,9 @@ constexpr std::size_t npos = std::string_view::npos;
 /// YAML limits a key written without `?` to 1024 characters; past this many bytes the reader leaves a key to yaml-cpp.
 constexpr std::size_t kMaxKeyBytes = 1000;
 
+/// Flow collections nested deeper than this are left to yaml-cpp (read_yaml bounds the depth before either reader).
+constexpr int kMaxFlowDepth = 8;
+
 /// Characters that cannot start a plain scalar, or start one only when followed by a non-space (- ? :), which
 /// this reader leaves to yaml-cpp.
 bool starts_other_than_plain(char c) { return std::strchr("-?:,[]{}#&*!|>'\"%@` ", c) != nullptr; }
@@ -204,7 +207,10 @@ class Scanner {
         return close != npos && rest_is_blank(close + 1);
       }
       case '[':
-      case '{': return flow_collection(start);
+      case '{': {
+        const std::size_t after = flow_collection(start, 1);
+        return after != npos && rest_is_blank(after);
+      }
       case '|': return literal_block(start, owner);
       default: break;
     }
@@ -281,9 +287,11 @@ class Scanner {
     return end;
   }
 
-  /// Reports the scalar of a flow collection that starts at `start` and returns where it ends; npos to give up.
-  std::size_t flow_scalar(std::size_t start, char closer, bool key) {
+  /// Reports the entry of a flow collection that starts at `start` (a scalar, or as a value a collection nested
+  /// `depth` deep) and returns where it ends; npos to give up.
+  std::size_t flow_entry(std::size_t start, char closer, bool key, int depth) {
     const char first = m_text[start];
+    if (first == '[' || first == '{') return key || depth >= kMaxFlowDepth ? npos : flow_collection(start, depth + 1);
     if (first != '"' && first != '\'') return flow_plain(start, closer, key);
     const std::size_t close = quoted_scalar(start);
     return close == npos ? npos : close + 1;
@@ -298,9 +306,10 @@ class Scanner {
     return m_text[next] == closer ? next : npos;
   }
 
-  /// A flow list (`[`) or map (`{`) that opens at `open` and closes on the same line, of plain or quoted scalars;
-  /// in a map, each key is followed by a colon and a space.
-  bool flow_collection(std::size_t open) {
+  /// A flow list (`[`) or map (`{`) that opens at `open`, `depth` deep, and closes on the same line, of scalars
+  /// and collections; in a map, each key is a scalar followed by a colon and a space. Returns where it ends (past
+  /// its closer); npos to give up.
+  std::size_t flow_collection(std::size_t open, int depth) {
     const bool map = m_text[open] == '{';
     const char closer = map ? '}' : ']';
     if (map) {
@@ -311,23 +320,23 @@ class Scanner {
     std::size_t next = skip_spaces(open + 1);
     while (next < m_line_end && m_text[next] != closer) {
       if (map) {
-        const std::size_t colon = flow_scalar(next, closer, true);
-        if (colon == npos || at(colon) != ':' || at(colon + 1) != ' ') return false;
+        const std::size_t colon = flow_entry(next, closer, true, depth);
+        if (colon == npos || at(colon) != ':' || at(colon + 1) != ' ') return npos;
         next = skip_spaces(colon + 1);
-        if (next == m_line_end || m_text[next] == ',' || m_text[next] == closer) return false;  // no value
+        if (next == m_line_end || m_text[next] == ',' || m_text[next] == closer) return npos;  // no value
       }
-      const std::size_t end = flow_scalar(next, closer, false);
-      if (end == npos) return false;
+      const std::size_t end = flow_entry(next, closer, false, depth);
+      if (end == npos) return npos;
       next = after_flow_entry(end, closer);
-      if (next == npos) return false;
+      if (next == npos) return npos;
     }
-    if (next == m_line_end) return false;
+    if (next == m_line_end) return npos;
     if (map) {
       m_visitor.map_end();
     } else {
       m_visitor.sequence_end();
     }
-    return rest_is_blank(next + 1);
+    return next + 1;
   }
 
   /// A literal block (`|` or `|-`) whose indicator is at `indicator`, in a block indented by `owner`. Its lines

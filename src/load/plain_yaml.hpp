@@ -16,8 +16,8 @@ namespace cchc::load {
 /// It knows only a narrow part of YAML: one document whose root is a block map at column 0; block maps and lists,
 /// a list indented deeper than its key or at the key's own indentation; keys written plain or quoted on one line;
 /// values written plain, in single quotes, or in double quotes with no escape but \" \\ \/ \n \t, on one line;
-/// flow lists and maps of such values on one line; literal blocks (`|` and `|-`); blank lines and comments.
-/// Anything else (tabs, anchors, tags, nested flow collections, folded or multi-line values, a document marker, a
+/// flow lists and maps of such values, and of such lists and maps, on one line; literal blocks (`|` and `|-`); blank
+/// lines and comments. Anything else (tabs, anchors, tags, folded or multi-line values, a document marker, a
 /// syntax error) makes it give up, and then yaml-cpp reads the text, so every error message and every unusual file
 /// stays yaml-cpp's. Only what it accepts must match yaml-cpp, event for event: tests/unit/load/test_plain_yaml.cpp
 /// compares the recordings of the two byte for byte on every committed plan, on thousands of altered ones and of

@@ -150,19 +150,25 @@ last:
 }  // namespace
 
 TEST_CASE("plain yaml: the constructs plan files use are read as yaml-cpp reads them", "[load][plain_yaml]") {
-  CHECK(plain_matches_yaml_cpp(kSampleStyles));
-  CHECK(plain_matches_yaml_cpp("a: 1"));
-  CHECK(plain_matches_yaml_cpp("\"2021\": {status: done}\n'b''c':\n  \"\": x\n"));
-  CHECK(plain_matches_yaml_cpp("a: 1\n"));
-  CHECK(plain_matches_yaml_cpp("a:\n"));
-  CHECK(plain_matches_yaml_cpp("# only a comment first\n\na:\n  - x\n  -\n"));
-  CHECK(plain_matches_yaml_cpp("a:\n  b:\n    c: |\n      x\n\n\nd: 1\n"));
-  CHECK(plain_matches_yaml_cpp("a: |\n\n  leading empty line\n"));
-  CHECK(plain_matches_yaml_cpp("- a\n- b: c\n  d: e\n"));
-  // Lists at their key's indentation.
-  CHECK(plain_matches_yaml_cpp("a:\n- x\n-\nb:\n- id: 1\n  tasks:\n  - id: 1.1\n  -\n- [y]\nc: 1\n"));
-  CHECK(plain_matches_yaml_cpp("a:\n  b:\n  - x\n  c:\n  -\nd:\n- y\n"));
-  CHECK(plain_matches_yaml_cpp("a:\n- x\n"));
+  const std::vector<std::string> texts = {
+      kSampleStyles,
+      "a: 1",
+      "\"2021\": {status: done}\n'b''c':\n  \"\": x\n",
+      "a: 1\n",
+      "a:\n",
+      "# only a comment first\n\na:\n  - x\n  -\n",
+      "a:\n  b:\n    c: |\n      x\n\n\nd: 1\n",
+      "a: |\n\n  leading empty line\n",
+      "- a\n- b: c\n  d: e\n",
+      // Lists at their key's indentation.
+      "a:\n- x\n-\nb:\n- id: 1\n  tasks:\n  - id: 1.1\n  -\n- [y]\nc: 1\n",
+      "a:\n  b:\n  - x\n  c:\n  -\nd:\n- y\n",
+      "a:\n- x\n",
+      // Flow collections in flow collections.
+      "due: {every: year, on: [\"01/6\", \"15/11\"]}\nb: [a, [b, c], {d: e}, [], {}]\n",
+      "a: [[[[[[[[x]]]]]]]]\n",
+  };
+  for (const auto& text : texts) CHECK(plain_matches_yaml_cpp(text));
 }
 
 // Characters outside ASCII where YAML's own characters go: whatever the plain reader makes of them, it is what
@@ -205,7 +211,8 @@ TEST_CASE("plain yaml: anything else is left to yaml-cpp", "[load][plain_yaml]")
       "a: &x 1\nb: *x\n",
       "a: !tag 1\n",
       "a: {b: 1\n  , c: 2}\n",
-      "a: {b: {c: 1}}\n",
+      "a: [[[[[[[[[x]]]]]]]]]\n",  // flow collections nine deep
+      "a: {[b]: c}\n",
       "a: {b:1}\n",
       "a: {b: }\n",
       "a: \"\\x41\"\n",
@@ -322,9 +329,26 @@ TEST_CASE("plain yaml: random texts of plan-like lines, where accepted, are read
                                           ", ",    "?",          "&a",        "*a",
                                           "!t",    "|",          ">",         "%",
                                           "@",     "`",          "9001:2015", "http://x.vn/a#b"};
-  const std::vector<std::string> shapes = {
-      "K: V",      "K: 'V'",          "K: \"V\"", "- V",      "- K: V", "K:",    "-",   "# V",      "",
-      "K: [V, V]", "K: {K: V, K: V}", "- [V]",    "- {K: V}", "K: |",   "K: |-", "  V", "\"K\": V", "K: V # V"};
+  const std::vector<std::string> shapes = {"K: V",
+                                           "K: 'V'",
+                                           "K: \"V\"",
+                                           "- V",
+                                           "- K: V",
+                                           "K:",
+                                           "-",
+                                           "# V",
+                                           "",
+                                           "K: [V, V]",
+                                           "K: {K: V, K: V}",
+                                           "K: {K: [V, V]}",
+                                           "K: [[V], {K: V}]",
+                                           "- [V]",
+                                           "- {K: V}",
+                                           "K: |",
+                                           "K: |-",
+                                           "  V",
+                                           "\"K\": V",
+                                           "K: V # V"};
   std::mt19937 random(20261128);
   const auto pick = [&](const std::vector<std::string>& from) { return from[random() % from.size()]; };
   const auto value = [&] {
