@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "event_log.hpp"
 #include "load/event_cache.hpp"
 #include "load/load.hpp"
 #include "load/yaml_tree.hpp"
@@ -15,6 +16,7 @@
 
 using namespace cchc;
 using test_support::dump;
+using test_support::EventLog;
 using test_support::StreamRecorder;
 
 namespace {
@@ -95,39 +97,6 @@ std::vector<std::string> texts_with_warnings() {
       head + "tasks:\n  - id: \"1\"\n    title: \"x\\e\"\n",  // a control character as an escape
   };
 }
-
-/// The events an EventVisitor is shown, one per line.
-class EventLog : public load::EventVisitor {
- public:
-  std::vector<std::string> lines;
-
-  void document_start(load::EventMark m) override { add("doc-start", m); }
-  void document_end() override { lines.emplace_back("doc-end"); }
-  void null(load::EventMark m, std::size_t anchor) override { add("null", m, "", anchor); }
-  void alias(load::EventMark m, std::size_t anchor) override { add("alias", m, "", anchor); }
-  void scalar(load::EventMark m, const std::string& tag, std::size_t anchor, const std::string& value) override {
-    add("scalar", m, tag, anchor, value);
-  }
-  void sequence_start(load::EventMark m, const std::string& tag, std::size_t anchor, load::EventStyle s) override {
-    add("seq-start", m, tag, anchor, std::to_string(static_cast<int>(s)));
-  }
-  void sequence_end() override { lines.emplace_back("seq-end"); }
-  void map_start(load::EventMark m, const std::string& tag, std::size_t anchor, load::EventStyle s) override {
-    add("map-start", m, tag, anchor, std::to_string(static_cast<int>(s)));
-  }
-  void map_end() override { lines.emplace_back("map-end"); }
-  void anchor(load::EventMark m, const std::string& name) override { add("anchor", m, "", 0, name); }
-  void document_handled(bool more) override { lines.push_back(more ? "handled more" : "handled last"); }
-
- private:
-  void add(const char* what, load::EventMark m, const std::string& tag = "", std::size_t anchor = 0,
-           const std::string& value = "") {
-    std::ostringstream out;
-    out << what << " " << m.pos << "/" << m.line << "/" << m.column << " [" << tag << "] &" << anchor << " <" << value
-        << ">";
-    lines.push_back(out.str());
-  }
-};
 
 /// Shows the same events to every visitor given.
 class Both : public load::EventVisitor {

@@ -1,10 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cstdlib>
-#include <map>
 #include <random>
 #include <string>
 #include <vector>
@@ -15,6 +12,7 @@
 #include "load/yaml_tree.hpp"
 
 #include "../committed_plans.hpp"
+#include "event_log.hpp"
 
 using namespace cchc;
 
@@ -45,41 +43,15 @@ std::optional<std::string> yaml_cpp_recording(std::string_view text) {
 }
 
 /// The events of a recording, one per line, for messages that show where two recordings part.
-class EventLister : public load::EventVisitor {
- public:
-  std::string out;
-  static std::string at(load::EventMark mark) { return fmt::format("@{}:{}:{}", mark.pos, mark.line, mark.column); }
-  void document_start(load::EventMark mark) override { out += "document " + at(mark) + "\n"; }
-  void document_end() override { out += "document end\n"; }
-  void null(load::EventMark mark, std::size_t anchor) override {
-    out += fmt::format("null {} &{}\n", at(mark), anchor);
-  }
-  void alias(load::EventMark mark, std::size_t anchor) override {
-    out += fmt::format("alias {} *{}\n", at(mark), anchor);
-  }
-  void scalar(load::EventMark mark, const std::string& tag, std::size_t anchor, const std::string& value) override {
-    out += fmt::format("scalar {} {} &{} [{}]\n", at(mark), tag, anchor, value);
-  }
-  void sequence_start(load::EventMark mark, const std::string& tag, std::size_t anchor,
-                      load::EventStyle style) override {
-    out += fmt::format("list {} {} &{} style {}\n", at(mark), tag, anchor, static_cast<int>(style));
-  }
-  void sequence_end() override { out += "list end\n"; }
-  void map_start(load::EventMark mark, const std::string& tag, std::size_t anchor, load::EventStyle style) override {
-    out += fmt::format("map {} {} &{} style {}\n", at(mark), tag, anchor, static_cast<int>(style));
-  }
-  void map_end() override { out += "map end\n"; }
-  void anchor(load::EventMark mark, const std::string& name) override { out += "anchor " + at(mark) + name + "\n"; }
-  void document_handled(bool more) override { out += more ? "handled, more\n" : "handled, last\n"; }
-};
-
 std::string listed(const std::string& recording, std::string_view text) {
   auto replay = load::EventReplay::open(recording, text);
   if (!replay) return "(not a recording of this text)";
-  EventLister lister;
-  while (replay->handle_next_document(lister)) lister.document_handled(true);
-  lister.document_handled(false);
-  return lister.out;
+  test_support::EventLog log;
+  while (replay->handle_next_document(log)) log.document_handled(true);
+  log.document_handled(false);
+  std::string out;
+  for (const auto& line : log.lines) out += line + "\n";
+  return out;
 }
 
 /// read_yaml's checks of the characters, which run before either reader sees a text.
@@ -106,6 +78,10 @@ const std::string kSampleStyles = R"(cchc: 1
 plan:
   id: ke-hoach-1000
   title: "Kế hoạch cải cách hành chính tổng hợp"
+)"
+                                  "  nfd: Tha\xCC\x81"
+                                  "ng 02 na\xCC\x86m 2020\n"
+                                  R"(
   date: 2026-01-15   # a comment after a value
 agencies:
   snv: "Sở Nội vụ"
