@@ -63,7 +63,6 @@ def main():
     base_env = {k: v for k, v in os.environ.items() if not k.startswith("CCHC_")}
     base_env["CCHC_CACHE_DIR"] = "off"  # never the plan cache in the real home
     base_env["CCHC_JOBS"] = "2"  # one file and two jobs: a core is free for the second parser
-    base_env["CCHC_PLAIN_YAML"] = "off"  # yaml-cpp reads every file, in one or two parts; the plain reader is apart
     failures = []
 
     def run(args, threshold, cwd, plain="off"):
