@@ -960,18 +960,20 @@ const CommandSpec kCommands[] = {
 
 }  // namespace
 
-void register_commands(CLI::App& app, int& exit_code, std::string_view invoked) {
+bool register_commands(CLI::App& app, int& exit_code, std::string_view invoked) {
   // Options live as long as the app; each subcommand has its own set.
   static std::vector<std::unique_ptr<Options>> storage;
   const bool one_command = std::any_of(std::begin(kCommands), std::end(kCommands),
                                        [invoked](const CommandSpec& spec) { return invoked == spec.name; });
   for (const auto& spec : kCommands) {
+    if (one_command && invoked != spec.name) continue;
     auto& options = *storage.emplace_back(std::make_unique<Options>());
     CLI::App* command = app.add_subcommand(spec.name, spec.help);
-    if (!one_command || invoked == spec.name) spec.setup(*command, options);
+    spec.setup(*command, options);
     const auto run = spec.run;
     command->callback([run, &options, &exit_code] { exit_code = run(options); });
   }
+  return one_command;
 }
 
 }  // namespace cchc::cli

@@ -22,10 +22,11 @@ struct UsageError {
   std::string message;
 };
 
-/// Registers every subcommand on `app`; the chosen one runs from its callback
-/// and stores its exit code in `exit_code`. When `invoked` names one of them (the first argument), only that
-/// one gets its options: the others are never parsed, and setting up all of them is a third of the instructions
-/// of a short run. Help, completion and anything else see every command whole.
-void register_commands(CLI::App& app, int& exit_code, std::string_view invoked = {});
+/// Registers the subcommands on `app`; the chosen one runs from its callback and stores its exit code in
+/// `exit_code`. When `invoked` names one of them (the first argument), only that one is registered: the others
+/// could never be parsed in this run, and building them (CLI11 makes an App of each) was a fifth of the
+/// instructions of `cchc status` on the seed plan. Help, completion and anything else see every command whole.
+/// Returns whether it registered the invoked command alone (then the everyday commands are not needed either).
+bool register_commands(CLI::App& app, int& exit_code, std::string_view invoked = {});
 
 }  // namespace cchc::cli

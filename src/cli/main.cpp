@@ -19,8 +19,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.fallthrough();
   int exit_code = cchc::cli::kExitOk;
-  cchc::cli::register_commands(app, exit_code, argc > 1 ? argv[1] : "");
-  cchc::cli::register_everyday_commands(app, exit_code);
+  if (!cchc::cli::register_commands(app, exit_code, argc > 1 ? argv[1] : ""))
+    cchc::cli::register_everyday_commands(app, exit_code);
   cchc::cli::add_examples_to_help(app);
   try {
     cchc::cli::check_command_name(app, argc, argv);

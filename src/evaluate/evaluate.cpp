@@ -4,6 +4,7 @@
 #include <deque>
 #include <iterator>
 #include <numeric>
+#include <optional>
 #include <tuple>
 #include <unordered_map>
 #include <utility>
@@ -270,13 +271,7 @@ std::size_t count_tasks(const std::vector<model::Task>& tasks) {
 class TaskEvaluator {
  public:
   TaskEvaluator(const model::Plan& plan, util::Date today, const Options& options)
-      : plan_(plan), today_(today), options_(options), calendar_(calendar::Calendar::builtin()) {
-    for (const auto& day : plan.holidays) {
-      calendar_.add_day(calendar::DecreedDay{day.date.value, "plan", false, day.name, day.name, plan.file});
-    }
-    for (const auto& day : plan.working_days) {
-      calendar_.add_day(calendar::DecreedDay{day.date.value, "", true, day.name, day.name, plan.file});
-    }
+      : plan_(plan), today_(today), options_(options) {
     // A relative deadline may count from the completion of any task, earlier or later in the file, so
     // every completion is known before the first deadline is resolved.
     const std::size_t task_count = count_tasks(plan.tasks);
@@ -496,16 +491,32 @@ class TaskEvaluator {
     if (!from) return result;
     result.start = util::add_days(*from, 1);  // Civil Code 2015 Art. 147: counting starts the day after
     const model::DaySpan& span = deadline.relative->span;
-    result.date = span.unit == model::DayUnit::Working ? calendar_.add_working_days(*from, span.count)
-                                                       : calendar_.add_calendar_days(*from, span.count);
+    result.date = span.unit == model::DayUnit::Working ? calendar().add_working_days(*from, span.count)
+                                                       : calendar().add_calendar_days(*from, span.count);
     return result;
+  }
+
+  /// The built-in calendar with the plan's own days added, made when a relative deadline first counts days: most
+  /// plans have none, and making it (reading the built-in holidays, copying them) was a twentieth of the
+  /// instructions of `cchc status` on the seed plan.
+  const calendar::Calendar& calendar() const {
+    if (!calendar_) {
+      calendar_.emplace(calendar::Calendar::builtin());
+      for (const auto& day : plan_.holidays) {
+        calendar_->add_day(calendar::DecreedDay{day.date.value, "plan", false, day.name, day.name, plan_.file});
+      }
+      for (const auto& day : plan_.working_days) {
+        calendar_->add_day(calendar::DecreedDay{day.date.value, "", true, day.name, day.name, plan_.file});
+      }
+    }
+    return *calendar_;
   }
 
   const model::Plan& plan_;
   util::Date today_;
   const Options& options_;
-  calendar::Calendar calendar_;     ///< the built-in calendar with the plan's own days added
-  std::vector<EffectiveDue> dues_;  ///< parallel to the task items
+  mutable std::optional<calendar::Calendar> calendar_;  ///< see calendar()
+  std::vector<EffectiveDue> dues_;                      ///< parallel to the task items
   std::vector<EffectiveCompletion> completions_;
   std::unordered_map<std::string_view, std::size_t> by_path_;  ///< full path (text of the plan) -> task index
   std::size_t sections_seen_ = 0;
