@@ -15,13 +15,6 @@ namespace cchc::cli {
 /// memory comes from, never what is computed. Does nothing where the kernel has no transparent huge pages.
 void prepare_heap_for(std::size_t input_bytes);
 
-/// Maps `bytes` of the main heap at once, before the program allocates much, so that a short run does not take a
-/// page fault for each 4 KiB page of heap it touches: one system call (MADV_POPULATE_WRITE, Linux 5.14) in place
-/// of about sixty faults, each of which costs several microseconds on a virtual machine (`cchc status` on the seed
-/// plan: 147 page faults, then 89). Blocks up to twice `bytes` then come from the heap, not from mmap. Does
-/// nothing where the kernel does not know the call.
-void populate_heap_start(std::size_t bytes);
-
 /// The same for the heap of the thread that calls it (glibc gives each thread an arena of its own): called by the
 /// second parser of a large plan (load::ParseOptions::prepare_second_thread).
 void prepare_thread_heap();

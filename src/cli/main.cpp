@@ -10,10 +10,8 @@
 
 #include "cli/commands.hpp"
 #include "cli/everyday.hpp"
-#include "cli/heap.hpp"
 
 int main(int argc, char** argv) {
-  cchc::cli::populate_heap_start(std::size_t{512} << 10);  // a short run touches about 300 KiB of heap
   CLI::App app{"cchc: theo dõi kế hoạch cải cách hành chính (CCHC) — track administrative-reform plans", "cchc"};
   app.set_version_flag("--version", cchc::cli::version_text());
   app.require_subcommand(1);
