@@ -101,6 +101,20 @@ void check_every_reading_agrees(std::string_view text, const cchc::load::LoadRes
   if (by_yaml_cpp.entry != by_plain_reader.entry) __builtin_trap();
   plain_reader_reads.event_cache = nullptr;
   agrees(plain_reader_reads);
+  // The same in two parts: each part is read by the plain reader where it reads it, and recorded as yaml-cpp
+  // records it.
+  MemoryCache parts_by_yaml_cpp;
+  MemoryCache parts_by_plain_reader;
+  yaml_cpp_reads.two_parsers_from_bytes = 0;
+  yaml_cpp_reads.event_cache = &parts_by_yaml_cpp;
+  plain_reader_reads.two_parsers_from_bytes = 0;
+  plain_reader_reads.event_cache = &parts_by_plain_reader;
+  agrees(yaml_cpp_reads);
+  agrees(plain_reader_reads);
+  if (parts_by_yaml_cpp.entry != parts_by_plain_reader.entry) __builtin_trap();
+  agrees(plain_reader_reads);  // replayed
+  plain_reader_reads.event_cache = nullptr;
+  agrees(plain_reader_reads);
 
   // The model cache: a stored result decodes to one equal in every field, and load_plan then returns it; a
   // damaged entry is a miss.

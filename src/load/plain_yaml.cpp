@@ -58,6 +58,7 @@ class Scanner {
   std::size_t m_line_end = 0;
   int m_line = 0;  ///< of the current line, 0-based
   std::vector<Open> m_open;
+  std::size_t m_root_indent = 0;
   /// A key or a dash ended its line: its value is what the next line holds (a block nested deeper), or null.
   Pending m_pending = Pending::None;
   std::size_t m_pending_indent = 0;  ///< the indentation of the map or list that key or dash belongs to
@@ -127,10 +128,13 @@ class Scanner {
       m_visitor.null(mark(content), 0);
     }
     if (m_open.empty()) {
-      if (indent != 0) return false;
+      // The root may be indented: the second of two parts of a file read at once starts inside its task list
+      // (read_yaml). Nothing is read left of it, so it stays open to the end.
+      m_root_indent = indent;
       m_visitor.document_start(mark(content));
       return open_block(content);
     }
+    if (indent < m_root_indent) return false;  // left to yaml-cpp, which knows what a line left of the root is
     close_deeper_than(indent);
     if (!m_open.back().is_map && m_open.back().indent == indent && !is_dash(content) && m_open.size() > 1) {
       // A list at its key's indentation ends at the next key of that key's map.

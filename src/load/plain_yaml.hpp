@@ -13,7 +13,8 @@ namespace cchc::load {
 /// HandleNextDocument (true, then false). yaml-cpp spends about a thousand instructions on each byte of a plan;
 /// this reader a few tens.
 ///
-/// It knows only a narrow part of YAML: one document whose root is a block map at column 0; block maps and lists,
+/// It knows only a narrow part of YAML: one document whose root is a block map or list (indented, as the second
+/// of two parts of a file read at once is, when no line goes left of it); block maps and lists,
 /// a list indented deeper than its key or at the key's own indentation; keys written plain or quoted on one line;
 /// values written plain, in single quotes, or in double quotes with no escape but \" \\ \/ \n \t, on one line;
 /// flow lists and maps of such values, and of such lists and maps, on one line; literal blocks (`|` and `|-`); blank

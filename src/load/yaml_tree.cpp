@@ -750,18 +750,31 @@ struct Part {
       : reporter(file, scratch, 0), builder(lines, reporter, limits, stream, base, depth) {}
 
   /// Reads `text`, the part: replays `recording` when it is one of this very text, else parses it, writing down
-  /// what yaml-cpp reports into `made` when `record` says so.
-  void parse(std::string_view text, std::string_view recording = {}, bool record = false) {
+  /// what yaml-cpp reports into `made` when `record` says so. With `plain_yaml`, a part the plain reader reads
+  /// goes to it instead of yaml-cpp, as a whole text would (see read_yaml).
+  void parse(std::string_view text, std::string_view recording = {}, bool record = false, bool plain_yaml = false) {
     builder.read_part_of(text.size());
     try {
       std::optional<EventReplay> replay;
       if (!recording.empty()) replay = EventReplay::open(recording, text);
       replayed = replay.has_value();
+      bool plain = false;
+      if (!replay && plain_yaml) {
+        if (record) {
+          if (auto scanned = record_plain_yaml(text)) {
+            made = std::move(*scanned);
+            replay = EventReplay::open(made, text);
+          }
+        } else {
+          plain = plain_yaml_accepts(text);
+        }
+      }
       InPlaceBuffer buffer(text);
       std::istream input(&buffer);
       std::optional<EventWriter> writer;
-      if (!replay && record) writer.emplace(text);
-      DocumentSource source(input, builder, replay ? &*replay : nullptr, writer ? &*writer : nullptr, std::nullopt);
+      if (!replay && !plain && record) writer.emplace(text);
+      DocumentSource source(input, builder, replay ? &*replay : nullptr, writer ? &*writer : nullptr,
+                            plain ? std::optional<std::string_view>(text) : std::nullopt);
       constexpr int kMaxDocuments = 2;
       for (; documents < kMaxDocuments && source.next_document(); ++documents) {
         if (documents == 0) root = std::move(builder.root);
@@ -796,7 +809,8 @@ struct PartRecordings {
 /// A part with a recording of its text in `recordings` is replayed instead of parsed.
 std::optional<YamlNode> read_in_two_parts(std::string_view text, const LineIndex& lines, const TaskListSplit& split,
                                           const std::string& file, const Limits& limits, ItemStream* stream,
-                                          void (*prepare_thread)(), PartRecordings& recordings) {
+                                          const ParseOptions& options, PartRecordings& recordings) {
+  const bool plain = options.plain_yaml;
   const auto cached = [&](std::size_t part) {
     return part < recordings.cached.size() ? recordings.cached[part] : std::string_view{};
   };
@@ -816,18 +830,18 @@ std::optional<YamlNode> read_in_two_parts(std::string_view text, const LineIndex
   std::thread second;
   try {
     second = std::thread([&] {
-      if (prepare_thread) prepare_thread();
-      middle.parse(text.substr(split.middle, split.end - split.middle), cached(1), recordings.record);
+      if (options.prepare_second_thread) options.prepare_second_thread();
+      middle.parse(text.substr(split.middle, split.end - split.middle), cached(1), recordings.record, plain);
     });
   } catch (const std::system_error&) {
     return std::nullopt;  // no thread to be had: one parser it is
   }
-  head.parse(text.substr(0, split.middle), cached(0), recordings.record);
+  head.parse(text.substr(0, split.middle), cached(0), recordings.record, plain);
   int parsing = kHeadParsing;
   head_state.compare_exchange_strong(parsing, kHeadDone, std::memory_order_release);
   head_state.notify_all();
   const bool has_tail = split.end < text.size();
-  if (has_tail) tail.parse(text.substr(split.end), cached(2), recordings.record);
+  if (has_tail) tail.parse(text.substr(split.end), cached(2), recordings.record, plain);
   second.join();
 
   if (!head.clean(YamlNode::Kind::Map) || !middle.clean(YamlNode::Kind::Sequence)) return std::nullopt;
@@ -943,28 +957,13 @@ YamlDocument read_yaml(std::string_view original, const std::string& file, const
     }
   }
 
-  // A text in the plain block YAML plan files are written in is read without yaml-cpp, by the plain reader, which
-  // reports yaml-cpp's events for it, event for event. With a cache, its recording is replayed into the builder
-  // like one from the cache, and stored like one made by yaml-cpp; without, it shows the builder its events
-  // itself, once it has gone through the whole text without giving up.
-  std::optional<std::string> scanned;
-  bool plain = false;
-  if (!replay && parts.cached.empty() && options.plain_yaml) {
-    if (cache) {
-      scanned = record_plain_yaml(text);
-      if (scanned) replay = EventReplay::open(*scanned, text);
-    } else {
-      plain = plain_yaml_accepts(text);
-    }
-  }
-
-  // A large text is read in parts on two threads; with a cache, each part is replayed from its recording or
-  // recorded, so a run that records costs about what two parsers cost (a few per cent more), not what one does.
-  // A text whose parts do not join is read in one piece below (and recorded as one).
-  if (!replay && !plain && options.two_parsers_from_bytes && text.size() >= *options.two_parsers_from_bytes) {
+  // A large text is read in parts on two threads, each part by the plain reader when it reads it (as below), else
+  // by yaml-cpp; with a cache, each part is replayed from its recording or recorded, so a run that records costs about
+  // what two parsers cost (a few per cent more), not what one does. A text whose parts do not join is read in one piece
+  // below (and recorded as one).
+  if (!replay && options.two_parsers_from_bytes && text.size() >= *options.two_parsers_from_bytes) {
     if (const auto split = find_task_list_split(text)) {
-      if (auto root =
-              read_in_two_parts(text, lines, *split, file, limits, stream, options.prepare_second_thread, parts)) {
+      if (auto root = read_in_two_parts(text, lines, *split, file, limits, stream, options, parts)) {
         if (cache && parts.all_replayed) {
           without_failing([&] { cache->replayed(file); });
         } else if (cache && !parts.made.empty()) {
@@ -978,6 +977,21 @@ YamlDocument read_yaml(std::string_view original, const std::string& file, const
         return document;
       }
       if (stream) stream->restart();
+    }
+  }
+
+  // A text in the plain block YAML plan files are written in is read without yaml-cpp, by the plain reader, which
+  // reports yaml-cpp's events for it, event for event. With a cache, its recording is replayed into the builder
+  // like one from the cache, and stored like one made by yaml-cpp; without, it shows the builder its events
+  // itself, once it has gone through the whole text without giving up.
+  std::optional<std::string> scanned;
+  bool plain = false;
+  if (!replay && parts.cached.empty() && options.plain_yaml) {
+    if (cache) {
+      scanned = record_plain_yaml(text);
+      if (scanned) replay = EventReplay::open(*scanned, text);
+    } else {
+      plain = plain_yaml_accepts(text);
     }
   }
 

@@ -107,8 +107,9 @@ struct YamlDocument {
 /// is exactly what a single parse reports.
 ///
 /// With `options.plain_yaml`, a text that keeps to the plain block YAML of plan files is read by scan_plain_yaml
-/// (load/plain_yaml.hpp), which reports the events yaml-cpp would report, instead of by yaml-cpp; then the text is
-/// never cut in two, and with a cache its recording is replayed and stored as yaml-cpp's would be.
+/// (load/plain_yaml.hpp), which reports the events yaml-cpp would report, instead of by yaml-cpp; with a cache its
+/// recording is replayed and stored as yaml-cpp's would be. A text cut in two as above has each part read so: by
+/// the plain reader when it accepts the part, else by yaml-cpp.
 ///
 /// With `options.event_cache`, the events yaml-cpp reports are recorded and stored there when the parse reaches
 /// the end of the text (no syntax error, no limit crossed), and a recording the cache holds for exactly this text

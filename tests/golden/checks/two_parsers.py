@@ -9,8 +9,9 @@ error, a quoted text that spans the cut, a second document, a duplicate root key
 indentation, sections after the list, and the list written at the indentation of its key. That the cut is
 really used is checked by the unit tests (tests/unit/load/test_two_parsers.cpp).
 
-Both of those runs make yaml-cpp read every file (CCHC_PLAIN_YAML=off); a third run, as cchc runs by default, reads
-plain files with the plain reader (src/load/plain_yaml.cpp) and must print the same bytes as well.
+Both of those runs make yaml-cpp read every file (CCHC_PLAIN_YAML=off); two more, as cchc runs by default, read
+plain files (and plain parts of a cut file) with the plain reader (src/load/plain_yaml.cpp), in one part and in
+two, and must print the same bytes as well.
 """
 import os
 import subprocess
@@ -74,11 +75,15 @@ def main():
             args = command + [path]
             two, one = run(args, "0", cwd), run(args, ONE_PARSER, cwd)
             plain = run(args, ONE_PARSER, cwd, plain="on")
+            plain_parts = run(args, "0", cwd, plain="on")
             for name in ("stdout", "stderr", "returncode"):
                 if getattr(one, name) != getattr(two, name):
                     failures.append(f"cchc {' '.join(args)}: {name} differs between one and two parsers")
                 if getattr(one, name) != getattr(plain, name):
                     failures.append(f"cchc {' '.join(args)}: {name} differs between yaml-cpp and the plain reader")
+                if getattr(one, name) != getattr(plain_parts, name):
+                    failures.append(f"cchc {' '.join(args)}: {name} differs between yaml-cpp and the plain reader "
+                                    "in two parts")
 
     committed = readers.committed_plans(options.root)
     if len(committed) < 40:

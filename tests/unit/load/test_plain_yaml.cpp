@@ -143,8 +143,31 @@ TEST_CASE("plain yaml: the constructs plan files use are read as yaml-cpp reads 
       // Flow collections in flow collections.
       "due: {every: year, on: [\"01/6\", \"15/11\"]}\nb: [a, [b, c], {d: e}, [], {}]\n",
       "a: [[[[[[[[x]]]]]]]]\n",
+      // Indented roots, as the second of two parts of a plan read at once begins.
+      "  a: indented root\n  b:\n    - x\n",
+      "  - a\n  - b: 1\n    c: [x]\n  -\n  - \"q\"\n",
+      "\n# a comment\n    - id: \"3\"\n      title: x\n      tasks:\n      - id: 3.1\n    - id: \"4\"\n",
   };
   for (const auto& text : texts) CHECK(plain_matches_yaml_cpp(text));
+}
+
+// read_yaml reads a large plan in parts on two threads (find_task_list_split), each part by the plain reader when
+// it accepts it: the head (the root map up to the middle of the task list), the middle (the rest of the list, an
+// indented root list) and the tail (the root map's keys after the list). Each must be read as yaml-cpp reads it.
+TEST_CASE("plain yaml: the parts of a committed plan read at once are read as yaml-cpp reads them",
+          "[load][plain_yaml]") {
+  int middles = 0;
+  for (const auto& path : test_support::committed_plans()) {
+    const std::string text = test_support::read_file(path);
+    if (!passes_character_checks(text)) continue;
+    const auto split = load::find_task_list_split(text);
+    if (!split) continue;
+    INFO(path.string());
+    (void)plain_matches_yaml_cpp(text.substr(0, split->middle));
+    middles += plain_matches_yaml_cpp(text.substr(split->middle, split->end - split->middle)) ? 1 : 0;
+    if (split->end < text.size()) (void)plain_matches_yaml_cpp(text.substr(split->end));
+  }
+  CHECK(middles >= 20);  // the parts are not all left to yaml-cpp
 }
 
 // Characters outside ASCII where YAML's own characters go: whatever the plain reader makes of them, it is what
@@ -212,7 +235,9 @@ TEST_CASE("plain yaml: anything else is left to yaml-cpp", "[load][plain_yaml]")
       "a: @reserved\n",
       "a: [b, , c]\n",
       "a: [b: c]\n",
-      "  a: indented root\n",
+      "  - a\nb: 1\n",  // a line left of an indented root
+      "  - a\n - b\n",
+      "  a: 1\n b: 2\n",
       "a:\n    b: 1\n  c: 2\n",
       "a: |\n  no line end",
       "a: |\n  x\n   \n  y\n",

@@ -29,9 +29,10 @@ std::string plan_text(int count, const std::string& after = "", const std::strin
   return out.str();
 }
 
-load::ParseOptions always_two_parsers() {
+load::ParseOptions always_two_parsers(bool plain_yaml = false) {
   load::ParseOptions options;
   options.two_parsers_from_bytes = 0;
+  options.plain_yaml = plain_yaml;  // each part read by the plain reader when it accepts it
   return options;
 }
 
@@ -82,15 +83,18 @@ TEST_CASE("texts that leave any room for doubt are not cut") {
 
 TEST_CASE("two parsers give the tree, the streamed items and the positions one parser gives") {
   const std::string text = plan_text(40, "sections:\n  - id: s\n    title: Báo cáo\n    lead: snv\n");
-  Recorder one, two;
-  const auto single = load::read_yaml(text, "plan.yaml", {}, &one);
-  const auto parts = load::read_yaml(text, "plan.yaml", {}, &two, always_two_parsers());
-  CHECK(two.restarts == 0);  // the cut was used
-  CHECK(two.forks == 1);     // and the second half's items were read on the second thread
-  CHECK(dump(parts.root) == dump(single.root));
-  CHECK(two.items == one.items);
-  CHECK(two.items.size() == 40);
-  CHECK(parts.diagnostics.empty());
+  for (const bool plain : {false, true}) {
+    INFO("plain reader: " << plain);
+    Recorder one, two;
+    const auto single = load::read_yaml(text, "plan.yaml", {}, &one);
+    const auto parts = load::read_yaml(text, "plan.yaml", {}, &two, always_two_parsers(plain));
+    CHECK(two.restarts == 0);  // the cut was used
+    CHECK(two.forks == 1);     // and the second half's items were read on the second thread
+    CHECK(dump(parts.root) == dump(single.root));
+    CHECK(two.items == one.items);
+    CHECK(two.items.size() == 40);
+    CHECK(parts.diagnostics.empty());
+  }
 }
 
 TEST_CASE("a part with anything unusual makes the whole text read again in one piece, with the same problems") {
@@ -113,12 +117,15 @@ TEST_CASE("a part with anything unusual makes the whole text read again in one p
       std::string(base).insert(base.find(middle_item), "    ? re used\n"),
   };
   for (const auto& text : broken) {
-    Recorder one, two;
-    const auto single = load::read_yaml(text, "plan.yaml", {}, &one);
-    const auto parts = load::read_yaml(text, "plan.yaml", {}, &two, always_two_parsers());
-    CHECK(dump(parts.diagnostics) == dump(single.diagnostics));
-    CHECK(dump(parts.root) == dump(single.root));
-    CHECK(two.items == one.items);
+    for (const bool plain : {false, true}) {
+      INFO("plain reader: " << plain);
+      Recorder one, two;
+      const auto single = load::read_yaml(text, "plan.yaml", {}, &one);
+      const auto parts = load::read_yaml(text, "plan.yaml", {}, &two, always_two_parsers(plain));
+      CHECK(dump(parts.diagnostics) == dump(single.diagnostics));
+      CHECK(dump(parts.root) == dump(single.root));
+      CHECK(two.items == one.items);
+    }
   }
 }
 
