@@ -1,5 +1,6 @@
 #include "load/plain_yaml.hpp"
 
+#include <array>
 #include <climits>
 #include <cstring>
 #include <utility>
@@ -17,12 +18,27 @@ constexpr std::size_t kMaxKeyBytes = 1000;
 /// Flow collections nested deeper than this are left to yaml-cpp (read_yaml bounds the depth before either reader).
 constexpr int kMaxFlowDepth = 8;
 
+/// A table of the bytes in `members`, and NUL (as std::strchr finds the terminator): a lookup where strchr was a
+/// call for each value read.
+constexpr std::array<bool, 256> byte_set(std::string_view members) {
+  std::array<bool, 256> set{};
+  set[0] = true;
+  for (const char c : members) set[static_cast<unsigned char>(c)] = true;
+  return set;
+}
+
 /// Characters that cannot start a plain scalar, or start one only when followed by a non-space (- ? :), which
 /// this reader leaves to yaml-cpp.
-bool starts_other_than_plain(char c) { return std::strchr("-?:,[]{}#&*!|>'\"%@` ", c) != nullptr; }
+bool starts_other_than_plain(char c) {
+  static constexpr auto kSet = byte_set("-?:,[]{}#&*!|>'\"%@` ");
+  return kSet[static_cast<unsigned char>(c)];
+}
 
 /// Characters that end a plain scalar in a flow list, or that this reader leaves to yaml-cpp there.
-bool special_in_flow(char c) { return std::strchr(",[]{}#?:'\"", c) != nullptr; }
+bool special_in_flow(char c) {
+  static constexpr auto kSet = byte_set(",[]{}#?:'\"");
+  return kSet[static_cast<unsigned char>(c)];
+}
 
 /// Reads one text; every step returns false to give up.
 class Scanner {

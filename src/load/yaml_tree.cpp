@@ -247,9 +247,9 @@ class TreeBuilder : public YAML::EventHandler {
                           "a plan holds titles and short notes; keep long documents in files of their own"};
     }
     node.text = value;
-    if (!(tag == "?")) check_decoded_controls(node.text, node.pos);
     // yaml-cpp gives plain scalars the non-specific tag "?" and quoted or block scalars "!".
-    node.plain = tag == "?";
+    node.plain = tag.size() == 1 && tag[0] == '?';
+    if (!node.plain) check_decoded_controls(node.text, node.pos);
     if (!node.plain && mark.pos >= 0) check_quote_closed(m_base + static_cast<std::size_t>(mark.pos), node.pos);
     check_tag(tag, node.pos);
     note_anchor(anchor);
@@ -403,7 +403,7 @@ class TreeBuilder : public YAML::EventHandler {
   }
 
   void check_tag(const std::string& tag, SourcePos pos) {
-    if (tag.empty() || tag == "?" || tag == "!") return;
+    if (tag.empty() || (tag.size() == 1 && (tag[0] == '?' || tag[0] == '!'))) return;
     m_reporter.error(pos, fmt::format("tags ('{}') are not supported in plan files", tag_as_written(tag)),
                      "remove the tag; put the value in quotes if it must be read as text");
   }

@@ -5,7 +5,10 @@
 #include <algorithm>
 #include <array>
 #include <cstdlib>
+#include <functional>
 #include <memory>
+#include <string>
+#include <unordered_map>
 
 namespace cchc::util {
 
@@ -95,6 +98,10 @@ void append_word(std::vector<std::string>& lines, std::string& current, int& cur
 bool is_valid_utf8(std::string_view text) {
   std::size_t offset = 0;
   while (offset < text.size()) {
+    if (static_cast<unsigned char>(text[offset]) < 0x80) {  // most of any text: no call for it
+      ++offset;
+      continue;
+    }
     utf8proc_int32_t code_point = 0;
     const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data() + offset);
     const auto length = utf8proc_iterate(bytes, static_cast<utf8proc_ssize_t>(text.size() - offset), &code_point);
@@ -143,6 +150,24 @@ std::string stretch_to_nfc(std::string_view stretch) {
   return {reinterpret_cast<const char*>(buffer.data()), static_cast<std::size_t>(written)};
 }
 
+/// stretch_to_nfc, remembered per thread: a decomposed (NFD) Vietnamese text is made of a few dozen distinct
+/// stretches ("a" + U+0301, "o" + U+031B + U+0300 ...), each met again and again, and utf8proc takes a thousand
+/// instructions or more on each (a third of the titles of bench/generate.py's plans are NFD: their NFC was a tenth
+/// of reading such a plan). The result is the function's own, so remembering it changes nothing.
+const std::string& stretch_to_nfc_remembered(std::string_view stretch) {
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+  constexpr std::size_t kMostRemembered = 4096;  // a text of ever new stretches takes no more memory than this
+  thread_local std::unordered_map<std::string, std::string, Hash, std::equal_to<>> remembered;
+  if (const auto found = remembered.find(stretch); found != remembered.end()) return found->second;
+  thread_local std::string latest;
+  latest = stretch_to_nfc(stretch);
+  if (remembered.size() >= kMostRemembered) return latest;
+  return remembered.emplace(std::string(stretch), latest).first->second;
+}
+
 }  // namespace
 
 std::string to_nfc(std::string_view text) {
@@ -169,7 +194,7 @@ std::string to_nfc(std::string_view text) {
     if (is_nfc_without_lookup(stretch)) {
       normalized.append(stretch);
     } else {
-      normalized.append(stretch_to_nfc(stretch));
+      normalized.append(stretch_to_nfc_remembered(stretch));
     }
     copied = end;
     at = end;
