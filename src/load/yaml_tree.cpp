@@ -881,6 +881,27 @@ std::optional<YamlNode> read_in_two_parts(std::string_view text, const LineIndex
   return std::move(head.root);
 }
 
+/// Reads `text` with the plain reader showing the builder its events as it goes, in one pass. Returns the
+/// document when it read the whole text; nullopt when it gave up part way or the builder stopped (a limit, memory):
+/// the events before may then not be yaml-cpp's (a value yaml-cpp would read on two lines was reported on one), so
+/// what the builder did is dropped, and the caller has yaml-cpp read the text after `stream->restart()`.
+std::optional<YamlDocument> read_plain_in_one_pass(std::string_view text, const LineIndex& lines,
+                                                   const std::string& file, const Limits& limits, ItemStream* stream) {
+  YamlDocument document;
+  Reporter reporter(file, document, limits.max_diagnostics);
+  TreeBuilder builder(lines, reporter, limits, stream);
+  ReplayingVisitor events(builder);
+  try {
+    if (!scan_plain_yaml(text, events)) return std::nullopt;
+  } catch (...) {  // yaml-cpp reads it again, and reports what stopped the builder
+    return std::nullopt;
+  }
+  // One document, as the plain reader reads (a second call of HandleNextDocument finds none).
+  document.root = std::move(builder.root);
+  if (builder.swallowed_rest) document.root.reset();
+  return document;
+}
+
 }  // namespace
 
 YamlDocument read_yaml(std::string_view original, const std::string& file, const Limits& limits, ItemStream* stream,
@@ -983,15 +1004,19 @@ YamlDocument read_yaml(std::string_view original, const std::string& file, const
   // A text in the plain block YAML plan files are written in is read without yaml-cpp, by the plain reader, which
   // reports yaml-cpp's events for it, event for event. With a cache, its recording is replayed into the builder
   // like one from the cache, and stored like one made by yaml-cpp; without, it shows the builder its events
-  // itself, once it has gone through the whole text without giving up.
+  // itself as it reads, and yaml-cpp reads the text afresh when it gives up.
   std::optional<std::string> scanned;
-  bool plain = false;
   if (!replay && parts.cached.empty() && options.plain_yaml) {
     if (cache) {
       scanned = record_plain_yaml(text);
       if (scanned) replay = EventReplay::open(*scanned, text);
-    } else {
-      plain = plain_yaml_accepts(text);
+    } else if (auto read = read_plain_in_one_pass(text, lines, file, limits, stream)) {
+      document.root = std::move(read->root);
+      for (auto& diagnostic : read->diagnostics) document.diagnostics.push_back(std::move(diagnostic));
+      document.dropped += read->dropped;
+      return document;
+    } else if (stream) {
+      stream->restart();
     }
   }
 
@@ -1002,8 +1027,7 @@ YamlDocument read_yaml(std::string_view original, const std::string& file, const
   std::optional<EventWriter> writer;
   if (cache && !replay) writer.emplace(text);
   try {
-    DocumentSource source(input, builder, replay ? &*replay : nullptr, writer ? &*writer : nullptr,
-                          plain ? std::optional<std::string_view>(text) : std::nullopt);
+    DocumentSource source(input, builder, replay ? &*replay : nullptr, writer ? &*writer : nullptr, std::nullopt);
     // yaml-cpp 0.7 can report empty documents forever without consuming input (a file holding just ","),
     // so the number of calls is bounded, and a document starting where the previous one did is an error.
     constexpr int kMaxDocuments = 3;

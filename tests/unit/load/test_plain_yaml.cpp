@@ -10,6 +10,7 @@
 #include "load/plain_yaml.hpp"
 #include "load/text_scan.hpp"
 #include "load/yaml_tree.hpp"
+#include "yaml_dump.hpp"
 
 #include "../committed_plans.hpp"
 #include "event_log.hpp"
@@ -388,4 +389,46 @@ TEST_CASE("plain yaml: random texts of plan-like lines, where accepted, are read
   }
   CHECK(accepted >= tried / 40);  // about one text in twenty is plain throughout
   CHECK(accepted <= tried - tried / 10);
+}
+
+// Without a cache, read_yaml lets the plain reader show the builder its events as it reads, in one pass; when it
+// gives up part way (after items went to the stream) or the builder stops on a limit, all that is dropped and
+// yaml-cpp reads the text. Either way the tree, the streamed items and the problems are yaml-cpp's.
+TEST_CASE("plain yaml: read_yaml in one pass gives what yaml-cpp gives, also when the reader gives up part way",
+          "[load][plain_yaml]") {
+  const auto same_reading = [](const std::string& text, const load::Limits& limits) {
+    INFO("text:\n" << text);
+    test_support::StreamRecorder by_yaml_cpp;
+    test_support::StreamRecorder by_plain_reader;
+    load::ParseOptions plain;
+    plain.plain_yaml = true;
+    const auto expected = load::read_yaml(text, "plan.yaml", limits, &by_yaml_cpp);
+    const auto read = load::read_yaml(text, "plan.yaml", limits, &by_plain_reader, plain);
+    CHECK(test_support::dump(read.diagnostics) == test_support::dump(expected.diagnostics));
+    CHECK(read.dropped == expected.dropped);
+    CHECK(test_support::dump(read.root) == test_support::dump(expected.root));
+    CHECK(by_plain_reader.entries == by_yaml_cpp.entries);
+    CHECK(by_plain_reader.items == by_yaml_cpp.items);
+    return by_plain_reader.restarts;
+  };
+  const std::string tasks = "cchc: 1\ntasks:\n  - id: \"1\"\n    title: Một\n  - id: \"2\"\n    title: Hai\n";
+  // Given up after two items were streamed: a value on two lines, an anchor, a tab.
+  CHECK(same_reading(tasks + "  - id: \"3\"\n    title: Ba\n      tiếp\n", {}) == 1);
+  CHECK(same_reading(tasks + "  - id: &x \"3\"\n", {}) == 1);
+  CHECK(same_reading(tasks + "  - id: \"3\"\n\ttitle: x\n", {}) == 1);
+  // A limit crossed part way: read again by yaml-cpp, which reports it.
+  load::Limits few_nodes;
+  few_nodes.max_nodes = 8;
+  CHECK(same_reading(tasks, few_nodes) == 1);
+  CHECK(same_reading(tasks, {}) == 0);  // read in one pass, nothing dropped
+  // Committed plans, whole and cut short at random: plain or not, each read gives yaml-cpp's reading.
+  std::mt19937 random(20261128);
+  int restarted = 0;
+  for (const auto& path : test_support::committed_plans()) {
+    const std::string text = test_support::read_file(path);
+    INFO(path.string());
+    restarted += same_reading(text, {}) > 0 ? 1 : 0;
+    restarted += same_reading(text.substr(0, random() % (text.size() + 1)), {}) > 0 ? 1 : 0;
+  }
+  CHECK(restarted > 0);
 }
