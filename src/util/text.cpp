@@ -159,10 +159,14 @@ const std::string& stretch_to_nfc_remembered(std::string_view stretch) {
     using is_transparent = void;
     std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
   };
-  constexpr std::size_t kMostRemembered = 4096;  // a text of ever new stretches takes no more memory than this
+  // Short stretches only, and so many: a text of ever new or very long stretches (a hostile one, or a title in
+  // another script) costs at most 4 096 x 64 bytes and their results here, and is normalized as it was before.
+  constexpr std::size_t kMostRemembered = 4096;
+  constexpr std::size_t kLongestRemembered = 64;
   thread_local std::unordered_map<std::string, std::string, Hash, std::equal_to<>> remembered;
-  if (const auto found = remembered.find(stretch); found != remembered.end()) return found->second;
   thread_local std::string latest;
+  if (stretch.size() > kLongestRemembered) return latest = stretch_to_nfc(stretch);
+  if (const auto found = remembered.find(stretch); found != remembered.end()) return found->second;
   latest = stretch_to_nfc(stretch);
   if (remembered.size() >= kMostRemembered) return latest;
   return remembered.emplace(std::string(stretch), latest).first->second;
