@@ -164,17 +164,31 @@ const std::vector<std::pair<std::string, model::BeforeDate>> kBeforeDates = {
     {"exclusive", model::BeforeDate::Exclusive},
 };
 
-/// The entries of one map after its keys were checked: each key once, in file order.
-class Fields {
+/// The keys of one map, NFC, each once, in file order, with their entries. A key is a view of the text the tree
+/// holds when that is already NFC (every key of an ordinary plan): a task's dozen keys then cost no allocation.
+class KeyedEntries {
  public:
-  Fields(const YamlNode& map, std::string owner) : m_pos(map.pos), m_owner(std::move(owner)) {}
+  using Entry = std::pair<std::string_view, const YamlEntry*>;
 
-  void add(std::string key, const YamlEntry& entry) { m_entries.emplace_back(std::move(key), &entry); }
-
-  /// The map had a merge key ('<<', already reported): its missing keys were probably meant to come from
-  /// there, so they are not reported again.
-  bool merges() const { return m_merges; }
-  void set_merges() { m_merges = true; }
+  /// Adds `entry` under the key `written`, normalised to NFC.
+  void add(std::string_view written, const YamlEntry& entry) {
+    if (util::is_nfc_without_lookup(written)) {
+      m_entries.emplace_back(written, &entry);
+      return;
+    }
+    // Held by pointer: the views must survive this object's moves.
+    m_normalised.push_back(std::make_unique<std::string>(util::to_nfc(written)));
+    m_entries.emplace_back(*m_normalised.back(), &entry);
+  }
+  void add(const Entry& keyed) { m_entries.push_back(keyed); }
+  /// Keeps the keys `other` normalised, so that its views may be added here.
+  void keep_keys_of(KeyedEntries& other) {
+    for (auto& key : other.m_normalised) m_normalised.push_back(std::move(key));
+    other.m_normalised.clear();
+  }
+  void reserve(std::size_t count) { m_entries.reserve(count); }
+  /// Takes back the last entry added (its normalised key, if any, stays kept: harmless).
+  void drop_last() { m_entries.pop_back(); }
 
   /// The entry for `key`, or nullptr when the map does not have it.
   const YamlEntry* find(std::string_view key) const {
@@ -184,18 +198,73 @@ class Fields {
     return nullptr;
   }
 
-  const std::vector<std::pair<std::string, const YamlEntry*>>& entries() const { return m_entries; }
+  std::size_t size() const { return m_entries.size(); }
+  const Entry& operator[](std::size_t i) const { return m_entries[i]; }
+  std::vector<Entry>::const_iterator begin() const { return m_entries.begin(); }
+  std::vector<Entry>::const_iterator end() const { return m_entries.end(); }
+
+ private:
+  std::vector<Entry> m_entries;
+  std::vector<std::unique_ptr<std::string>> m_normalised;
+};
+
+/// `what` ("task", "section") for messages about one item of a list: its id when it has a readable one.
+std::string owner_of(const YamlNode& map, std::string_view what) {
+  for (const YamlEntry& entry : map.entries) {
+    if (entry.key.is_scalar() && entry.key.text == "id" && entry.value.is_scalar() && !is_blank(entry.value)) {
+      return fmt::format("{} '{}'", what, util::to_nfc(entry.value.text));
+    }
+  }
+  return fmt::format("this {}", what);
+}
+
+/// What a map is, for messages: "task '3.1'", "the 'plan' block". For an item of a list it is worked out from the
+/// item's id only when a message needs it, as most tasks never get one.
+class Owner {
+ public:
+  Owner(std::string described) : m_described(std::move(described)) {}  // NOLINT(google-explicit-constructor)
+  Owner(const char* described) : m_described(described) {}             // NOLINT(google-explicit-constructor)
+  /// An item of a list, "task" or "section", named by its id.
+  static Owner item(const YamlNode& map, std::string_view what) {
+    Owner owner{std::string()};
+    owner.m_item = &map;
+    owner.m_what = what;
+    return owner;
+  }
+  std::string str() const { return m_item ? owner_of(*m_item, m_what) : m_described; }
+
+ private:
+  std::string m_described;
+  const YamlNode* m_item = nullptr;
+  std::string_view m_what;
+};
+
+/// The entries of one map after its keys were checked: each key once, in file order.
+class Fields {
+ public:
+  Fields(const YamlNode& map, Owner owner) : m_pos(map.pos), m_owner(std::move(owner)) {}
+
+  KeyedEntries& keyed() { return m_entries; }
+
+  /// The map had a merge key ('<<', already reported): its missing keys were probably meant to come from
+  /// there, so they are not reported again.
+  bool merges() const { return m_merges; }
+  void set_merges() { m_merges = true; }
+
+  /// The entry for `key`, or nullptr when the map does not have it.
+  const YamlEntry* find(std::string_view key) const { return m_entries.find(key); }
+
+  const KeyedEntries& entries() const { return m_entries; }
   /// Where the map starts: missing keys are reported here.
   SourcePos pos() const { return m_pos; }
   /// What the map is, for messages: "task '3.1'", "the 'plan' block".
-  const std::string& owner() const { return m_owner; }
-  void set_owner(std::string owner) { m_owner = std::move(owner); }
+  std::string owner() const { return m_owner.str(); }
 
  private:
   SourcePos m_pos;
-  std::string m_owner;
+  Owner m_owner;
   bool m_merges = false;
-  std::vector<std::pair<std::string, const YamlEntry*>> m_entries;
+  KeyedEntries m_entries;
 };
 
 /// Builds one plan from a document tree, reporting every problem on the way and carrying on after each.
@@ -375,39 +444,43 @@ class PlanReader : public ItemStream {
   // ---- maps and keys ----
 
   /// Checks the keys of `map`: each must be text, given once, and one of `allowed`.
-  Fields fields(const YamlNode& map, const std::vector<std::string>& allowed, std::string owner) {
+  Fields fields(const YamlNode& map, const std::vector<std::string>& allowed, Owner owner) {
     Fields result(map, std::move(owner));
     if (std::any_of(map.entries.begin(), map.entries.end(), [](const YamlEntry& e) { return e.key.unsupported; })) {
       result.set_merges();
     }
-    for (const auto& [key, entry] : unique_entries(map)) {
+    KeyedEntries unique = unique_entries(map);
+    result.keyed().reserve(unique.size());
+    for (const auto& keyed : unique) {
+      const auto& [key, entry] = keyed;
       if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
         error(entry->key.pos, "unknown-key", fmt::format("unknown key '{}'", shown(key)),
-              suggestion(key, allowed, "the keys allowed here are"));
+              suggestion(std::string(key), allowed, "the keys allowed here are"));
         continue;
       }
-      result.add(key, *entry);
+      result.keyed().add(keyed);
     }
+    result.keyed().keep_keys_of(unique);
     return result;
   }
 
   /// The entries of `map` whose keys are usable text, first occurrence of each; the rest is reported.
-  std::vector<std::pair<std::string, const YamlEntry*>> unique_entries(const YamlNode& map) {
-    std::vector<std::pair<std::string, const YamlEntry*>> entries;
+  KeyedEntries unique_entries(const YamlNode& map) {
+    KeyedEntries entries;
     entries.reserve(map.entries.size());
     // A task's map has a dozen keys at most: looking back through them is cheaper than hashing; a map of agencies
     // or a hostile file may have thousands.
     constexpr std::size_t kLookBackUpTo = 16;
     const bool look_back = map.entries.size() <= kLookBackUpTo;
-    std::unordered_map<std::string, std::size_t> seen;  // key -> index in entries, for large maps
-    const auto first_index = [&](const std::string& key) -> std::optional<std::size_t> {
+    std::unordered_map<std::string_view, std::size_t> seen;  // key -> index in entries, for large maps
+    const auto first_index = [&](std::string_view key) -> std::optional<std::size_t> {
       if (look_back) {
-        for (std::size_t i = 0; i < entries.size(); ++i) {
+        for (std::size_t i = 0; i + 1 < entries.size(); ++i) {
           if (entries[i].first == key) return i;
         }
         return std::nullopt;
       }
-      const auto [found, inserted] = seen.try_emplace(key, entries.size());
+      const auto [found, inserted] = seen.try_emplace(key, entries.size() - 1);
       if (inserted) return std::nullopt;
       return found->second;
     };
@@ -418,15 +491,17 @@ class PlanReader : public ItemStream {
               "write each entry as 'key: value'");
         continue;
       }
-      std::string key = util::to_nfc(entry.key.text);
+      // Added first, so that its key is normalised once; taken back off when it repeats an earlier key.
+      entries.add(entry.key.text, entry);
+      const std::string_view key = entries[entries.size() - 1].first;
       if (const auto first = first_index(key)) {
         error(entry.key.pos, "duplicate-key",
               fmt::format("the key '{}' is given twice in the same map (first on line {})", shown(key),
                           entries[*first].second->key.pos.line),
               "keep only one of them; the first one is the one read");
+        entries.drop_last();
         continue;
       }
-      entries.emplace_back(std::move(key), &entry);
     }
     return entries;
   }
@@ -669,7 +744,7 @@ class PlanReader : public ItemStream {
       }
       if (occurrence->value.unsupported) continue;
       model::OccurrenceRecord record;
-      record.label = LocatedText{label, occurrence->key.pos};
+      record.label = LocatedText{std::string(label), occurrence->key.pos};
       record.pos = occurrence->key.pos;
       if (!occurrence->value.is_map()) {
         error(value_pos(*occurrence), "wrong-type",
@@ -684,7 +759,7 @@ class PlanReader : public ItemStream {
   }
 
   /// "did you mean '2021-Q1'?" among the labels of the same year (or the first), else how labels look.
-  static std::string occurrence_hint(const model::Recurrence& rule, const std::string& label, int first, int last) {
+  static std::string occurrence_hint(const model::Recurrence& rule, std::string_view label, int first, int last) {
     int year = first;
     if (label.size() >= 4 && is_digits(label.substr(0, 4))) year = std::clamp(to_int(label.substr(0, 4)), first, last);
     std::vector<std::string> labels;
@@ -1056,7 +1131,7 @@ class PlanReader : public ItemStream {
   void read_agencies(const YamlNode& map, model::Plan& plan) {
     for (const auto& [key, entry] : unique_entries(map)) {
       model::Agency agency;
-      agency.id = LocatedText{key, entry->key.pos};
+      agency.id = LocatedText{std::string(key), entry->key.pos};
       agency.pos = entry->key.pos;
       check_id(agency.id, "agency");
       const std::string owner = fmt::format("agency '{}'", key);
@@ -1083,7 +1158,7 @@ class PlanReader : public ItemStream {
   void read_documents(const YamlNode& map, model::Plan& plan) {
     for (const auto& [key, entry] : unique_entries(map)) {
       model::Document document;
-      document.id = LocatedText{key, entry->key.pos};
+      document.id = LocatedText{std::string(key), entry->key.pos};
       document.pos = entry->key.pos;
       check_id(document.id, "document");
       if (entry->value.unsupported) continue;
@@ -1101,16 +1176,6 @@ class PlanReader : public ItemStream {
       }
       plan.documents.push_back(std::move(document));
     }
-  }
-
-  /// `what` ("task", "section") for messages about one item of a list: its id when it has a readable one.
-  static std::string owner_of(const YamlNode& map, std::string_view what) {
-    for (const YamlEntry& entry : map.entries) {
-      if (entry.key.is_scalar() && entry.key.text == "id" && entry.value.is_scalar() && !is_blank(entry.value)) {
-        return fmt::format("{} '{}'", what, util::to_nfc(entry.value.text));
-      }
-    }
-    return fmt::format("this {}", what);
   }
 
   /// True when a list item is a map; reports wrong-type otherwise (aliases are skipped silently).
@@ -1148,7 +1213,7 @@ class PlanReader : public ItemStream {
   model::Task read_task(const YamlNode& map, const std::string& parent_path) {
     model::Task task;
     task.pos = map.pos;
-    const Fields details = fields(map, kTaskKeys, owner_of(map, "task"));
+    const Fields details = fields(map, kTaskKeys, Owner::item(map, "task"));
     if (auto id = required_text(details, "id")) task.id = std::move(*id);
     task.path = model::child_path(parent_path, task.id.value.empty() ? "?" : task.id.value);
     if (auto title = required_text(details, "title")) task.title = std::move(*title);
@@ -1172,7 +1237,7 @@ class PlanReader : public ItemStream {
     if (!expect_map_item(item, "sections", "a map with 'id:' and 'title:'")) return std::nullopt;
     model::Section section;
     section.pos = item.pos;
-    const Fields details = fields(item, kSectionKeys, owner_of(item, "section"));
+    const Fields details = fields(item, kSectionKeys, Owner::item(item, "section"));
     if (auto id = required_text(details, "id")) section.id = std::move(*id);
     if (auto title = required_text(details, "title")) section.title = std::move(*title);
     section.lead = optional_text(details, "lead");
