@@ -244,6 +244,38 @@ TEST_CASE("NFD text becomes NFC, and keys written in NFD are recognised") {
   CHECK(plan.tasks.at(0).due->value.text == "Trước ngày 30/4/2020");
 }
 
+TEST_CASE("a key given twice is found in a map of any size and in either Unicode form") {
+  SECTION("a large map, whose keys are looked up by hash") {
+    std::string agencies = "agencies:\n";
+    for (int i = 1; i <= 20; ++i) agencies += "  a" + std::to_string(i) + ": Đơn vị " + std::to_string(i) + "\n";
+    agencies += "  a3: Đơn vị 3\n";  // line 26: the header takes 4 lines, "agencies:" the 5th
+    const auto d = load_one_problem(kHeader + agencies);
+    CHECK(d.check == "duplicate-key");
+    CHECK(d.pos == SourcePos{26, 3});
+    CHECK(d.message == "the key 'a3' is given twice in the same map (first on line 8)");
+  }
+  SECTION("the same key in NFC and in NFD, in a small map and in a large one") {
+    for (const int others : {0, 20}) {
+      std::string agencies = "agencies:\n  s\u1EDF: A\n";
+      for (int i = 1; i <= others; ++i) agencies += "  a" + std::to_string(i) + ": B\n";
+      agencies += "  so\u031B\u0309: C\n";
+      // 'sở' is no valid agency id either: that is reported too, once, for the first.
+      const load::LoadResult result = load::load_plan(kHeader + agencies, "plan.yaml");
+      INFO(others << "\n" << dump(result.diagnostics));
+      REQUIRE(result.diagnostics.size() == 2);
+      CHECK(has(result.diagnostics, "invalid-value", 6, 3));
+      CHECK(has(result.diagnostics, "duplicate-key", 7 + others, 3));
+      CHECK(result.diagnostics[1].message == "the key 's\u1EDF' is given twice in the same map (first on line 6)");
+    }
+  }
+  SECTION("a key of a task written in NFD is read as its NFC form") {
+    // "tïtle" is no key, but an NFD "tïtle" must be reported in NFC, as the user would search for it.
+    const auto d = load_one_problem(kHeader + "tasks:\n  - id: \"1\"\n    title: x\n    ti\u0308tle: y\n");
+    CHECK(d.check == "unknown-key");
+    CHECK(d.message == "unknown key 't\u00EFtle'");
+  }
+}
+
 TEST_CASE("columns count code points, not bytes") {
   const util::Diagnostic d = load_one_problem(kHeader + "agencies:\n  snv: {name: \"Sở Nội vụ\", grop: true}\n");
   CHECK(d.check == "unknown-key");
