@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <deque>
 #include <functional>
 #include <iterator>
 #include <new>
@@ -267,34 +268,47 @@ class Fields {
   KeyedEntries m_entries;
 };
 
+/// model::parse_deadline, each wording read once: a plan repeats its wordings ("Hằng quý", "Quý II/2026",
+/// "Thường xuyên") over hundreds of tasks, and reading one costs about ten thousand instructions (3 % of loading a
+/// plan of 10 000 tasks). The result depends only on the text and the options. The memo is keyed on the text as
+/// written, so that a wording seen before is neither normalised nor copied again.
+class DeadlineMemo {
+ public:
+  /// What `written` (as the file has it, NFC or not) means under `options`; valid until the next call.
+  const model::DeadlineResult& parse(std::string_view written, const model::DeadlineOptions& options) {
+    // Long texts are rarely repeated, and the memo's size stays bounded by the number of short wordings.
+    constexpr std::size_t kLongestKept = 160;
+    if (written.size() > kLongestKept) {
+      m_unkept = model::parse_deadline(util::to_nfc(written), options);
+      return m_unkept;
+    }
+    Results& results = results_for(options);
+    if (const auto found = results.find(written); found != results.end()) return found->second;
+    const std::string& kept = m_texts.emplace_back(written);  // a deque: the text stays where it is
+    return results.emplace(kept, model::parse_deadline(util::to_nfc(written), options)).first->second;
+  }
+
+ private:
+  using Results = std::unordered_map<std::string_view, model::DeadlineResult>;
+
+  /// The results read under `options`: a plan reads nearly all its wordings under one set of options, at most a
+  /// few.
+  Results& results_for(const model::DeadlineOptions& options) {
+    for (auto& [kept_options, results] : m_by_options) {
+      if (kept_options == options) return results;
+    }
+    return m_by_options.emplace_back(options, Results{}).second;
+  }
+
+  std::deque<std::pair<model::DeadlineOptions, Results>> m_by_options;
+  std::deque<std::string> m_texts;
+  model::DeadlineResult m_unkept;
+};
+
 /// Builds one plan from a document tree, reporting every problem on the way and carrying on after each.
 /// As an ItemStream it reads the `plan:` block as soon as it is parsed and then each top-level task as soon as
 /// it is complete, so that a plan of 100 000 tasks never exists as a whole tree: only what `read` then finds
 /// in the tree (the small parts of the file) is read from it.
-/// model::parse_deadline, each wording read once: a plan repeats its wordings ("Hằng quý", "Quý II/2026",
-/// "Thường xuyên") over hundreds of tasks, and reading one costs about ten thousand instructions (3 % of loading a
-/// plan of 10 000 tasks). The result depends only on the text and the options, which are part of the key.
-class DeadlineMemo {
- public:
-  model::DeadlineResult parse(std::string_view text, const model::DeadlineOptions& options) {
-    // Long texts are rarely repeated, and the memo's size stays bounded by the number of short wordings.
-    constexpr std::size_t kLongestKept = 160;
-    if (text.size() > kLongestKept) return model::parse_deadline(text, options);
-    std::string key(text);
-    key += '\0';
-    key += static_cast<char>('0' + static_cast<int>(options.before_date));
-    key += options.span_from_trigger ? 's' : '-';
-    if (options.year) key += std::to_string(*options.year);
-    if (const auto found = m_results.find(key); found != m_results.end()) return found->second;
-    model::DeadlineResult result = model::parse_deadline(text, options);
-    m_results.emplace(std::move(key), result);
-    return result;
-  }
-
- private:
-  std::unordered_map<std::string, model::DeadlineResult> m_results;
-};
-
 class PlanReader : public ItemStream {
  public:
   PlanReader(const std::string& file, util::Diagnostics& diagnostics, std::size_t cap)
@@ -660,15 +674,15 @@ class PlanReader : public ItemStream {
         return std::find(kRelativeDueKeys.begin(), kRelativeDueKeys.end(), field.key.text) != kRelativeDueKeys.end();
       });
       result = counts_days ? relative_deadline(entry->value) : structured_recurrence(entry->value);
-    } else if (const auto value = text_of(entry)) {
+    } else if (expect_kind(*entry, YamlNode::Kind::Scalar, "text")) {
       model::DeadlineOptions options = m_deadline_options;
       options.span_from_trigger = span_from_trigger;
-      auto parsed = m_deadlines.parse(value->value, options);
-      if (auto* problem = std::get_if<model::DeadlineError>(&parsed)) {
-        error(value->pos, "invalid-deadline", std::move(problem->message), std::move(problem->hint));
+      const model::DeadlineResult& parsed = m_deadlines.parse(entry->value.text, options);
+      if (const auto* problem = std::get_if<model::DeadlineError>(&parsed)) {
+        error(entry->value.pos, "invalid-deadline", problem->message, problem->hint);
         return std::nullopt;
       }
-      result = Located<model::Deadline>{std::move(std::get<model::Deadline>(parsed)), value->pos};
+      result = Located<model::Deadline>{std::get<model::Deadline>(parsed), entry->value.pos};
     }
     if (result && result->value.recurrence && !model::first_recurrence_year(*m_plan, *result->value.recurrence)) {
       error(result->pos, "invalid-deadline",

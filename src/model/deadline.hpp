@@ -135,6 +135,8 @@ struct DeadlineOptions {
   /// The year a day written without one ("Trước ngày 30/11") belongs to: the plan's one-year `period:` or the
   /// year of its `date:`; nullopt when the plan gives none, and such a day is then an error.
   std::optional<int> year{};
+
+  friend bool operator==(const DeadlineOptions&, const DeadlineOptions&) = default;
 };
 
 /// Why a wording could not be read.

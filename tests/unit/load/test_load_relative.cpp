@@ -123,3 +123,34 @@ TEST_CASE("a plan adds days off and working weekend days; bad dates are located"
   CHECK(weekday.message == "22/02/2027 is not a Saturday or a Sunday");
   CHECK(one_problem(head + "  holidays: 2027-11-24\n").check == "wrong-type");
 }
+
+TEST_CASE("a wording read again is read as its first time only under the same settings, and in NFC") {
+  // Deadlines are remembered by their text as written: "30 ngày" is a span from the trigger only inside
+  // `trigger:`, and the same wording in `due:` stays an error after it was read there; an NFD wording is kept NFC.
+  const std::string nfd_due = "Tr\u01B0\u01A1\u0301c nga\u0300y 30/4/2026";
+  const std::string text = kHead + "    due: Theo Kế hoạch riêng\n    trigger: {on: 2026-04-01, due: 30 ngày}\n" +
+                           "  - id: \"2\"\n    title: t\n    due: 30 ngày\n" +
+                           "  - id: \"3\"\n    title: t\n    due: " + nfd_due + "\n" +
+                           "  - id: \"4\"\n    title: t\n    due: " + nfd_due + "\n" +
+                           "  - id: \"5\"\n    title: t\n    due: Theo Kế hoạch riêng\n" +
+                           "    trigger: {on: 2026-05-01, due: 30 ngày}\n";
+  const auto result = load_text(text);
+  REQUIRE(result.diagnostics.size() == 1);
+  CHECK(result.diagnostics[0].check == "invalid-deadline");
+  CHECK(result.diagnostics[0].pos == SourcePos{13, 10});
+  REQUIRE(result.plan);
+  const auto& tasks = result.plan->tasks;
+  REQUIRE(tasks.size() == 5);
+  CHECK_FALSE(tasks[1].due);
+  for (const std::size_t i : {2u, 3u}) {
+    REQUIRE(tasks[i].due);
+    CHECK(tasks[i].due->value.text == "Trước ngày 30/4/2026");
+    CHECK(tasks[i].due->value.due == Date{2026, 4, 30});
+  }
+  for (const std::size_t i : {0u, 4u}) {
+    REQUIRE(tasks[i].trigger);
+    REQUIRE(tasks[i].trigger->due);
+    CHECK(tasks[i].trigger->due->value.relative->span.count == 30);
+  }
+  CHECK(tasks[4].trigger->due->pos == SourcePos{23, 36});
+}
