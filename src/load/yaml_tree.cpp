@@ -296,6 +296,11 @@ class TreeBuilder : public YAML::EventHandler {
     }
     collection.flow = flow;
     collection.node.flow = flow != 0;
+    // Room for a task's keys at once: grown one by one, a map of eight entries is moved three times over. A map
+    // that leaves more than half of it unused gives it back when it closes, so that a tree of small maps takes at
+    // most twice the room of its entries.
+    constexpr std::size_t kUsualBlockMapKeys = 8;
+    if (kind == YamlNode::Kind::Map && !flow) collection.node.entries.reserve(kUsualBlockMapKeys);
     check_tag(tag, collection.node.pos);
     note_anchor(anchor);
     if (flow) m_open_flows.emplace_back(mark.pos < 0 ? mark.pos : mark.pos + static_cast<int>(m_base), flow);
@@ -315,6 +320,7 @@ class TreeBuilder : public YAML::EventHandler {
     Open finished = std::move(m_open.back());
     m_open.pop_back();
     if (finished.flow && !m_open_flows.empty()) m_open_flows.pop_back();
+    if (finished.node.entries.capacity() > 2 * finished.node.entries.size()) finished.node.entries.shrink_to_fit();
     add(std::move(finished.node));
   }
 
@@ -342,10 +348,9 @@ class TreeBuilder : public YAML::EventHandler {
         m_reporter.error(node.pos, "merge keys ('<<') are not supported in plan files",
                          "write the keys out in full in this map");
       }
-      YamlEntry entry;
+      YamlEntry& entry = parent.node.entries.emplace_back();
       entry.key = std::move(node);
       entry.value.pos = entry.key.pos;
-      parent.node.entries.push_back(std::move(entry));
       parent.awaiting_value = true;
     }
   }
