@@ -181,6 +181,12 @@ class TreeBuilder : public YAML::EventHandler {
   /// The text yaml-cpp reads is this part of the file, `length` bytes from `base`.
   void read_part_of(std::size_t length) { m_end = m_base + length; }
 
+  /// The events come from the plain reader reading the text itself (not from a recording): it accepts a quoted
+  /// text only when its closing quote is on the same line, and in double quotes only the escapes \" \\ \/ \n \t,
+  /// none of which writes a forbidden control character (the raw text was checked before). So the two checks of
+  /// quoted texts below, a tenth of building the tree of a plan, cannot find anything and are left out.
+  void quotes_checked_by_plain_reader() { m_quotes_checked = true; }
+
   /// Nodes seen so far (keys, values, list items).
   std::size_t nodes() const { return m_nodes; }
 
@@ -249,8 +255,10 @@ class TreeBuilder : public YAML::EventHandler {
     node.text = value;
     // yaml-cpp gives plain scalars the non-specific tag "?" and quoted or block scalars "!".
     node.plain = tag.size() == 1 && tag[0] == '?';
-    if (!node.plain) check_decoded_controls(node.text, node.pos);
-    if (!node.plain && mark.pos >= 0) check_quote_closed(m_base + static_cast<std::size_t>(mark.pos), node.pos);
+    if (!node.plain && !m_quotes_checked) {
+      check_decoded_controls(node.text, node.pos);
+      if (mark.pos >= 0) check_quote_closed(m_base + static_cast<std::size_t>(mark.pos), node.pos);
+    }
     check_tag(tag, node.pos);
     note_anchor(anchor);
     add(std::move(node));
@@ -344,7 +352,7 @@ class TreeBuilder : public YAML::EventHandler {
       parent.awaiting_value = false;
       if (root_entry) m_stream->root_entry(parent.node.entries.back());
     } else {
-      if (node.is_scalar() && node.plain && node.text == "<<") {
+      if (node.is_scalar() && node.plain && std::string_view(node.text) == "<<") {
         node.unsupported = true;
         m_reporter.error(node.pos, "merge keys ('<<') are not supported in plan files",
                          "write the keys out in full in this map");
@@ -422,6 +430,7 @@ class TreeBuilder : public YAML::EventHandler {
 
   const LineIndex& m_lines;
   mutable std::size_t m_line_hint = 0;  ///< the line of the last position looked up (see LineIndex::at)
+  bool m_quotes_checked = false;         ///< see quotes_checked_by_plain_reader
   Reporter& m_reporter;
   const Limits& m_limits;
   ItemStream* m_stream;
@@ -775,6 +784,7 @@ struct Part {
           plain = plain_yaml_accepts(text);
         }
       }
+      if (plain) builder.quotes_checked_by_plain_reader();
       InPlaceBuffer buffer(text);
       std::istream input(&buffer);
       std::optional<EventWriter> writer;
@@ -896,6 +906,7 @@ std::optional<YamlDocument> read_plain_in_one_pass(std::string_view text, const 
   YamlDocument document;
   Reporter reporter(file, document, limits.max_diagnostics);
   TreeBuilder builder(lines, reporter, limits, stream);
+  builder.quotes_checked_by_plain_reader();
   ReplayingVisitor events(builder);
   try {
     if (!scan_plain_yaml(text, events)) return std::nullopt;

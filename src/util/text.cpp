@@ -315,6 +315,8 @@ std::string pad_to_width(std::string_view text, int width) {
 }
 
 bool is_whitespace_only(std::string_view text) {
+  // Nearly every text asked about starts with a visible ASCII character: it answers at once.
+  if (!text.empty() && static_cast<unsigned char>(text[0]) < 0x80 && !is_space_byte(text[0])) return false;
   for (std::size_t offset = 0; offset < text.size();) {
     const Decoded decoded = decode_at(text, offset);
     if (!is_space_byte(text[offset]) && (decoded.code_point < 0x80 ||  // no ASCII character is in Zs but space
