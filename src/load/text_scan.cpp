@@ -210,7 +210,17 @@ std::vector<CharacterProblem> find_character_problems(std::string_view text, std
     }
     // Most other bytes are printable ASCII or, away from the indentation, letters of other scripts: they are
     // stepped over without decoding (the text is valid UTF-8 here; C1 controls, U+0080..U+009F, start with 0xC2).
+    // An indentation is spaces, most of every line: stepped over in a loop of their own.
+    if (in_indentation) {
+      while (offset < text.size() && text[offset] == ' ') ++offset;
+      if (offset == text.size()) break;
+    }
     const auto byte = static_cast<unsigned char>(text[offset]);
+    if (byte == '\n') {
+      in_indentation = true;
+      ++offset;
+      continue;
+    }
     if (byte >= 0x20 && byte < 0x7F) {
       if (byte != ' ' && byte != '-') in_indentation = false;
       ++offset;
