@@ -182,10 +182,10 @@ class KeyedEntries {
     m_entries.emplace_back(*m_normalised.back(), &entry);
   }
   void add(const Entry& keyed) { m_entries.push_back(keyed); }
-  /// Keeps the keys `other` normalised, so that its views may be added here.
-  void keep_keys_of(KeyedEntries& other) {
-    for (auto& key : other.m_normalised) m_normalised.push_back(std::move(key));
-    other.m_normalised.clear();
+  /// Drops the entries for which `drop(key, entry)` is true, keeping the order of the rest.
+  template <class Predicate>
+  void remove_if(Predicate drop) {
+    std::erase_if(m_entries, [&](const Entry& keyed) { return drop(keyed.first, *keyed.second); });
   }
   void reserve(std::size_t count) { m_entries.reserve(count); }
   /// Takes back the last entry added (its normalised key, if any, stays kept: harmless).
@@ -463,18 +463,13 @@ class PlanReader : public ItemStream {
     if (std::any_of(map.entries.begin(), map.entries.end(), [](const YamlEntry& e) { return e.key.unsupported; })) {
       result.set_merges();
     }
-    KeyedEntries unique = unique_entries(map);
-    result.keyed().reserve(unique.size());
-    for (const auto& keyed : unique) {
-      const auto& [key, entry] = keyed;
-      if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
-        error(entry->key.pos, "unknown-key", fmt::format("unknown key '{}'", shown(key)),
-              suggestion(std::string(key), allowed, "the keys allowed here are"));
-        continue;
-      }
-      result.keyed().add(keyed);
-    }
-    result.keyed().keep_keys_of(unique);
+    result.keyed() = unique_entries(map);
+    result.keyed().remove_if([&](std::string_view key, const YamlEntry& entry) {
+      if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) return false;
+      error(entry.key.pos, "unknown-key", fmt::format("unknown key '{}'", shown(key)),
+            suggestion(std::string(key), allowed, "the keys allowed here are"));
+      return true;
+    });
     return result;
   }
 
