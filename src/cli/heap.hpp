@@ -6,7 +6,7 @@ namespace cchc::cli {
 
 /// Prepares the heap for reading plans of `input_bytes` bytes in all: from 1 MiB on, a region of the heap about
 /// eight times that size (at most 480 MiB, address space only until touched) is asked to be backed by 2 MiB
-/// transparent huge pages; from 64 KiB, eight times that size of heap is mapped at once (populate_heap_start).
+/// transparent huge pages; from 64 KiB, six times that size of heap is mapped at once (populate_heap_start).
 /// Called before each file is read and again for all of them; it acts only when the reserve must grow.
 ///
 /// Why: the model of a large plan takes about ten times the file's size in small allocations, and on the
