@@ -266,7 +266,27 @@ std::string strip_diacritics(std::string_view text) {
 
 int display_width(std::string_view text) {
   int width = 0;
+  const auto byte = [&](std::size_t i) { return i < text.size() ? static_cast<unsigned char>(text[i]) : 0u; };
+  const auto continues = [&](std::size_t i) { return (byte(i) & 0xC0u) == 0x80u; };
   for (std::size_t offset = 0; offset < text.size();) {
+    // What nearly every cell holds, measured without decoding: printable ASCII, and the precomposed letters of
+    // Vietnamese (U+00A0..U+02FF, U+1E00..U+1EFF), a column each, as code_point_width says.
+    const unsigned lead = byte(offset);
+    if (lead >= 0x20 && lead < 0x7F) {
+      ++width;
+      ++offset;
+      continue;
+    }
+    if (lead >= 0xC2 && lead <= 0xCB && continues(offset + 1) && (lead != 0xC2 || byte(offset + 1) >= 0xA0)) {
+      ++width;
+      offset += 2;
+      continue;
+    }
+    if (lead == 0xE1 && byte(offset + 1) >= 0xB8 && byte(offset + 1) <= 0xBB && continues(offset + 2)) {
+      ++width;
+      offset += 3;
+      continue;
+    }
     const Decoded decoded = decode_at(text, offset);
     width += code_point_width(decoded.code_point);
     offset += decoded.length;
