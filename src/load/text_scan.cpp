@@ -76,6 +76,17 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
       i += first_marked(high);
     }
     const unsigned lead = byte_at(i);
+    // The letters of Vietnamese: two bytes (U+0080..U+07FF) or three led by 0xE1 (U+1000..U+1FFF), whose second
+    // byte has the full range: checked without the general case's bounds.
+    if (lead >= 0xC2 && lead <= 0xDF && is_continuation(static_cast<unsigned char>(byte_at(i + 1)))) {
+      i += 2;
+      continue;
+    }
+    if (lead == 0xE1 && is_continuation(static_cast<unsigned char>(byte_at(i + 1))) &&
+        is_continuation(static_cast<unsigned char>(byte_at(i + 2)))) {
+      i += 3;
+      continue;
+    }
     std::size_t length = 0;
     unsigned low = 0x80, high = 0xBF;  // allowed range of the second byte
     if (lead < 0x80) {
