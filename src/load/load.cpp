@@ -944,6 +944,7 @@ class PlanReader : public ItemStream {
       return texts;
     }
     if (!expect_list(*entry, "a text or a list of texts")) return texts;
+    texts.reserve(entry->value.items.size());
     for (const YamlNode& item : entry->value.items) {
       if (item.unsupported) continue;
       if (!item.is_scalar() || is_blank(item)) {

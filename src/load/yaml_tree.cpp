@@ -309,6 +309,9 @@ class TreeBuilder : public YAML::EventHandler {
     // most twice the room of its entries.
     constexpr std::size_t kUsualBlockMapKeys = 8;
     if (kind == YamlNode::Kind::Map && !flow) collection.node.entries.reserve(kUsualBlockMapKeys);
+    // And for a few items of a list (`support: [snv, stp]`), under the same rule.
+    constexpr std::size_t kUsualListItems = 4;
+    if (kind == YamlNode::Kind::Sequence) collection.node.items.reserve(kUsualListItems);
     check_tag(tag, collection.node.pos);
     note_anchor(anchor);
     if (flow) m_open_flows.emplace_back(mark.pos < 0 ? mark.pos : mark.pos + static_cast<int>(m_base), flow);
@@ -329,6 +332,7 @@ class TreeBuilder : public YAML::EventHandler {
     if (m_open.back().flow && !m_open_flows.empty()) m_open_flows.pop_back();
     m_open.pop_back();
     if (finished.entries.capacity() > 2 * finished.entries.size()) finished.entries.shrink_to_fit();
+    if (finished.items.capacity() > 2 * finished.items.size()) finished.items.shrink_to_fit();
     add(std::move(finished));
   }
 
