@@ -45,6 +45,9 @@ class Scanner {
  public:
   Scanner(std::string_view text, EventVisitor& visitor) : m_text(text), m_visitor(visitor) {}
 
+  /// Whether a literal block (`|`) was met: see scan_plain_yaml.
+  bool literal_blocks() const { return m_literal_blocks; }
+
   bool run() {
     // Marks are ints in yaml-cpp; a tab is whitespace in some places and content in others.
     if (m_text.size() > INT_MAX / 2 || m_text.find('\t') != npos) return false;
@@ -79,6 +82,7 @@ class Scanner {
   Pending m_pending = Pending::None;
   std::size_t m_pending_indent = 0;  ///< the indentation of the map or list that key or dash belongs to
   std::string m_value;
+  bool m_literal_blocks = false;
   const std::string m_plain_tag = "?";
   const std::string m_quoted_tag = "!";
 
@@ -362,6 +366,7 @@ class Scanner {
   /// A literal block (`|` or `|-`) whose indicator is at `indicator`, in a block indented by `owner`. Its lines
   /// are read here; the main loop goes on after its last line that is not empty.
   bool literal_block(std::size_t indicator, std::size_t owner) {
+    m_literal_blocks = true;
     std::size_t after = indicator + 1;
     const bool strip = at(after) == '-';
     if (strip) ++after;
@@ -435,7 +440,12 @@ class Scanner {
 
 }  // namespace
 
-bool scan_plain_yaml(std::string_view text, EventVisitor& visitor) { return Scanner(text, visitor).run(); }
+bool scan_plain_yaml(std::string_view text, EventVisitor& visitor, bool* literal_blocks) {
+  Scanner scanner(text, visitor);
+  const bool read = scanner.run();
+  if (literal_blocks) *literal_blocks = scanner.literal_blocks();
+  return read;
+}
 
 bool plain_yaml_accepts(std::string_view text) {
   class Ignored : public EventVisitor {

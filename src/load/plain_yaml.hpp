@@ -26,7 +26,9 @@ namespace cchc::load {
 ///
 /// `visitor` may have been shown some events when it gives up (returning false); they are then to be dropped.
 /// `text` is what yaml-cpp would read: valid UTF-8 without a byte order mark or CR (read_yaml's checks ran).
-bool scan_plain_yaml(std::string_view text, EventVisitor& visitor);
+/// `literal_blocks`, when given, is set to whether a literal block (`|`, `|-`) was read: the only lines of a text
+/// it reads to its end that flow_too_deep (load/text_scan.hpp) does not count as YAML does.
+bool scan_plain_yaml(std::string_view text, EventVisitor& visitor, bool* literal_blocks = nullptr);
 
 /// Whether scan_plain_yaml reads `text` to its end without giving up.
 bool plain_yaml_accepts(std::string_view text);

@@ -904,16 +904,18 @@ std::optional<YamlNode> read_in_two_parts(std::string_view text, const LineIndex
 /// Reads `text` with the plain reader showing the builder its events as it goes, in one pass. Returns the
 /// document when it read the whole text; nullopt when it gave up part way or the builder stopped (a limit, memory):
 /// the events before may then not be yaml-cpp's (a value yaml-cpp would read on two lines was reported on one), so
-/// what the builder did is dropped, and the caller has yaml-cpp read the text after `stream->restart()`.
+/// what the builder did is dropped, and the caller has yaml-cpp read the text after `stream->restart()`. Sets
+/// `literal_blocks` as scan_plain_yaml does.
 std::optional<YamlDocument> read_plain_in_one_pass(std::string_view text, const LineIndex& lines,
-                                                   const std::string& file, const Limits& limits, ItemStream* stream) {
+                                                   const std::string& file, const Limits& limits, ItemStream* stream,
+                                                   bool& literal_blocks) {
   YamlDocument document;
   Reporter reporter(file, document, limits.max_diagnostics);
   TreeBuilder builder(lines, reporter, limits, stream);
   builder.quotes_checked_by_plain_reader();
   ReplayingVisitor events(builder);
   try {
-    if (!scan_plain_yaml(text, events)) return std::nullopt;
+    if (!scan_plain_yaml(text, events, &literal_blocks)) return std::nullopt;
   } catch (...) {  // yaml-cpp reads it again, and reports what stopped the builder
     return std::nullopt;
   }
@@ -976,12 +978,23 @@ YamlDocument read_yaml(std::string_view original, const std::string& file, const
   }
   const LineIndex lines(text);
 
-  if (const auto deep = flow_too_deep(text, limits.max_depth)) {
+  // The depth of flow brackets is bounded before yaml-cpp reads anything. When the plain reader alone reads the
+  // whole text (no cache, no second parser), the check waits: a text it reads to its end with no literal block is
+  // counted by flow_too_deep exactly as nested, and the tree builder, which bounds flow and block nesting together,
+  // then stopped nothing, so the check could not find anything. It runs when the plain reader gives up (before
+  // yaml-cpp reads) or read a literal block, whose lines the check may count as brackets.
+  const auto too_deep = [&] {
+    const auto deep = flow_too_deep(text, limits.max_depth);
+    if (!deep) return false;
     reporter.limit(lines.at(*deep),
                    fmt::format("lists and maps are nested more than {} levels deep here", limits.max_depth),
                    "a plan file needs only a few levels; check the brackets");
-    return document;
-  }
+    return true;
+  };
+  const bool plain_reader_alone =
+      options.plain_yaml && !options.event_cache &&
+      !(options.two_parsers_from_bytes && text.size() >= *options.two_parsers_from_bytes);
+  if (!plain_reader_alone && too_deep()) return document;
 
   // A recording of what yaml-cpp reported for this very text (the recording names the text's size and digest)
   // is replayed into the same builder in place of a parse: the same calls, in the same order, so the same tree
@@ -1031,13 +1044,18 @@ YamlDocument read_yaml(std::string_view original, const std::string& file, const
     if (cache) {
       scanned = record_plain_yaml(text);
       if (scanned) replay = EventReplay::open(*scanned, text);
-    } else if (auto read = read_plain_in_one_pass(text, lines, file, limits, stream)) {
-      document.root = std::move(read->root);
-      for (auto& diagnostic : read->diagnostics) document.diagnostics.push_back(std::move(diagnostic));
-      document.dropped += read->dropped;
-      return document;
-    } else if (stream) {
-      stream->restart();
+    } else {
+      bool literal_blocks = false;
+      auto read = read_plain_in_one_pass(text, lines, file, limits, stream, literal_blocks);
+      if (read && !(plain_reader_alone && literal_blocks && too_deep())) {
+        document.root = std::move(read->root);
+        for (auto& diagnostic : read->diagnostics) document.diagnostics.push_back(std::move(diagnostic));
+        document.dropped += read->dropped;
+        return document;
+      }
+      if (stream) stream->restart();
+      if (read) return document;  // too deep, reported
+      if (plain_reader_alone && too_deep()) return document;
     }
   }
 

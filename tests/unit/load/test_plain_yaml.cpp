@@ -421,6 +421,18 @@ TEST_CASE("plain yaml: read_yaml in one pass gives what yaml-cpp gives, also whe
   few_nodes.max_nodes = 8;
   CHECK(same_reading(tasks, few_nodes) == 1);
   CHECK(same_reading(tasks, {}) == 0);  // read in one pass, nothing dropped
+  // The bound on flow brackets waits for the plain reader: a text it reads whole with no literal block cannot cross
+  // it. These cross it or come near, and must be reported exactly as when the bound is checked first.
+  const std::string deep = std::string(70, '[') + std::string(70, ']');
+  CHECK(same_reading(tasks + "  - id: \"3\"\n    support: " + deep + "\n", {}) == 1);  // given up: too deep for it
+  CHECK(same_reading(tasks + "  - id: \"3\"\n    note: |\n      " + deep + "\n", {}) == 1);  // a block's text
+  CHECK(same_reading(tasks + "  - id: \"3\"\n    note: |-\n      [[x\n      " + deep + "\n", {}) == 1);
+  CHECK(same_reading(tasks + "  - id: \"3\"\n    note: |\n      [x]\n", {}) == 0);  // a block, nothing deep
+  load::Limits shallow;
+  shallow.max_depth = 5;  // the root map, the task list, a task and two lists
+  CHECK(same_reading(tasks + "  - id: \"3\"\n    support: [[[a]]]\n", shallow) == 1);  // the builder stops
+  CHECK(same_reading(tasks + "  - id: \"3\"\n    support: [[a]]\n", shallow) == 0);
+  CHECK(same_reading(tasks + "  - id: \"3\"\n    note: |\n      [[[[[[\n", shallow) == 1);
   // Committed plans, whole and cut short at random: plain or not, each read gives yaml-cpp's reading.
   std::mt19937 random(20261128);
   int restarted = 0;
