@@ -213,55 +213,57 @@ class TreeBuilder : public YAML::EventHandler {
   void OnDocumentEnd() override {}
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    YamlNode node;
-    node.pos = at(mark);
-    count_node(node.pos);
+    const SourcePos pos = at(mark);
+    count_node(pos);
     note_anchor(anchor);
     // The null of "key:" is marked after the ':'; that of a bare key, at the key itself (or before it, for "? key").
-    if (m_end != std::string_view::npos && !m_open.empty() && m_open.back().node.is_map() && !m_open.back().flow &&
+    if (m_end != std::string_view::npos && !m_open.empty() && m_open.back().node->is_map() && !m_open.back().flow &&
         m_open.back().awaiting_value) {
-      const SourcePos key = m_open.back().node.entries.back().key.pos;
-      if (node.pos.line < key.line || (node.pos.line == key.line && node.pos.column <= key.column)) {
-        bare_key_in_part = true;
-      }
+      const SourcePos key = m_open.back().node->entries.back().key.pos;
+      if (pos.line < key.line || (pos.line == key.line && pos.column <= key.column)) bare_key_in_part = true;
     }
-    add(std::move(node));
+    YamlNode& node = place();
+    node.pos = pos;
+    placed(node);
   }
 
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     const auto name = m_anchor_names.find(anchor);
     const std::string shown = name == m_anchor_names.end() ? "*" : "*" + name->second;
-    YamlNode node;
-    node.pos = at(mark);
-    count_node(node.pos);
-    node.unsupported = true;
-    m_reporter.error(node.pos, fmt::format("aliases ('{}') are not supported in plan files", shown),
+    const SourcePos pos = at(mark);
+    count_node(pos);
+    m_reporter.error(pos, fmt::format("aliases ('{}') are not supported in plan files", shown),
                      "write the value out in full at each place it is needed");
-    add(std::move(node));
+    YamlNode& node = place();
+    node.pos = pos;
+    node.unsupported = true;
+    placed(node);
   }
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
-    YamlNode node;
-    node.kind = YamlNode::Kind::Scalar;
-    node.pos = at(mark);
-    count_node(node.pos);
+    const SourcePos pos = at(mark);
+    count_node(pos);
     if (value.size() > m_limits.max_scalar_bytes) {
-      throw LimitExceeded{node.pos,
+      throw LimitExceeded{pos,
                           fmt::format("this text is {} KiB long; a plan text may hold at most {} KiB",
                                       value.size() >> 10, m_limits.max_scalar_bytes >> 10),
                           "a plan holds titles and short notes; keep long documents in files of their own"};
     }
-    node.text = value;
     // yaml-cpp gives plain scalars the non-specific tag "?" and quoted or block scalars "!".
-    node.plain = tag.size() == 1 && tag[0] == '?';
-    if (!node.plain && !m_quotes_checked) {
-      check_decoded_controls(node.text, node.pos);
-      if (mark.pos >= 0) check_quote_closed(m_base + static_cast<std::size_t>(mark.pos), node.pos);
+    const bool plain = tag.size() == 1 && tag[0] == '?';
+    if (!plain && !m_quotes_checked) {
+      check_decoded_controls(value, pos);
+      if (mark.pos >= 0) check_quote_closed(m_base + static_cast<std::size_t>(mark.pos), pos);
     }
-    check_tag(tag, node.pos);
+    check_tag(tag, pos);
     note_anchor(anchor);
-    add(std::move(node));
+    YamlNode& node = place();
+    node.kind = YamlNode::Kind::Scalar;
+    node.pos = pos;
+    node.text = value;
+    node.plain = plain;
+    placed(node);
   }
 
   void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -285,84 +287,95 @@ class TreeBuilder : public YAML::EventHandler {
   }
 
  private:
-  /// A collection being filled.
+  /// A collection being filled, where it will stay: in its parent (the parents' lists of items and entries do not
+  /// grow while their last member is open), or in m_root or m_streamed_item.
   struct Open {
-    YamlNode node;
+    YamlNode* node = nullptr;
     bool awaiting_value = false;  ///< Map: the last entry has its key but not yet its value
     char flow = 0;                ///< '[' or '{' when written in flow style
   };
 
   void open(YamlNode::Kind kind, const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, char flow) {
-    Open collection;
-    collection.node.kind = kind;
-    collection.node.pos = at(mark);
-    count_node(collection.node.pos);
+    const SourcePos pos = at(mark);
+    count_node(pos);
     if (m_depth + m_open.size() >= static_cast<std::size_t>(m_limits.max_depth)) {
-      throw LimitExceeded{collection.node.pos,
-                          fmt::format("lists and maps are nested more than {} levels deep here", m_limits.max_depth),
+      throw LimitExceeded{pos, fmt::format("lists and maps are nested more than {} levels deep here", m_limits.max_depth),
                           "a plan file needs only a few levels; check the indentation and the brackets"};
     }
-    collection.flow = flow;
-    collection.node.flow = flow != 0;
-    // Room for a task's keys at once: grown one by one, a map of eight entries is moved three times over. A map
-    // that leaves more than half of it unused gives it back when it closes, so that a tree of small maps takes at
-    // most twice the room of its entries.
-    constexpr std::size_t kUsualBlockMapKeys = 8;
-    if (kind == YamlNode::Kind::Map && !flow) collection.node.entries.reserve(kUsualBlockMapKeys);
-    // And for a few items of a list (`support: [snv, stp]`), under the same rule.
-    constexpr std::size_t kUsualListItems = 4;
-    if (kind == YamlNode::Kind::Sequence) collection.node.items.reserve(kUsualListItems);
-    check_tag(tag, collection.node.pos);
+    check_tag(tag, pos);
     note_anchor(anchor);
-    if (flow) m_open_flows.emplace_back(mark.pos < 0 ? mark.pos : mark.pos + static_cast<int>(m_base), flow);
+    bool streamed = false;
     if (kind == YamlNode::Kind::Sequence && streaming_root_value()) {
-      collection.node.streamed = m_stream->stream_items_of(m_open.front().node.entries.back().key);
-      if (collection.node.streamed && m_head_state) {
+      streamed = m_stream->stream_items_of(m_open.front().node->entries.back().key);
+      if (streamed && m_head_state) {
         m_head_state->store(kHeadStreams, std::memory_order_release);
         m_head_state->notify_all();
       }
     }
-    if (kind == YamlNode::Kind::Sequence && m_stream_root_list && m_open.empty()) collection.node.streamed = true;
-    m_open.push_back(std::move(collection));
+    if (kind == YamlNode::Kind::Sequence && m_stream_root_list && m_open.empty()) streamed = true;
+    if (flow) m_open_flows.emplace_back(mark.pos < 0 ? mark.pos : mark.pos + static_cast<int>(m_base), flow);
+    YamlNode& node = place();
+    node.kind = kind;
+    node.pos = pos;
+    node.flow = flow != 0;
+    node.streamed = streamed;
+    // Room for a task's keys at once: grown one by one, a map of eight entries is moved three times over. A map
+    // that leaves more than half of it unused gives it back when it closes, so that a tree of small maps takes at
+    // most twice the room of its entries.
+    constexpr std::size_t kUsualBlockMapKeys = 8;
+    if (kind == YamlNode::Kind::Map && !flow) node.entries.reserve(kUsualBlockMapKeys);
+    // And for a few items of a list (`support: [snv, stp]`), under the same rule.
+    constexpr std::size_t kUsualListItems = 4;
+    if (kind == YamlNode::Kind::Sequence) node.items.reserve(kUsualListItems);
+    m_open.push_back(Open{&node, false, flow});
   }
 
   void close() {
     if (m_open.empty()) return;
-    YamlNode finished = std::move(m_open.back().node);
+    YamlNode& finished = *m_open.back().node;
     if (m_open.back().flow && !m_open_flows.empty()) m_open_flows.pop_back();
     m_open.pop_back();
     if (finished.entries.capacity() > 2 * finished.entries.size()) finished.entries.shrink_to_fit();
     if (finished.items.capacity() > 2 * finished.items.size()) finished.items.shrink_to_fit();
-    add(std::move(finished));
+    placed(finished);
   }
 
-  /// Attaches a finished node to the collection being filled, or makes it the document's root. Taken by reference
-  /// to be moved from once: ten thousand nodes pass here for a plan of a thousand tasks.
-  void add(YamlNode&& node) {
+  /// Where the next node is built, in place: the document's root, an item of the list being filled (or the one
+  /// item of a streamed list in the making), or the key or value of the map's last entry. A node is built where
+  /// it stays, not moved there: ten thousand nodes are made for a plan of a thousand tasks. Whatever can stop the
+  /// reading (a limit) is checked before, so no slot is left half made.
+  YamlNode& place() {
+    if (m_open.empty()) return m_root = YamlNode{};
+    const Open& parent = m_open.back();
+    if (parent.node->is_sequence()) {
+      if (parent.node->streamed) return m_streamed_item = YamlNode{};
+      return parent.node->items.emplace_back();
+    }
+    if (parent.awaiting_value) return parent.node->entries.back().value = YamlNode{};
+    return parent.node->entries.emplace_back().key;
+  }
+
+  /// `node`, made at place(), is complete: the root is handed over, a streamed item goes to the stream, a value
+  /// completes its entry, a key starts one.
+  void placed(YamlNode& node) {
     if (m_open.empty()) {
-      root = std::move(node);
+      root = std::move(m_root);
       return;
     }
     Open& parent = m_open.back();
-    if (parent.node.is_sequence()) {
-      if (parent.node.streamed) {
-        m_stream->item(std::move(node));
-      } else {
-        parent.node.items.push_back(std::move(node));
-      }
+    if (parent.node->is_sequence()) {
+      if (parent.node->streamed) m_stream->item(std::move(m_streamed_item));
     } else if (parent.awaiting_value) {
       const bool root_entry = streaming_root_value();
-      parent.node.entries.back().value = std::move(node);
       parent.awaiting_value = false;
-      if (root_entry) m_stream->root_entry(parent.node.entries.back());
+      if (root_entry) m_stream->root_entry(parent.node->entries.back());
     } else {
       if (node.is_scalar() && node.plain && std::string_view(node.text) == "<<") {
         node.unsupported = true;
         m_reporter.error(node.pos, "merge keys ('<<') are not supported in plan files",
                          "write the keys out in full in this map");
       }
-      YamlEntry& entry = parent.node.entries.emplace_back();
-      entry.key = std::move(node);
+      YamlEntry& entry = parent.node->entries.back();
       entry.value.pos = entry.key.pos;
       parent.awaiting_value = true;
     }
@@ -377,7 +390,7 @@ class TreeBuilder : public YAML::EventHandler {
   /// Whether the value now being read belongs to an entry of the first document's root map, and a stream
   /// wants to see it.
   bool streaming_root_value() const {
-    return m_stream && document_starts.size() == 1 && m_open.size() == 1 && m_open.front().node.is_map() &&
+    return m_stream && document_starts.size() == 1 && m_open.size() == 1 && m_open.front().node->is_map() &&
            m_open.front().awaiting_value;
   }
 
@@ -445,6 +458,8 @@ class TreeBuilder : public YAML::EventHandler {
   bool m_stream_root_list = false;
   std::size_t m_nodes = 0;
   std::vector<Open> m_open;
+  YamlNode m_root;           ///< the document's root while it is built
+  YamlNode m_streamed_item;  ///< the item of a streamed list being built (they are never nested)
   std::vector<std::pair<int, char>> m_open_flows;
   std::map<YAML::anchor_t, std::string> m_anchor_names;
   std::string m_pending_anchor;
