@@ -299,7 +299,8 @@ class TreeBuilder : public YAML::EventHandler {
     const SourcePos pos = at(mark);
     count_node(pos);
     if (m_depth + m_open.size() >= static_cast<std::size_t>(m_limits.max_depth)) {
-      throw LimitExceeded{pos, fmt::format("lists and maps are nested more than {} levels deep here", m_limits.max_depth),
+      throw LimitExceeded{pos,
+                          fmt::format("lists and maps are nested more than {} levels deep here", m_limits.max_depth),
                           "a plan file needs only a few levels; check the indentation and the brackets"};
     }
     check_tag(tag, pos);
@@ -447,7 +448,7 @@ class TreeBuilder : public YAML::EventHandler {
 
   const LineIndex& m_lines;
   mutable std::size_t m_line_hint = 0;  ///< the line of the last position looked up (see LineIndex::at)
-  bool m_quotes_checked = false;         ///< see quotes_checked_by_plain_reader
+  bool m_quotes_checked = false;        ///< see quotes_checked_by_plain_reader
   Reporter& m_reporter;
   const Limits& m_limits;
   ItemStream* m_stream;
@@ -1006,9 +1007,8 @@ YamlDocument read_yaml(std::string_view original, const std::string& file, const
                    "a plan file needs only a few levels; check the brackets");
     return true;
   };
-  const bool plain_reader_alone =
-      options.plain_yaml && !options.event_cache &&
-      !(options.two_parsers_from_bytes && text.size() >= *options.two_parsers_from_bytes);
+  const bool plain_reader_alone = options.plain_yaml && !options.event_cache &&
+                                  !(options.two_parsers_from_bytes && text.size() >= *options.two_parsers_from_bytes);
   if (!plain_reader_alone && too_deep()) return document;
 
   // A recording of what yaml-cpp reported for this very text (the recording names the text's size and digest)

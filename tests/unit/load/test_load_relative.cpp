@@ -128,12 +128,11 @@ TEST_CASE("a wording read again is read as its first time only under the same se
   // Deadlines are remembered by their text as written: "30 ngày" is a span from the trigger only inside
   // `trigger:`, and the same wording in `due:` stays an error after it was read there; an NFD wording is kept NFC.
   const std::string nfd_due = "Tr\u01B0\u01A1\u0301c nga\u0300y 30/4/2026";
-  const std::string text = kHead + "    due: Theo Kế hoạch riêng\n    trigger: {on: 2026-04-01, due: 30 ngày}\n" +
-                           "  - id: \"2\"\n    title: t\n    due: 30 ngày\n" +
-                           "  - id: \"3\"\n    title: t\n    due: " + nfd_due + "\n" +
-                           "  - id: \"4\"\n    title: t\n    due: " + nfd_due + "\n" +
-                           "  - id: \"5\"\n    title: t\n    due: Theo Kế hoạch riêng\n" +
-                           "    trigger: {on: 2026-05-01, due: 30 ngày}\n";
+  const std::string text =
+      kHead + "    due: Theo Kế hoạch riêng\n    trigger: {on: 2026-04-01, due: 30 ngày}\n" +
+      "  - id: \"2\"\n    title: t\n    due: 30 ngày\n" + "  - id: \"3\"\n    title: t\n    due: " + nfd_due + "\n" +
+      "  - id: \"4\"\n    title: t\n    due: " + nfd_due + "\n" +
+      "  - id: \"5\"\n    title: t\n    due: Theo Kế hoạch riêng\n" + "    trigger: {on: 2026-05-01, due: 30 ngày}\n";
   const auto result = load_text(text);
   REQUIRE(result.diagnostics.size() == 1);
   CHECK(result.diagnostics[0].check == "invalid-deadline");
