@@ -181,7 +181,6 @@ class KeyedEntries {
     m_normalised.push_back(std::make_unique<std::string>(util::to_nfc(written)));
     m_entries.emplace_back(*m_normalised.back(), &entry);
   }
-  void add(const Entry& keyed) { m_entries.push_back(keyed); }
   /// Drops the entries for which `drop(key, entry)` is true, keeping the order of the rest.
   template <class Predicate>
   void remove_if(Predicate drop) {
@@ -274,6 +273,11 @@ class Fields {
 /// written, so that a wording seen before is neither normalised nor copied again.
 class DeadlineMemo {
  public:
+  DeadlineMemo() = default;
+  // Its tables hold views of its own texts: a copy's would point into this one.
+  DeadlineMemo(const DeadlineMemo&) = delete;
+  DeadlineMemo& operator=(const DeadlineMemo&) = delete;
+
   /// What `written` (as the file has it, NFC or not) means under `options`; valid until the next call.
   const model::DeadlineResult& parse(std::string_view written, const model::DeadlineOptions& options) {
     // Long texts are rarely repeated, and the memo's size stays bounded by the number of short wordings.
