@@ -353,9 +353,25 @@ std::string collapse_whitespace(std::string_view text) {
   result.reserve(text.size());
   bool pending_space = false;
   for (std::size_t offset = 0; offset < text.size();) {
-    // A run of ASCII that is not a space, most of any text, is copied in one piece.
+    // A run of ASCII that is not a space and of the precomposed letters of Vietnamese (U+00C0..U+02FF and
+    // U+1E00..U+1EFF, none of them a space), most of any text, is copied in one piece without decoding.
     std::size_t end = offset;
-    while (end < text.size() && static_cast<unsigned char>(text[end]) < 0x80 && !is_space_byte(text[end])) ++end;
+    while (end < text.size()) {
+      const auto byte = static_cast<unsigned char>(text[end]);
+      const auto continues = [&](std::size_t i) {
+        return i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0u) == 0x80u;
+      };
+      if (byte < 0x80 && !is_space_byte(text[end])) {
+        ++end;
+      } else if (byte >= 0xC3 && byte <= 0xCB && continues(end + 1)) {
+        end += 2;
+      } else if (byte == 0xE1 && end + 1 < text.size() && static_cast<unsigned char>(text[end + 1]) >= 0xB8 &&
+                 static_cast<unsigned char>(text[end + 1]) <= 0xBB && continues(end + 2)) {
+        end += 3;
+      } else {
+        break;
+      }
+    }
     if (end > offset) {
       if (pending_space) result += ' ';
       pending_space = false;
