@@ -56,6 +56,18 @@ std::string map_utf8(std::string_view text, int options) {
 
 bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
+/// The length of the precomposed letter of Vietnamese (U+00C0..U+02FF, two bytes led by 0xC3..0xCB, or
+/// U+1E00..U+1EFF, three led by 0xE1 0xB8..0xBB) at `offset`, or 0. Such a letter is one column wide and never a
+/// space: most of any text after its ASCII, it is measured and copied without decoding.
+inline std::size_t precomposed_letter_at(std::string_view text, std::size_t offset) {
+  const auto byte = [&](std::size_t i) { return i < text.size() ? static_cast<unsigned char>(text[i]) : 0u; };
+  const auto continues = [&](std::size_t i) { return (byte(i) & 0xC0u) == 0x80u; };
+  const unsigned lead = byte(offset);
+  if (lead >= 0xC3 && lead <= 0xCB && continues(offset + 1)) return 2;
+  if (lead == 0xE1 && byte(offset + 1) >= 0xB8 && byte(offset + 1) <= 0xBB && continues(offset + 2)) return 3;
+  return 0;
+}
+
 /// Appends `word` to `lines`, breaking it by code points when it is wider than `width`.
 void append_word(std::vector<std::string>& lines, std::string& current, int& current_width, std::string_view word,
                  int width) {
@@ -266,25 +278,14 @@ std::string strip_diacritics(std::string_view text) {
 
 int display_width(std::string_view text) {
   int width = 0;
-  const auto byte = [&](std::size_t i) { return i < text.size() ? static_cast<unsigned char>(text[i]) : 0u; };
-  const auto continues = [&](std::size_t i) { return (byte(i) & 0xC0u) == 0x80u; };
   for (std::size_t offset = 0; offset < text.size();) {
-    // What nearly every cell holds, measured without decoding: printable ASCII, and the precomposed letters of
-    // Vietnamese (U+00A0..U+02FF, U+1E00..U+1EFF), a column each, as code_point_width says.
-    const unsigned lead = byte(offset);
-    if (lead >= 0x20 && lead < 0x7F) {
+    // What nearly every cell holds, measured without decoding: printable ASCII and the precomposed letters of
+    // Vietnamese, a column each, as code_point_width says.
+    const auto lead = static_cast<unsigned char>(text[offset]);
+    const std::size_t letter = lead >= 0x20 && lead < 0x7F ? 1 : precomposed_letter_at(text, offset);
+    if (letter > 0) {
       ++width;
-      ++offset;
-      continue;
-    }
-    if (lead >= 0xC2 && lead <= 0xCB && continues(offset + 1) && (lead != 0xC2 || byte(offset + 1) >= 0xA0)) {
-      ++width;
-      offset += 2;
-      continue;
-    }
-    if (lead == 0xE1 && byte(offset + 1) >= 0xB8 && byte(offset + 1) <= 0xBB && continues(offset + 2)) {
-      ++width;
-      offset += 3;
+      offset += letter;
       continue;
     }
     const Decoded decoded = decode_at(text, offset);
@@ -353,24 +354,14 @@ std::string collapse_whitespace(std::string_view text) {
   result.reserve(text.size());
   bool pending_space = false;
   for (std::size_t offset = 0; offset < text.size();) {
-    // A run of ASCII that is not a space and of the precomposed letters of Vietnamese (U+00C0..U+02FF and
-    // U+1E00..U+1EFF, none of them a space), most of any text, is copied in one piece without decoding.
+    // A run of ASCII that is not a space and of precomposed Vietnamese letters, most of any text, is copied in one
+    // piece without decoding.
     std::size_t end = offset;
     while (end < text.size()) {
       const auto byte = static_cast<unsigned char>(text[end]);
-      const auto continues = [&](std::size_t i) {
-        return i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0u) == 0x80u;
-      };
-      if (byte < 0x80 && !is_space_byte(text[end])) {
-        ++end;
-      } else if (byte >= 0xC3 && byte <= 0xCB && continues(end + 1)) {
-        end += 2;
-      } else if (byte == 0xE1 && end + 1 < text.size() && static_cast<unsigned char>(text[end + 1]) >= 0xB8 &&
-                 static_cast<unsigned char>(text[end + 1]) <= 0xBB && continues(end + 2)) {
-        end += 3;
-      } else {
-        break;
-      }
+      const std::size_t letter = byte < 0x80 ? (is_space_byte(text[end]) ? 0 : 1) : precomposed_letter_at(text, end);
+      if (letter == 0) break;
+      end += letter;
     }
     if (end > offset) {
       if (pending_space) result += ' ';
