@@ -313,6 +313,10 @@ std::string markdown_row(const std::vector<std::string>& cells) {
   return row + "\n";
 }
 
-std::string one_line(std::string_view text) { return util::collapse_whitespace(replace_unsafe(text, false)); }
+std::string one_line(std::string_view text) {
+  // Nearly every title, lead and number is one clean line already: copied, not rebuilt twice.
+  if (util::is_clean_line(text)) return std::string(text);
+  return util::collapse_whitespace(replace_unsafe(text, false));
+}
 
 }  // namespace cchc::render::detail

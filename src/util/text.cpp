@@ -349,6 +349,26 @@ bool is_whitespace_only(std::string_view text) {
   return true;
 }
 
+bool is_clean_line(std::string_view text) {
+  if (text.empty()) return true;
+  if (text.front() == ' ' || text.back() == ' ') return false;
+  bool after_space = false;
+  for (std::size_t offset = 0; offset < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[offset]);
+    if (lead == ' ') {
+      if (after_space) return false;
+      after_space = true;
+      ++offset;
+      continue;
+    }
+    after_space = false;
+    const std::size_t letter = lead > 0x20 && lead < 0x7F ? 1 : precomposed_letter_at(text, offset);
+    if (letter == 0) return false;
+    offset += letter;
+  }
+  return true;
+}
+
 std::string collapse_whitespace(std::string_view text) {
   std::string result;
   result.reserve(text.size());

@@ -45,6 +45,11 @@ std::string pad_to_width(std::string_view text, int width);
 /// Replaces runs of whitespace (including newlines and tabs) by one space and trims the ends.
 std::string collapse_whitespace(std::string_view text);
 
+/// True when `text` is already a single clean line: printable ASCII and precomposed Vietnamese letters only (no
+/// control, combining mark or other space), words one space apart, no space at either end. collapse_whitespace
+/// leaves such a text as it is, and nothing in it needs replacing before it is shown.
+bool is_clean_line(std::string_view text);
+
 /// True when collapse_whitespace(text) would be empty: nothing but spaces, tabs, line breaks and other spaces.
 bool is_whitespace_only(std::string_view text);
 

@@ -315,3 +315,40 @@ TEST_CASE("replace_unsafe agrees with a code point at a time version on random t
   }
   CHECK(differences == 0);
 }
+
+TEST_CASE("one_line gives what cleaning and collapsing give, whether or not the text was already clean", "[table]") {
+  // Clean pieces (letters, single spaces) are most of the mix, so that many texts take the shortcut; the others
+  // (two spaces, controls, NBSP, a combining mark, bidirectional controls, broken UTF-8) must leave it.
+  const std::vector<std::string> pieces = {"a",
+                                           "Sở",
+                                           " ",
+                                           "Trước",
+                                           "30/4/2020",
+                                           "ệ",
+                                           "\xc3\x97",
+                                           "\xcb\xbf",
+                                           "  ",
+                                           "\t",
+                                           "\n",
+                                           "\x01",
+                                           "\x7f",
+                                           "\xc2\xa0",
+                                           "e\xcc\x82",
+                                           "\xe2\x80\xae",
+                                           "\xc3",
+                                           "\xe1\xbb",
+                                           "\xe1\x9a\x80",
+                                           std::string(1, '\0')};
+  int differences = 0;
+  int clean = 0;
+  for (const std::string& text : test_support::random_texts(pieces, 20000)) {
+    const std::string expected = util::collapse_whitespace(replace_unsafe_slowly(text, false));
+    if (util::is_clean_line(text)) {
+      ++clean;
+      if (expected != text && ++differences <= 3) FAIL_CHECK("called clean but changed: \"" << text << "\"");
+    }
+    if (render::detail::one_line(text) != expected && ++differences <= 3) FAIL_CHECK("differs on \"" << text << "\"");
+  }
+  CHECK(differences == 0);
+  CHECK(clean > 100);  // the shortcut was taken, not only the long way
+}

@@ -175,6 +175,21 @@ TEST_CASE("case folding's shortcut agrees with utf8proc's full folding on every 
   CHECK(fold_case("STRASSE ß") == fold_case_by_lookup("STRASSE ß"));
 }
 
+TEST_CASE("a clean line is one that collapsing would leave as it is and that holds nothing to replace") {
+  CHECK(is_clean_line(""));
+  CHECK(is_clean_line("Sở Nội vụ"));
+  CHECK(is_clean_line("Trước ngày 30/4/2020 (Hằng quý)"));
+  CHECK_FALSE(is_clean_line(" Sở"));  // a space at either end
+  CHECK_FALSE(is_clean_line("Sở "));
+  CHECK_FALSE(is_clean_line("Sở  Nội vụ"));          // two spaces
+  CHECK_FALSE(is_clean_line("Sở\tNội vụ"));          // a tab
+  CHECK_FALSE(is_clean_line("Sở\xc2\xa0Nội vụ"));    // a no-break space
+  CHECK_FALSE(is_clean_line("Ke\u0302\u0301 hoa"));  // NFD: combining marks are decoded the long way
+  CHECK_FALSE(is_clean_line("a\x7f"));               // a control
+  CHECK_FALSE(is_clean_line("\xe2\x80\xae" "abc"));     // a bidirectional override
+  CHECK_FALSE(is_clean_line("\xc3"));                // broken UTF-8
+}
+
 TEST_CASE("whitespace-only texts are those that collapse to nothing") {
   for (const std::string text : {"", " ", "\t\n", "\u00A0 \u3000", "a", " x ", "\u0301"}) {
     CHECK(is_whitespace_only(text) == collapse_whitespace(text).empty());
