@@ -259,4 +259,10 @@ TEST_CASE("the character scans report the place of each kind of problem", "[load
             .empty());
   CHECK(flow_too_deep("title: " + ascii + "\nx: [[[a]]]\n", 2) == std::string("title: " + ascii + "\nx: [[").size());
   CHECK(flow_too_deep("title: " + ascii + " # - [[[[\nx: 1\n", 2) == std::nullopt);
+  // Just as many brackets of both kinds as the depth needs to go past the limit, and one fewer.
+  CHECK(flow_too_deep("x: [{[a]}]\n", 2) == std::string("x: [{").size());
+  CHECK(flow_too_deep("x: {[{a}]}\n", 2) == std::string("x: {[").size());
+  CHECK(flow_too_deep("x: [{a}]\n", 1) == std::string("x: [").size());
+  CHECK(flow_too_deep("x: [{a}]\n", 2) == std::nullopt);
+  CHECK(flow_too_deep("", 0) == std::nullopt);
 }
