@@ -5,6 +5,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <unordered_map>
 
@@ -35,7 +36,7 @@ Diagnostic make(Severity severity, const std::string& file, SourcePos pos, std::
 
 /// Calls `visit(task, parent)` for every task in document order, parents before children.
 template <class Visit>
-void for_each_task(const std::vector<Task>& tasks, const Task* parent, Visit&& visit) {
+void for_each_task(std::span<const Task> tasks, const Task* parent, Visit&& visit) {
   for (const auto& task : tasks) {
     visit(task, parent);
     for_each_task(task.children, &task, visit);
@@ -117,7 +118,7 @@ void check_duplicate_task_ids(const Plan& plan, Diagnostics& out) {
     const auto [found, inserted] = first_by_path.emplace(path, &task);
     if (inserted) return;
     const Task& first = *found->second;
-    const auto& siblings = parent ? parent->children : plan.tasks;
+    const std::span<const Task> siblings = parent ? std::span<const Task>(parent->children) : plan.tasks;
     const bool sibling = std::any_of(siblings.begin(), siblings.end(), [&](const Task& t) { return &t == &first; });
     const std::string message = sibling ? fmt::format("task number '{}' is used twice in the same list", task.id.value)
                                         : fmt::format("task '{}' has the same full number as another task", path);
@@ -163,7 +164,7 @@ void check_unknown_agencies(const Plan& plan, Diagnostics& out) {
 // unknown-document --------------------------------------------------------------------------------------------
 
 void check_document_references(const Plan& plan, const std::vector<std::string>& known,
-                               const std::vector<model::AppendixRef>& appendices, Diagnostics& out) {
+                               std::span<const model::AppendixRef> appendices, Diagnostics& out) {
   for (const auto& appendix : appendices) {
     if (plan.find_document(appendix.doc.value)) continue;
     out.push_back(make(Severity::Error, plan.file, appendix.doc.pos, "unknown-document",
@@ -397,8 +398,7 @@ std::optional<util::Date> own_due_date(const Task& task) {
 
 /// Compares each task with the nearest enclosing task that states its own date
 /// (the direct parent, unless the parent's date only comes from its children).
-void check_children_due(const Plan& plan, const std::vector<Task>& tasks, const Task* dated_ancestor,
-                        Diagnostics& out) {
+void check_children_due(const Plan& plan, std::span<const Task> tasks, const Task* dated_ancestor, Diagnostics& out) {
   for (const auto& task : tasks) {
     const auto due = own_due_date(task);
     if (due && dated_ancestor) {

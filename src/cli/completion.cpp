@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <set>
+#include <span>
 #include <tuple>
 
 #include "cli/commands.hpp"
@@ -400,7 +401,7 @@ int run_completion(const CLI::App& app, const CompletionOptions& options) {
   return kExitOk;
 }
 
-void collect_task_paths(const std::vector<model::Task>& tasks, std::set<std::string>& seen,
+void collect_task_paths(std::span<const model::Task> tasks, std::set<std::string>& seen,
                         std::vector<std::string>& out) {
   for (const auto& task : tasks) {
     if (seen.insert(task.path).second) out.push_back(task.path);

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <span>
 
 #include "check/check.hpp"
 #include "cli/commands.hpp"
@@ -35,7 +36,7 @@ bool holds(const model::Plan& plan, const EditCommand& command) {
   return plan.find_task(command.id) != nullptr;
 }
 
-void collect_ids(const std::vector<model::Task>& tasks, std::vector<std::string>& out) {
+void collect_ids(std::span<const model::Task> tasks, std::vector<std::string>& out) {
   for (const auto& task : tasks) {
     out.push_back(task.path);
     collect_ids(task.children, out);

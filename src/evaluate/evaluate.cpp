@@ -5,6 +5,7 @@
 #include <iterator>
 #include <numeric>
 #include <optional>
+#include <span>
 #include <tuple>
 #include <unordered_map>
 #include <utility>
@@ -151,7 +152,7 @@ std::string_view agency_name(const model::Plan& plan, std::string_view agency_id
 }
 
 void fill_people(Item& item, const model::Plan& plan, const std::optional<model::LocatedText>& lead,
-                 const std::vector<model::LocatedText>& support) {
+                 std::span<const model::LocatedText> support) {
   if (lead) {
     item.lead = lead->value;
     item.lead_name = agency_name(plan, lead->value);
@@ -176,7 +177,7 @@ void apply_due(Item& item, const EffectiveDue& due) {
 /// item shows the most urgent one. Sets the item's due, completion and state; returns what parents derive.
 std::pair<EffectiveDue, EffectiveCompletion> evaluate_recurring(Item& item, const model::Plan& plan,
                                                                 const model::Deadline& deadline,
-                                                                const std::vector<model::OccurrenceRecord>& records,
+                                                                std::span<const model::OccurrenceRecord> records,
                                                                 const EffectiveCompletion& own, util::Date today,
                                                                 const Options& options) {
   const model::Recurrence& rule = *deadline.recurrence;
@@ -261,7 +262,7 @@ void move_into_order(std::vector<Item>& items, std::vector<std::size_t>& sorted)
 }
 
 /// How many tasks `tasks` hold, at any depth: each has one item.
-std::size_t count_tasks(const std::vector<model::Task>& tasks) {
+std::size_t count_tasks(std::span<const model::Task> tasks) {
   std::size_t count = tasks.size();
   for (const auto& task : tasks) count += count_tasks(task.children);
   return count;

@@ -26,7 +26,7 @@ constexpr int kMaxTaskDepth = 1000;
 // the cache: these sizes (on the one platform we build for) stop the build until the list and kMagic are
 // updated, and the unit test compares decoded results with loaded ones field by field.
 #if defined(__x86_64__) && defined(__GLIBCXX__) && !defined(_GLIBCXX_DEBUG)
-static_assert(sizeof(model::Plan) == 576 && sizeof(model::Task) == 544 && sizeof(model::Section) == 488 &&
+static_assert(sizeof(model::Plan) == 576 && sizeof(model::Task) == 464 && sizeof(model::Section) == 488 &&
                   sizeof(model::Agency) == 120 && sizeof(model::Document) == 160 && sizeof(model::AppendixRef) == 72 &&
                   sizeof(model::Trigger) == 176 && sizeof(model::PlanDay) == 56 &&
                   sizeof(model::OccurrenceRecord) == 208 && sizeof(model::YearSpan) == 8 &&
@@ -216,6 +216,12 @@ class Writer {
     put(value.has_value());
     if (value) put(*value);
   }
+  /// std::vector and util::CompactVector alike: the count, then each value.
+  template <class List>
+  void put_list(const List& values) {
+    codec::put_varint(m_out, values.size());
+    for (const auto& value : values) put(value);
+  }
   template <class T>
   void put(const std::optional<T>& value) {
     put_optional(value);
@@ -226,8 +232,11 @@ class Writer {
   }
   template <class T>
   void put(const std::vector<T>& values) {
-    codec::put_varint(m_out, values.size());
-    for (const T& value : values) put(value);
+    put_list(values);
+  }
+  template <class T>
+  void put(const util::CompactVector<T>& values) {
+    put_list(values);
   }
   template <class T>
   void put(const model::Located<T>& located) {
@@ -307,6 +316,15 @@ class Reader {
   }
   template <class T>
   void get(std::vector<T>& values) {
+    get_list(values);
+  }
+  template <class T>
+  void get(util::CompactVector<T>& values) {
+    get_list(values);
+  }
+  /// A list as std::vector and util::CompactVector hold it alike: its count, then each value.
+  template <class List>
+  void get_list(List& values) {
     const std::uint64_t count = m_in.varint();
     values.clear();
     // Every value takes at least a byte, and most far more: the room made is bounded by what is left to read.

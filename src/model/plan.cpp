@@ -1,6 +1,7 @@
 #include "model/plan.hpp"
 
 #include <algorithm>
+#include <span>
 
 #include "model/recurrence.hpp"
 
@@ -8,7 +9,7 @@ namespace cchc::model {
 
 namespace {
 
-const Task* find_in(const std::vector<Task>& tasks, std::string_view path) {
+const Task* find_in(std::span<const Task> tasks, std::string_view path) {
   for (const auto& task : tasks) {
     if (task.path == path) return &task;
     if (const Task* found = find_in(task.children, path)) return found;

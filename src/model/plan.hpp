@@ -6,6 +6,7 @@
 
 #include "model/deadline.hpp"
 #include "util/boxed.hpp"
+#include "util/compact_vector.hpp"
 #include "util/date.hpp"
 #include "util/diagnostic.hpp"
 
@@ -110,20 +111,21 @@ struct Task {
   LocatedText id;    ///< the number as the document prints it: "1", "3.14", "II"
   std::string path;  ///< full reference: "3.1" stays "3.1"; "1" under "II" is "II.1"
   LocatedText title;
-  std::optional<LocatedText> lead;   ///< an agency id
-  std::vector<LocatedText> support;  ///< agency ids
+  std::optional<LocatedText> lead;           ///< an agency id
+  util::CompactVector<LocatedText> support;  ///< agency ids
   std::optional<Located<Deadline>> due;
   util::Boxed<Trigger> trigger;  ///< the event a conditional or event-relative deadline waits for
   Located<TaskStatus> status{TaskStatus::Todo, {}};
   std::optional<Located<util::Date>> done;
   std::optional<Located<int>> progress;  ///< percent of the work done, 0–100, as the lead reported it
-  std::vector<LocatedText> evidence;     ///< what proves the work: "Báo cáo số 45/BC-STP ngày 28/4/2020", a link
-  std::optional<LocatedText> reason;     ///< why it was cancelled
+  /// What proves the work: "Báo cáo số 45/BC-STP ngày 28/4/2020", a link.
+  util::CompactVector<LocatedText> evidence;
+  std::optional<LocatedText> reason;  ///< why it was cancelled
   std::string note;
-  std::vector<AppendixRef> appendices;
-  std::vector<Task> children;
-  std::vector<OccurrenceRecord> occurrences;  ///< per occurrence of a recurring deadline, in file order
-  SourcePos pos;                              ///< where the task's map starts
+  util::CompactVector<AppendixRef> appendices;
+  util::CompactVector<Task> children;
+  util::CompactVector<OccurrenceRecord> occurrences;  ///< per occurrence of a recurring deadline, in file order
+  SourcePos pos;                                      ///< where the task's map starts
 
   friend bool operator==(const Task&, const Task&) = default;
 };

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -47,7 +48,7 @@ std::string text_array(const std::vector<Text>& texts, int indent) {
   return array(quoted, indent);
 }
 
-std::string located_texts(const std::vector<model::LocatedText>& texts, int indent) {
+std::string located_texts(std::span<const model::LocatedText> texts, int indent) {
   std::vector<std::string> values;
   values.reserve(texts.size());
   for (const auto& text : texts) values.push_back(text.value);

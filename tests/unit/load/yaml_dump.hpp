@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <optional>
+#include <span>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -42,7 +43,7 @@ inline std::string dump(const util::Diagnostics& diagnostics) {
 }
 
 /// The tasks of a plan, nested, with what was read of each and where.
-inline void dump(const std::vector<model::Task>& tasks, std::ostringstream& out) {
+inline void dump(std::span<const model::Task> tasks, std::ostringstream& out) {
   for (const auto& task : tasks) {
     out << task.path << " " << task.pos.line << ":" << task.pos.column << " " << task.title.value << " @"
         << task.title.pos.line << ":" << task.title.pos.column << " lead=" << (task.lead ? task.lead->value : "-")
