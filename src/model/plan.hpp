@@ -120,7 +120,7 @@ struct Task {
   std::optional<Located<int>> progress;  ///< percent of the work done, 0–100, as the lead reported it
   /// What proves the work: "Báo cáo số 45/BC-STP ngày 28/4/2020", a link.
   util::CompactVector<LocatedText> evidence;
-  std::optional<LocatedText> reason;  ///< why it was cancelled
+  util::Boxed<LocatedText> reason;  ///< why it was cancelled; few tasks have one
   std::string note;
   util::CompactVector<AppendixRef> appendices;
   util::CompactVector<Task> children;

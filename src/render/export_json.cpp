@@ -55,7 +55,11 @@ std::string located_texts(std::span<const model::LocatedText> texts, int indent)
   return text_array(values, indent);
 }
 
-std::string optional_text(const std::optional<model::LocatedText>& text) { return text ? quote(text->value) : "null"; }
+/// A text that may be missing (std::optional or util::Boxed): quoted, or null.
+template <class Optional>
+std::string optional_text(const Optional& text) {
+  return text ? quote(text->value) : "null";
+}
 
 std::string optional_number(const std::optional<model::Located<int>>& number) {
   return number ? fmt::format("{}", number->value) : "null";
