@@ -101,9 +101,9 @@ enum class DeadlinePrecision { Day, Month, Quarter, HalfYear, Year };
 /// A deadline as the plan states it, and what it means.
 struct Deadline {
   DeadlineKind kind = DeadlineKind::Date;
+  DeadlinePrecision precision = DeadlinePrecision::Day;  // beside `kind`: a task is 8 bytes smaller
   /// The wording exactly as written (after NFC), shown beside the computed date.
   std::string text;
-  DeadlinePrecision precision = DeadlinePrecision::Day;
   /// First day of the period the wording names ("Tháng 02 năm 2020" → 2020-02-01);
   /// nullopt for a single day or an ongoing task.
   std::optional<util::Date> start;
