@@ -421,7 +421,7 @@ class PlanReader : public ItemStream {
     if (const YamlEntry* tasks = top.find("tasks"); tasks && !is_blank(tasks->value)) {
       // A streamed list was read item by item while the file was parsed (see item()).
       if (expect_list(*tasks, "a list of tasks, each starting with '- id:'") && !tasks->value.streamed) {
-        plan.tasks = read_tasks(tasks->value, "");
+        plan.tasks = read_tasks<decltype(plan.tasks)>(tasks->value, "");
       }
     }
     if (const YamlEntry* sections = top.find("sections"); sections && !is_blank(sections->value)) {
@@ -731,9 +731,10 @@ class PlanReader : public ItemStream {
   }
 
   /// `occurrences:` of a task or section: how each occurrence of its recurring deadline went, keyed by label.
-  std::vector<model::OccurrenceRecord> occurrences(const Fields& details,
-                                                   const std::optional<Located<model::Deadline>>& due) {
-    std::vector<model::OccurrenceRecord> records;
+  /// Made as the list type of the field it fills (`Records`), so that nothing is moved again into it.
+  template <class Records>
+  Records occurrences(const Fields& details, const std::optional<Located<model::Deadline>>& due) {
+    Records records;
     const YamlEntry* entry = optional(details, "occurrences");
     if (!entry) return records;
     if (!expect_map(*entry, "a map from occurrence labels ('2021', '2022-Q1') to what was done")) return records;
@@ -938,9 +939,11 @@ class PlanReader : public ItemStream {
     return days;
   }
 
-  /// One text or a list of texts ("support: snv" or "support: [snv, stc]").
-  std::vector<LocatedText> text_list(const Fields& fields, std::string_view key) {
-    std::vector<LocatedText> texts;
+  /// One text or a list of texts ("support: snv" or "support: [snv, stc]"), as the list type of the field it
+  /// fills (a task's lists are util::CompactVector, a section's std::vector).
+  template <class Texts = std::vector<LocatedText>>
+  Texts text_list(const Fields& fields, std::string_view key) {
+    Texts texts;
     const YamlEntry* entry = optional(fields, key);
     if (!entry) return texts;
     if (entry->value.is_scalar()) {
@@ -1200,9 +1203,11 @@ class PlanReader : public ItemStream {
     return false;
   }
 
-  /// A `tasks:` list; paths of the tasks are built under `parent_path`.
-  std::vector<model::Task> read_tasks(const YamlNode& list, const std::string& parent_path) {
-    std::vector<model::Task> tasks;
+  /// A `tasks:` list; paths of the tasks are built under `parent_path`. Made as the list type it fills: the plan's
+  /// top tasks (std::vector) or a task's subtasks (util::CompactVector).
+  template <class Tasks>
+  Tasks read_tasks(const YamlNode& list, const std::string& parent_path) {
+    Tasks tasks;
     tasks.reserve(list.items.size());
     for (const YamlNode& item : list.items) {
       if (!expect_map_item(item, "tasks", "a map with 'id:' and 'title:'")) continue;
@@ -1218,7 +1223,7 @@ class PlanReader : public ItemStream {
     if (auto status = choice(details, "status", kTaskStatuses)) work.status = *status;
     work.done = full_date(details, "done");
     work.progress = percent(details, "progress");
-    work.evidence = text_list(details, "evidence");
+    work.evidence = text_list<decltype(work.evidence)>(details, "evidence");
     work.reason = optional_text(details, "reason");
     if (auto note = optional_text(details, "note")) work.note = note->value;
   }
@@ -1232,15 +1237,15 @@ class PlanReader : public ItemStream {
     task.path = model::child_path(parent_path, task.id.value.empty() ? "?" : task.id.value);
     if (auto title = required_text(details, "title")) task.title = std::move(*title);
     task.lead = optional_text(details, "lead");
-    task.support = text_list(details, "support");
+    task.support = text_list<decltype(task.support)>(details, "support");
     task.due = deadline(details);
     task.trigger = trigger(details, task.due);
     read_progress_record(details, task);
-    task.occurrences = occurrences(details, task.due);
-    task.appendices = appendices(details);
+    task.occurrences = occurrences<decltype(task.occurrences)>(details, task.due);
+    task.appendices = appendices<decltype(task.appendices)>(details);
     if (const YamlEntry* children = optional(details, "tasks")) {
       if (expect_list(*children, "a list of tasks, each starting with '- id:'")) {
-        task.children = read_tasks(children->value, task.path);
+        task.children = read_tasks<decltype(task.children)>(children->value, task.path);
       }
     }
     return task;
@@ -1258,15 +1263,16 @@ class PlanReader : public ItemStream {
     section.due = deadline(details);
     section.trigger = trigger(details, section.due);
     section.tasks = text_list(details, "tasks");
-    section.appendices = appendices(details);
+    section.appendices = appendices<decltype(section.appendices)>(details);
     read_progress_record(details, section);
-    section.occurrences = occurrences(details, section.due);
+    section.occurrences = occurrences<decltype(section.occurrences)>(details, section.due);
     return section;
   }
 
-  /// `appendices:` of a task or section.
-  std::vector<model::AppendixRef> appendices(const Fields& fields) {
-    std::vector<model::AppendixRef> refs;
+  /// `appendices:` of a task or section, as the list type of the field it fills.
+  template <class Refs>
+  Refs appendices(const Fields& fields) {
+    Refs refs;
     const YamlEntry* entry = optional(fields, "appendices");
     if (!entry || !expect_list(*entry, "a list of '- doc: …' items")) return refs;
     for (const YamlNode& item : entry->value.items) {

@@ -34,12 +34,14 @@ class CompactVector {
 
   CompactVector() = default;
   CompactVector(std::initializer_list<T> values) { assign_copies(values.begin(), values.end()); }
-  /// Takes the elements of a std::vector (what the loader's helpers build), moving each.
-  CompactVector(std::vector<T>&& values) {  // NOLINT(google-explicit-constructor): assigned from such helpers
+  /// Takes the elements of a std::vector, moving each into a new block: explicit, as it costs a move per element
+  /// where assigning a vector of the field's own type costs none.
+  explicit CompactVector(std::vector<T>&& values) {
     reserve(values.size());
     for (T& value : values) emplace_back(std::move(value));
   }
   CompactVector(const CompactVector& other) { assign_copies(other.begin(), other.end()); }
+  /// Takes `other`'s block and leaves `other` empty.
   CompactVector(CompactVector&& other) noexcept : m_block(std::exchange(other.m_block, nullptr)) {}
   CompactVector& operator=(const CompactVector& other) {
     if (this != &other) {
@@ -48,6 +50,7 @@ class CompactVector {
     }
     return *this;
   }
+  /// Takes `other`'s block and leaves `other` empty.
   CompactVector& operator=(CompactVector&& other) noexcept {
     if (this != &other) {
       release();

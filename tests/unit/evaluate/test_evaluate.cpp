@@ -63,7 +63,7 @@ model::Task with_status(model::Task task, TaskStatus status, std::optional<Date>
 }
 
 model::Task with_children(model::Task task, std::vector<model::Task> children) {
-  task.children = std::move(children);
+  task.children = util::CompactVector<model::Task>(std::move(children));
   return task;
 }
 

@@ -91,7 +91,7 @@ TEST_CASE("a compact vector copies, moves, compares and converts like std::vecto
   CHECK(moved.empty());
   CHECK(moved == CompactVector<std::string>{});
 
-  CompactVector<std::string> from_vector = std::vector<std::string>{"a", "b"};
+  const CompactVector<std::string> from_vector(std::vector<std::string>{"a", "b"});
   CHECK(contents(from_vector) == std::vector<std::string>{"a", "b"});
   const std::span<const std::string> view = from_vector;
   CHECK(view.size() == 2);
