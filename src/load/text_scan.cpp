@@ -62,6 +62,21 @@ bool is_unicode_space(unsigned code_point) {
          code_point == 0x202F || code_point == 0x205F || code_point == 0x3000 || code_point == 0xFEFF;
 }
 
+/// How many times `c` occurs in `text`, counting no further than `enough`.
+std::size_t count_up_to(std::string_view text, char c, std::size_t enough) {
+  std::size_t found = 0;
+  if (text.empty()) return found;  // memchr takes no null pointer, even for no bytes
+  const char* at = text.data();
+  const char* const end = text.data() + text.size();
+  while (found < enough) {
+    at = static_cast<const char*>(std::memchr(at, c, static_cast<std::size_t>(end - at)));
+    if (at == nullptr) break;
+    ++found;
+    ++at;
+  }
+  return found;
+}
+
 }  // namespace
 
 std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
@@ -273,22 +288,6 @@ std::vector<CharacterProblem> find_character_problems(std::string_view text, std
   }
   return problems;
 }
-
-namespace {
-
-/// How many times `c` occurs in `text`, counting no further than `enough`.
-std::size_t count_up_to(std::string_view text, char c, std::size_t enough) {
-  std::size_t found = 0;
-  if (text.empty()) return found;  // memchr takes no null pointer, even for no bytes
-  const char* const end = text.data() + text.size();
-  for (const char* at = text.data(); found < enough; ++at, ++found) {
-    at = static_cast<const char*>(std::memchr(at, c, static_cast<std::size_t>(end - at)));
-    if (at == nullptr) break;
-  }
-  return found;
-}
-
-}  // namespace
 
 std::optional<std::size_t> flow_too_deep(std::string_view text, int max_depth) {
   // Each level opens with a bracket: a text with no more brackets than the limit cannot go past it, and a plan
