@@ -49,7 +49,7 @@ void for_each_task(const Plan& plan, Visit&& visit) {
 }
 
 /// The task's full number as messages show it; a view into the plan.
-std::string_view task_label(const Task& task) { return task.path.empty() ? task.id.value : task.path; }
+std::string_view task_label(const Task& task) { return model::full_path(task); }
 
 /// The number of tasks of `plan`, children included.
 std::size_t task_count(const Plan& plan) {

@@ -404,7 +404,7 @@ int run_completion(const CLI::App& app, const CompletionOptions& options) {
 void collect_task_paths(std::span<const model::Task> tasks, std::set<std::string>& seen,
                         std::vector<std::string>& out) {
   for (const auto& task : tasks) {
-    if (seen.insert(task.path).second) out.push_back(task.path);
+    if (std::string path(model::full_path(task)); seen.insert(path).second) out.push_back(std::move(path));
     collect_task_paths(task.children, seen, out);
   }
 }

@@ -38,7 +38,7 @@ bool holds(const model::Plan& plan, const EditCommand& command) {
 
 void collect_ids(std::span<const model::Task> tasks, std::vector<std::string>& out) {
   for (const auto& task : tasks) {
-    out.push_back(task.path);
+    out.emplace_back(model::full_path(task));
     collect_ids(task.children, out);
   }
 }

@@ -344,7 +344,7 @@ class TaskEvaluator {
     item.plan_title = plan_.title.value;
     item.unit = plan_unit(plan_);
     item.file = plan_.file;
-    item.id = task.path.empty() ? task.id.value : task.path;
+    item.id = model::full_path(task);
     item.title = task.title.value;
     item.depth = depth;
     item.has_children = !task.children.empty();
@@ -423,7 +423,7 @@ class TaskEvaluator {
     for (std::size_t child : children) child_completions.push_back(&completions_[child]);
     const EffectiveCompletion own = own_completion(task.status, task.done);
     completions_[index] = is_open(own.status) ? combined_completion(child_completions, own) : own;
-    by_path_[task.path.empty() ? task.id.value : task.path] = index;
+    by_path_[model::full_path(task)] = index;
     return index;
   }
 

@@ -1234,7 +1234,10 @@ class PlanReader : public ItemStream {
     task.pos = map.pos;
     const Fields details = fields(map, kTaskKeys, Owner::item(map, "task"));
     if (auto id = required_text(details, "id")) task.id = std::move(*id);
-    task.path = model::child_path(parent_path, task.id.value.empty() ? "?" : task.id.value);
+    // Kept only where it differs from the number: "1" under "II" is "II.1", "3.1" under "3" is "3.1"
+    // (model::full_path).
+    const std::string path = model::child_path(parent_path, task.id.value.empty() ? "?" : task.id.value);
+    if (path != task.id.value) task.path = path;
     if (auto title = required_text(details, "title")) task.title = std::move(*title);
     task.lead = optional_text(details, "lead");
     task.support = text_list<decltype(task.support)>(details, "support");
@@ -1245,7 +1248,7 @@ class PlanReader : public ItemStream {
     task.appendices = appendices<decltype(task.appendices)>(details);
     if (const YamlEntry* children = optional(details, "tasks")) {
       if (expect_list(*children, "a list of tasks, each starting with '- id:'")) {
-        task.children = read_tasks<decltype(task.children)>(children->value, task.path);
+        task.children = read_tasks<decltype(task.children)>(children->value, path);
       }
     }
     return task;

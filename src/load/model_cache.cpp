@@ -16,7 +16,7 @@ namespace {
 
 /// Names the format; an entry of any other format is refused. Bump the number whenever the encoding changes or
 /// a field is added to the model (the size checks below catch most additions).
-constexpr std::string_view kMagic = "cchc loaded plan 1\n";
+constexpr std::string_view kMagic = "cchc loaded plan 2\n";  // 2: a task's path only where it differs from its id
 constexpr std::size_t kChecksumBytes = 8;
 /// Deeper task trees than this are not from load_plan, whose depth limit stops far sooner: damage.
 constexpr int kMaxTaskDepth = 1000;
@@ -26,7 +26,7 @@ constexpr int kMaxTaskDepth = 1000;
 // the cache: these sizes (on the one platform we build for) stop the build until the list and kMagic are
 // updated, and the unit test compares decoded results with loaded ones field by field.
 #if defined(__x86_64__) && defined(__GLIBCXX__) && !defined(_GLIBCXX_DEBUG)
-static_assert(sizeof(model::Plan) == 576 && sizeof(model::Task) == 416 && sizeof(model::Section) == 480 &&
+static_assert(sizeof(model::Plan) == 576 && sizeof(model::Task) == 368 && sizeof(model::Section) == 480 &&
                   sizeof(model::Agency) == 120 && sizeof(model::Document) == 160 && sizeof(model::AppendixRef) == 72 &&
                   sizeof(model::Trigger) == 168 && sizeof(model::PlanDay) == 56 &&
                   sizeof(model::OccurrenceRecord) == 208 && sizeof(model::YearSpan) == 8 &&
@@ -205,6 +205,7 @@ class Writer {
   void put(bool value) { m_out.push_back(value ? '\1' : '\0'); }
   void put(int value) { codec::put_signed(m_out, value); }
   void put(const std::string& value) { codec::put_bytes(m_out, value); }
+  void put(const util::HeapText& value) { codec::put_bytes(m_out, value.view()); }
   template <Enum E>
   void put(E value) {
     static_assert(kEnumValues<E> > 0, "list the enum in kEnumValues");
@@ -289,6 +290,7 @@ class Reader {
     const std::string_view bytes = m_in.bytes();
     value.assign(bytes.data(), bytes.size());
   }
+  void get(util::HeapText& value) { value = m_in.bytes(); }
   template <Enum E>
   void get(E& value) {
     const std::uint64_t number = m_in.varint();

@@ -11,7 +11,7 @@ namespace {
 
 const Task* find_in(std::span<const Task> tasks, std::string_view path) {
   for (const auto& task : tasks) {
-    if (task.path == path) return &task;
+    if (full_path(task) == path) return &task;
     if (const Task* found = find_in(task.children, path)) return found;
   }
   return nullptr;

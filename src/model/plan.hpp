@@ -9,6 +9,7 @@
 #include "util/compact_vector.hpp"
 #include "util/date.hpp"
 #include "util/diagnostic.hpp"
+#include "util/heap_text.hpp"
 
 namespace cchc::model {
 
@@ -108,8 +109,10 @@ struct YearSpan {
 
 /// One row of the plan's task table; may have children (3 → 3.1 … 3.14).
 struct Task {
-  LocatedText id;    ///< the number as the document prints it: "1", "3.14", "II"
-  std::string path;  ///< full reference: "3.1" stays "3.1"; "1" under "II" is "II.1"
+  LocatedText id;  ///< the number as the document prints it: "1", "3.14", "II"
+  /// The full reference where it differs from `id` ("1" under "II" is "II.1"); empty where it is `id` itself, as
+  /// for nearly every task ("3.1" under "3" stays "3.1"). Read it with full_path().
+  util::HeapText path;
   LocatedText title;
   std::optional<LocatedText> lead;           ///< an agency id
   util::CompactVector<LocatedText> support;  ///< agency ids
@@ -121,7 +124,7 @@ struct Task {
   /// What proves the work: "Báo cáo số 45/BC-STP ngày 28/4/2020", a link.
   util::CompactVector<LocatedText> evidence;
   util::Boxed<LocatedText> reason;  ///< why it was cancelled; few tasks have one
-  std::string note;
+  util::HeapText note;              ///< few tasks have one
   util::CompactVector<AppendixRef> appendices;
   util::CompactVector<Task> children;
   util::CompactVector<OccurrenceRecord> occurrences;  ///< per occurrence of a recurring deadline, in file order
@@ -129,6 +132,11 @@ struct Task {
 
   friend bool operator==(const Task&, const Task&) = default;
 };
+
+/// The task's full reference, by which other tasks, sections and commands name it: "3.1", "II.1".
+inline std::string_view full_path(const Task& task) {
+  return task.path.empty() ? std::string_view(task.id.value) : task.path.view();
+}
 
 /// A part of the summary report the plan asks for (its "Tổ chức thực hiện"
 /// section): who owes which part, tracked like a task.

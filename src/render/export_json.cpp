@@ -84,7 +84,7 @@ void add_evaluation(ObjectWriter& object, const Item& item, int indent) {
 }
 
 std::string task_object(const model::Plan& plan, const model::Task& task, const ItemIndex& index, int indent) {
-  const std::string path = task.path.empty() ? task.id.value : task.path;
+  const std::string path(model::full_path(task));
   const Item* item = index.find(plan.id.value, ItemKind::Task, path);
   ObjectWriter object(indent);
   object.add("id", quote(path));

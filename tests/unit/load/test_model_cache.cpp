@@ -87,7 +87,8 @@ TEST_CASE("model cache: the equality the tests rely on sees a change in any part
   REQUIRE(parent != loaded.plan->tasks.end());
   load::LoadResult changed = loaded;
   CHECK(changed == loaded);
-  changed.plan->tasks[parent - loaded.plan->tasks.begin()].children.back().note += "x";
+  util::HeapText& note = changed.plan->tasks[parent - loaded.plan->tasks.begin()].children.back().note;
+  note = note.str() + "x";
   CHECK_FALSE(changed == loaded);
   changed = loaded;
   REQUIRE(changed.plan->tasks.front().due);
