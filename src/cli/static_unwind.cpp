@@ -9,8 +9,6 @@
 // calls here), libgcc finds no registered frames and looks the address up in the table the linker wrote, as it does
 // in a dynamic binary.
 
-#include <cstddef>
-
 // NOLINTBEGIN(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp,readability-identifier-naming): the names are
 // fixed by the linker's --wrap=__register_frame_info.
 extern "C" {
