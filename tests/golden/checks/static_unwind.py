@@ -9,7 +9,6 @@ A binary linked dynamically (the sanitizer builds) uses the dynamic loader's tab
 """
 import os
 import struct
-import subprocess
 import sys
 import tempfile
 
