@@ -1,5 +1,7 @@
 #include <algorithm>
+#include <deque>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "render/cells.hpp"
@@ -44,10 +46,12 @@ struct Cell {
   int indent = 0;       ///< Task only: columns before the title
 };
 
-/// One line of a cell as fitted to its column, with its display width.
+/// One line of a cell as fitted to its column: `indent` spaces, then `text` (a part of one of the cell's texts, or
+/// of a line kept in LineRoom::spare); `width` counts both.
 struct Line {
-  std::string text;
+  std::string_view text;
   int width = 0;
+  int indent = 0;
 };
 
 /// One item's cells, in the order of the table's columns.
@@ -82,38 +86,51 @@ Cell make_cell(Column column, const evaluate::Item& item, const Options& options
   return cell;
 }
 
-/// `lines` with their display widths measured.
-std::vector<Line> measured(std::vector<std::string> lines) {
-  std::vector<Line> result;
-  result.reserve(lines.size());
-  for (auto& line : lines) {
-    const int width = util::display_width(line);
-    result.push_back({std::move(line), width});
+/// Room for the lines of one row, reused from row to row: texts wrapped into new strings (a deque, whose strings
+/// never move while lines point into them), and the lines of one text as wrapping makes them.
+struct LineRoom {
+  std::deque<std::string> spare;
+  std::vector<util::WrappedLine> wrapped;
+};
+
+/// Appends the lines of `text` wrapped to `width` columns to `lines`, each after `indent` spaces. A text whose words
+/// are one space apart (nearly every title) is wrapped in place; any other is wrapped into new strings, kept in
+/// `room.spare`.
+void wrap_into(std::string_view text, int width, int indent, std::vector<Line>& lines, LineRoom& room) {
+  room.wrapped.clear();
+  if (!util::wrap_in_place(text, width, room.wrapped)) {
+    for (auto& line : util::wrap_to_width(text, width)) {
+      const std::string& kept = room.spare.emplace_back(std::move(line));
+      room.wrapped.push_back({kept, util::display_width(kept)});
+    }
   }
-  return result;
+  for (const auto& line : room.wrapped) lines.push_back({line.text, indent + line.width, indent});
 }
 
-/// The lines of `cell` in a column `width` wide; none is wider than `width`
-/// unless a single character is.
-std::vector<Line> fit(Column column, const Cell& cell, int width) {
+/// The lines of `cell` in a column `width` wide, in `lines` (emptied first); none is wider than `width` unless a
+/// single character is.
+void fit(Column column, const Cell& cell, int width, std::vector<Line>& lines, LineRoom& room) {
+  lines.clear();
   if (cell.width + cell.indent <= width) {
-    return {{std::string(static_cast<std::size_t>(cell.indent), ' ') + cell.text, cell.indent + cell.width}};
+    lines.push_back({cell.text, cell.indent + cell.width, cell.indent});
+    return;
   }
   switch (column) {
     case Column::Task: {
       const int indent = std::min(cell.indent, width / 2);
-      std::vector<std::string> lines = util::wrap_to_width(cell.text, width - indent);
-      for (auto& line : lines) line.insert(0, static_cast<std::size_t>(indent), ' ');
-      return measured(std::move(lines));
+      wrap_into(cell.text, width - indent, indent, lines, room);
+      return;
     }
-    case Column::Due: {
-      if (cell.date.empty()) return measured(util::wrap_to_width(cell.text, width));
-      std::vector<std::string> lines{cell.date};
-      for (auto& line : util::wrap_to_width(cell.wording, width)) lines.push_back(std::move(line));
-      return measured(std::move(lines));
-    }
-    case Column::Lead: return measured(util::wrap_to_width(cell.text, width));
-    default: return {{cell.text, cell.width}};
+    case Column::Due:
+      if (cell.date.empty()) {
+        wrap_into(cell.text, width, 0, lines, room);
+      } else {
+        lines.push_back({cell.date, util::display_width(cell.date), 0});
+        wrap_into(cell.wording, width, 0, lines, room);
+      }
+      return;
+    case Column::Lead: wrap_into(cell.text, width, 0, lines, room); return;
+    default: lines.push_back({cell.text, cell.width, 0}); return;
   }
 }
 
@@ -147,6 +164,7 @@ std::string align(std::string_view text, int width, bool right) {
 void append_aligned(std::string& out, const Line& line, int width, bool right) {
   const auto padding = static_cast<std::size_t>(std::max(0, width - line.width));
   if (right) out.append(padding, ' ');
+  out.append(static_cast<std::size_t>(line.indent), ' ');
   out += line.text;
   if (!right) out.append(padding, ' ');
 }
@@ -220,11 +238,14 @@ std::string table_block(const detail::ItemRefs& items, const Options& options, b
   out += rule + '\n';
 
   const Line blank;
+  // Reused from row to row: a row's lines are appended to `out` before the next row is fitted.
   std::vector<std::vector<Line>> cell_lines(columns.size());
+  LineRoom line_room;
   for (const auto& row : rows) {
     std::size_t height = 1;
+    line_room.spare.clear();
     for (std::size_t c = 0; c < columns.size(); ++c) {
-      cell_lines[c] = fit(columns[c], row.cells[c], widths[c]);
+      fit(columns[c], row.cells[c], widths[c], cell_lines[c], line_room);
       height = std::max(height, cell_lines[c].size());
     }
     const char* color = state_color(row.state);

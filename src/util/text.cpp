@@ -328,6 +328,56 @@ std::vector<std::string> wrap_to_width(std::string_view text, int width) {
   return lines;
 }
 
+bool wrap_in_place(std::string_view text, int width, std::vector<WrappedLine>& lines) {
+  // Words one space apart: a line is then the part of the text from its first word to its last, spaces included,
+  // exactly as wrap_to_width joins them. Anything else (two spaces, a tab, a line break) would be joined
+  // differently there.
+  if (!text.empty() && (text.front() == ' ' || text.back() == ' ')) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (is_space_byte(text[i]) && (text[i] != ' ' || text[i + 1] == ' ')) return false;
+  }
+  if (width < 1) width = 1;
+  const std::size_t first_line = lines.size();
+  // The line being filled: text[begin, end), `used` columns wide; empty when begin == end.
+  std::size_t begin = 0, end = 0;
+  int used = 0;
+  const auto finish_line = [&] {
+    lines.push_back({text.substr(begin, end - begin), used});
+    begin = end;
+    used = 0;
+  };
+  for (std::size_t start = 0; start < text.size();) {
+    const std::size_t space = text.find(' ', start);
+    const std::size_t stop = space == std::string_view::npos ? text.size() : space;
+    const std::string_view word = text.substr(start, stop - start);
+    const int word_width = display_width(word);
+    if (begin != end && used + 1 + word_width <= width) {
+      end = stop;
+      used += 1 + word_width;
+    } else {
+      if (begin != end) finish_line();
+      begin = end = start;
+      if (word_width <= width) {
+        end = stop;
+        used = word_width;
+      } else {
+        // A word wider than the column: cut it by code points, never before a zero-width mark.
+        for (std::size_t offset = start; offset < stop;) {
+          const Decoded decoded = decode_at(text.substr(0, stop), offset);
+          const int w = code_point_width(decoded.code_point);
+          if (used + w > width && begin != end && w > 0) finish_line();
+          end = offset + decoded.length;
+          used += w;
+          offset = end;
+        }
+      }
+    }
+    start = stop + 1;
+  }
+  if (begin != end || lines.size() == first_line) finish_line();
+  return true;
+}
+
 std::string pad_to_width(std::string_view text, int width) {
   std::string padded(text);
   const int missing = width - display_width(text);

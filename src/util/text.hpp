@@ -39,6 +39,17 @@ std::string truncate_to_width(std::string_view text, int width);
 /// Always returns at least one line.
 std::vector<std::string> wrap_to_width(std::string_view text, int width);
 
+/// One line of a text wrapped in place: a part of the text and the columns it takes.
+struct WrappedLine {
+  std::string_view text;
+  int width = 0;
+};
+
+/// The lines wrap_to_width would make of `text`, appended to `lines` as parts of `text` (no copies), when every
+/// word of `text` is one space from the next and no space starts or ends it; any other text returns false and
+/// appends nothing, and the caller wraps it with wrap_to_width, which joins its words with single spaces.
+bool wrap_in_place(std::string_view text, int width, std::vector<WrappedLine>& lines);
+
 /// `text` followed by spaces up to `width` columns.
 std::string pad_to_width(std::string_view text, int width);
 

@@ -51,6 +51,56 @@ TEST_CASE("wrapping breaks at spaces and keeps every line within the width") {
   for (const auto& line : wrap_to_width("aaaaaaaaaaaaaaaaaaaaaaaaa", 10)) CHECK(display_width(line) <= 10);
 }
 
+TEST_CASE("wrapping in place gives wrap_to_width's lines, as parts of the text") {
+  // Words of real titles, wide and zero-width characters, and words wider than the narrow widths below; the spaces
+  // make texts both with words one space apart and with the runs and ends that must be refused.
+  const std::vector<std::string> pieces = {"Tổng",
+                                           "kết",
+                                           "cải cách",
+                                           "hành chính",
+                                           "Sở Nội vụ",
+                                           "3.14",
+                                           "(Trước ngày 30/4/2020)",
+                                           "漢字",
+                                           "a\xcc\x81",
+                                           "\xcc\x81",
+                                           "aaaaaaaaaaaaaaaaaaaaaaaaa",
+                                           "chuyểnđổisốtoàndiện",
+                                           " ",
+                                           " ",
+                                           " ",
+                                           "  ",
+                                           "\t",
+                                           "\n"};
+  int in_place = 0;
+  for (const auto& text : cchc::test_support::random_texts(pieces, 3000)) {
+    for (const int width : {0, 1, 2, 3, 5, 8, 13, 20, 40}) {
+      std::vector<WrappedLine> lines{{"before", 6}};  // appended to, never replaced
+      const bool single_spaced = text.find("  ") == std::string::npos &&
+                                 text.find_first_of("\t\n") == std::string::npos &&
+                                 (text.empty() || (text.front() != ' ' && text.back() != ' '));
+      INFO("text \"" << text << "\", width " << width);
+      REQUIRE(wrap_in_place(text, width, lines) == single_spaced);
+      if (!single_spaced) {
+        CHECK(lines.size() == 1);
+        continue;
+      }
+      ++in_place;
+      const std::vector<std::string> expected = wrap_to_width(text, width);
+      REQUIRE(lines.size() == expected.size() + 1);
+      for (std::size_t i = 0; i < expected.size(); ++i) {
+        const WrappedLine& line = lines[i + 1];
+        CHECK(line.text == expected[i]);
+        CHECK(line.width == display_width(expected[i]));
+        // A part of the text itself, not a copy.
+        CHECK(line.text.data() >= text.data());
+        CHECK(line.text.data() + line.text.size() <= text.data() + text.size());
+      }
+    }
+  }
+  CHECK(in_place > 3000);  // most texts are single-spaced, so the comparison above ran on them
+}
+
 TEST_CASE("whitespace collapses, including newlines, tabs and no-break spaces") {
   CHECK(collapse_whitespace("  Trước \t ngày\n30/4/2020 ") == "Trước ngày 30/4/2020");
   CHECK(collapse_whitespace("a\xc2\xa0\xc2\xa0 b") == "a b");
