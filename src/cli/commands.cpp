@@ -100,7 +100,17 @@ int terminal_width(int requested) {
   return 120;  // mail and files: wide enough for a row, narrow enough to read
 }
 
-void write_out(const std::string& text) { std::fwrite(text.data(), 1, text.size(), stdout); }
+/// A command's output, written to the file descriptor at once: through stdio it would first be copied into a
+/// buffer of stdio's own, a heap block and its pages in every run. Anything stdio holds goes first.
+void write_out(const std::string& text) {
+  std::fflush(stdout);
+  for (std::size_t written = 0; written < text.size();) {
+    const ssize_t count = ::write(STDOUT_FILENO, text.data() + written, text.size() - written);
+    if (count < 0 && errno == EINTR) continue;
+    if (count <= 0) return;  // as fwrite: nothing more can be written (a closed pipe ends the process first)
+    written += static_cast<std::size_t>(count);
+  }
+}
 void write_err(const std::string& text) { std::fwrite(text.data(), 1, text.size(), stderr); }
 
 Loaded load_all(const std::vector<std::string>& paths, int requested_jobs) {
