@@ -20,6 +20,7 @@
 #include "render/export.hpp"
 #include "render/render.hpp"
 #include "render/timeline.hpp"
+#include "util/text.hpp"
 
 namespace {
 
@@ -44,6 +45,27 @@ void render_all(const std::vector<cchc::evaluate::Item>& items, cchc::util::Date
   (void)cchc::render::render_timeline_mermaid(items, today, timeline);
   (void)cchc::render::render_ics(items, today, language);
   (void)cchc::render::render_export_csv(items, {';', true});
+}
+
+/// The table wraps a text in place (util::wrap_in_place) where its words are one space apart, and with
+/// wrap_to_width otherwise: where both apply, they must make the same lines. A difference stops the fuzzer.
+void check_wrapping_agrees(const std::vector<cchc::evaluate::Item>& items) {
+  std::vector<cchc::util::WrappedLine> lines;
+  for (const auto& item : items) {
+    for (const std::string_view text : {std::string_view(item.title), std::string_view(item.due_text)}) {
+      for (const int width : {1, 7, 20}) {
+        lines.clear();
+        if (!cchc::util::wrap_in_place(text, width, lines)) continue;
+        const std::vector<std::string> expected = cchc::util::wrap_to_width(text, width);
+        if (lines.size() != expected.size()) __builtin_trap();
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+          if (lines[i].text != expected[i] || lines[i].width != cchc::util::display_width(expected[i])) {
+            __builtin_trap();
+          }
+        }
+      }
+    }
+  }
 }
 
 /// An event cache in memory holding one entry.
@@ -150,6 +172,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const cchc::util::Date today : {cchc::util::Date{2020, 4, 30}, cchc::util::Date{2024, 2, 29}}) {
     auto items = cchc::evaluate::evaluate_plan(*result.plan, today);
     render_all(items, today, result.plan->language);
+    check_wrapping_agrees(items);
     (void)cchc::render::render_export_json(plans, items, today);
     cchc::evaluate::Filter filter;
     filter.actionable_only = true;
