@@ -426,6 +426,7 @@ class PlanReader : public ItemStream {
     }
     if (const YamlEntry* sections = top.find("sections"); sections && !is_blank(sections->value)) {
       if (expect_list(*sections, "a list of sections, each starting with '- id:'")) {
+        plan.sections.reserve(sections->value.items.size());  // a Section is large: grown by doubling, it moves
         for (const YamlNode& item : sections->value.items) {
           if (auto section = read_section(item)) plan.sections.push_back(std::move(*section));
         }
@@ -1146,7 +1147,9 @@ class PlanReader : public ItemStream {
 
   /// `agencies:`, each either `id: name` or `id: {name, short, group}`.
   void read_agencies(const YamlNode& map, model::Plan& plan) {
-    for (const auto& [key, entry] : unique_entries(map)) {
+    const auto entries = unique_entries(map);
+    plan.agencies.reserve(plan.agencies.size() + entries.size());
+    for (const auto& [key, entry] : entries) {
       model::Agency agency;
       agency.id = LocatedText{std::string(key), entry->key.pos};
       agency.pos = entry->key.pos;
@@ -1173,7 +1176,9 @@ class PlanReader : public ItemStream {
 
   /// `documents:`, each `id: {ref, date, issuer, title}`.
   void read_documents(const YamlNode& map, model::Plan& plan) {
-    for (const auto& [key, entry] : unique_entries(map)) {
+    const auto entries = unique_entries(map);
+    plan.documents.reserve(plan.documents.size() + entries.size());
+    for (const auto& [key, entry] : entries) {
       model::Document document;
       document.id = LocatedText{std::string(key), entry->key.pos};
       document.pos = entry->key.pos;

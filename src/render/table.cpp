@@ -179,6 +179,7 @@ std::string table_block(const detail::ItemRefs& items, const Options& options, b
   };
 
   std::vector<Row> rows;
+  rows.reserve(items.size());
   for (const evaluate::Item* item : items) {
     Row row;
     row.cells.reserve(columns.size());
