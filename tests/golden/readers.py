@@ -8,6 +8,7 @@ import argparse
 import importlib
 import os
 import shutil
+import struct
 import subprocess
 import sys
 
@@ -71,3 +72,27 @@ def finish(failures, success):
         return 1
     print(success)
     return 0
+
+
+PT_DYNAMIC = 2
+PT_INTERP = 3
+
+
+def segment_types(path):
+    """The p_type of each program header of the ELF64 little-endian file at `path` (the checks of the static release
+    binary read its layout themselves, needing no binutils)."""
+    with open(path, "rb") as binary:
+        header = binary.read(64)
+        if header[:4] != b"\x7fELF" or header[4] != 2 or header[5] != 1:
+            raise SystemExit(f"{path} is not a 64-bit little-endian ELF file")
+        (table_offset,) = struct.unpack_from("<Q", header, 0x20)
+        entry_size, count = struct.unpack_from("<HH", header, 0x36)
+        binary.seek(table_offset)
+        table = binary.read(entry_size * count)
+    return [struct.unpack_from("<I", table, i * entry_size)[0] for i in range(count)]
+
+
+def is_static(types):
+    """Whether a binary with these segment types (segment_types) is linked statically: no interpreter, no dynamic
+    section."""
+    return PT_INTERP not in types and PT_DYNAMIC not in types

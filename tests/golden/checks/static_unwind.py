@@ -8,37 +8,21 @@ error (both reported by CLI11 with exceptions, on the main thread) and a YAML sy
 A binary linked dynamically (the sanitizer builds) uses the dynamic loader's tables: only the exception checks run.
 """
 import os
-import struct
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 import readers  # noqa: E402
 
-PT_DYNAMIC = 2
-PT_INTERP = 3
 PT_GNU_EH_FRAME = 0x6474E550
-
-
-def segment_types(path):
-    """The p_type of each program header of the ELF64 little-endian file at `path`."""
-    with open(path, "rb") as binary:
-        header = binary.read(64)
-        if header[:4] != b"\x7fELF" or header[4] != 2 or header[5] != 1:
-            raise SystemExit(f"{path} is not a 64-bit little-endian ELF file")
-        (table_offset,) = struct.unpack_from("<Q", header, 0x20)
-        entry_size, count = struct.unpack_from("<HH", header, 0x36)
-        binary.seek(table_offset)
-        table = binary.read(entry_size * count)
-    return [struct.unpack_from("<I", table, i * entry_size)[0] for i in range(count)]
 
 
 def main():
     options = readers.arguments()
     failures = []
 
-    types = segment_types(options.binary)
-    static = PT_INTERP not in types and PT_DYNAMIC not in types
+    types = readers.segment_types(options.binary)
+    static = readers.is_static(types)
     if static:
         if PT_GNU_EH_FRAME not in types:
             failures.append("the static binary has no PT_GNU_EH_FRAME segment (link option -Wl,--eh-frame-hdr)")
