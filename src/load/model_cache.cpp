@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <concepts>
 #include <cstdint>
+#include <limits>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -26,14 +27,14 @@ constexpr int kMaxTaskDepth = 1000;
 // the cache: these sizes (on the one platform we build for) stop the build until the list and kMagic are
 // updated, and the unit test compares decoded results with loaded ones field by field.
 #if defined(__x86_64__) && defined(__GLIBCXX__) && !defined(_GLIBCXX_DEBUG)
-static_assert(sizeof(model::Plan) == 576 && sizeof(model::Task) == 368 && sizeof(model::Section) == 480 &&
+static_assert(sizeof(model::Plan) == 576 && sizeof(model::Task) == 336 && sizeof(model::Section) == 448 &&
                   sizeof(model::Agency) == 120 && sizeof(model::Document) == 160 && sizeof(model::AppendixRef) == 72 &&
-                  sizeof(model::Trigger) == 168 && sizeof(model::PlanDay) == 56 &&
-                  sizeof(model::OccurrenceRecord) == 208 && sizeof(model::YearSpan) == 8 &&
+                  sizeof(model::Trigger) == 136 && sizeof(model::PlanDay) == 48 &&
+                  sizeof(model::OccurrenceRecord) == 200 && sizeof(model::YearSpan) == 8 &&
                   sizeof(model::ScoreBand) == 20 && sizeof(model::Scoring) == 56 && sizeof(model::PlanLink) == 88 &&
-                  sizeof(model::Deadline) == 88 && sizeof(model::RelativeDays) == 96 && sizeof(model::DaySpan) == 8 &&
-                  sizeof(model::DeadlineAnchor) == 88 && sizeof(model::Recurrence) == 48 &&
-                  sizeof(model::DayOfPeriod) == 12 && sizeof(util::Diagnostic) == 144 && sizeof(util::Date) == 12 &&
+                  sizeof(model::Deadline) == 64 && sizeof(model::RelativeDays) == 88 && sizeof(model::DaySpan) == 8 &&
+                  sizeof(model::DeadlineAnchor) == 80 && sizeof(model::Recurrence) == 48 &&
+                  sizeof(model::DayOfPeriod) == 12 && sizeof(util::Diagnostic) == 144 && sizeof(util::Date) == 4 &&
                   sizeof(util::PartialDate) == 12 && sizeof(util::SourcePos) == 8,
               "a model type changed: list its new fields in model_cache.cpp and bump kMagic");
 #endif
@@ -204,6 +205,8 @@ class Writer {
  private:
   void put(bool value) { m_out.push_back(value ? '\1' : '\0'); }
   void put(int value) { codec::put_signed(m_out, value); }
+  void put(std::int16_t value) { codec::put_signed(m_out, value); }  // a date's year
+  void put(std::int8_t value) { codec::put_signed(m_out, value); }   // a date's month or day
   void put(const std::string& value) { codec::put_bytes(m_out, value); }
   void put(const util::HeapText& value) { codec::put_bytes(m_out, value.view()); }
   template <Enum E>
@@ -286,6 +289,13 @@ class Reader {
     value = byte == 1;
   }
   void get(int& value) { value = m_in.signed_int(); }
+  template <class Narrow>
+  requires std::same_as<Narrow, std::int16_t> || std::same_as<Narrow, std::int8_t>
+  void get(Narrow& value) {
+    const int number = m_in.signed_int();
+    if (number < std::numeric_limits<Narrow>::min() || number > std::numeric_limits<Narrow>::max()) m_in.fail();
+    value = m_in.failed() ? Narrow{} : static_cast<Narrow>(number);
+  }
   void get(std::string& value) {
     const std::string_view bytes = m_in.bytes();
     value.assign(bytes.data(), bytes.size());

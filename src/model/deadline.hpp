@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,7 +18,7 @@ enum class BeforeDate { Inclusive, Exclusive };
 
 /// What kind of deadline a wording names. New kinds (recurrences, conditions,
 /// working-day counts) are added here; each keeps the original wording.
-enum class DeadlineKind {
+enum class DeadlineKind : std::uint8_t {
   Date,     ///< a day, or a period (month, quarter, year, range) due on its last day
   Ongoing,  ///< "Thường xuyên": continuous work, never overdue
   /// "Theo Kế hoạch riêng", "Sau khi có Quy chế của TW", "Đột xuất": no date until the plan records the
@@ -96,19 +97,21 @@ struct Recurrence {
 };
 
 /// How precise the wording was: it decides how the date is shown back.
-enum class DeadlinePrecision { Day, Month, Quarter, HalfYear, Year };
+enum class DeadlinePrecision : std::uint8_t { Day, Month, Quarter, HalfYear, Year };
 
 /// A deadline as the plan states it, and what it means.
 struct Deadline {
+  // The one-byte enums and the four-byte dates first, where they fill the eight bytes before `text` together: a
+  // deadline takes 64 bytes, not 88, in every task (issue 8: peak memory).
   DeadlineKind kind = DeadlineKind::Date;
-  DeadlinePrecision precision = DeadlinePrecision::Day;  // beside `kind`: a task is 8 bytes smaller
-  /// The wording exactly as written (after NFC), shown beside the computed date.
-  std::string text;
+  DeadlinePrecision precision = DeadlinePrecision::Day;
   /// First day of the period the wording names ("Tháng 02 năm 2020" → 2020-02-01);
   /// nullopt for a single day or an ongoing task.
   std::optional<util::Date> start;
   /// Last day on which the work is on time; nullopt for ongoing work.
   std::optional<util::Date> due;
+  /// The wording exactly as written (after NFC), shown beside the computed date.
+  std::string text;
   /// Relative: how many days, counted from what; set on every Relative deadline, empty on the others (boxed: few
   /// deadlines count days, and a plan of 100 000 tasks would hold 100 000 empty ones).
   util::Boxed<RelativeDays> relative;

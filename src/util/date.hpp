@@ -1,6 +1,7 @@
 #pragma once
 
 #include <compare>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -8,10 +9,18 @@
 namespace cchc::util {
 
 /// A day of the proleptic Gregorian calendar. Plans never need times of day.
+///
+/// Four bytes, as a plan of 100 000 tasks holds several dates a task and their evaluation as many again (issue 8:
+/// peak memory). The year fits: plans write years 1 to 9999 (is_valid_date), and what cchc adds to a date (spans of
+/// at most 3 660 days, recurrences of a few dozen years) stays far inside a 16-bit year.
 struct Date {
-  int year = 1970;
-  int month = 1;
-  int day = 1;
+  std::int16_t year = 1970;
+  std::int8_t month = 1;
+  std::int8_t day = 1;
+
+  constexpr Date() = default;
+  constexpr Date(int y, int m, int d)
+      : year(static_cast<std::int16_t>(y)), month(static_cast<std::int8_t>(m)), day(static_cast<std::int8_t>(d)) {}
 
   /// Days since 1970-01-01 (negative before it).
   long to_days() const;

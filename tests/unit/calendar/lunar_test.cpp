@@ -115,7 +115,7 @@ TEST_CASE("Tết 1900–2100 (regression table)") {
   for (int year = 1900; year <= 2100; ++year) {
     INFO(year);
     const Date date = cal::tet(year);
-    char text[6];
+    char text[16];
     std::snprintf(text, sizeof text, "%02d/%02d", date.day, date.month);
     CHECK(std::string(text) == table[year - 1900]);
   }

@@ -56,7 +56,7 @@ TEST_CASE("partial dates") {
 TEST_CASE("Date::iso and Date::vn print what the format strings print, for every kind of value", "[date]") {
   // The fast path (four-digit years, two-digit months and days) and the rest (fmt) must agree with fmt.
   int checked = 0;
-  for (const int year : {-10000, -1, 0, 7, 99, 100, 999, 1000, 1970, 2020, 9999, 10000, 123456}) {
+  for (const int year : {-10000, -1, 0, 7, 99, 100, 999, 1000, 1970, 2020, 9999, 10000, 32767}) {
     for (const int month : {-1, 0, 1, 9, 10, 12, 99, 100}) {
       for (const int day : {-5, 0, 1, 9, 10, 29, 31, 99, 100}) {
         const Date date{year, month, day};
