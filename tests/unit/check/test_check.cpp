@@ -100,6 +100,25 @@ TEST_CASE("duplicate-id: the same full number reached from two places") {
   CHECK(d.hint.find("line 50") != std::string::npos);
 }
 
+TEST_CASE("duplicate-id: a number taken three times gives two problems, in file order, each naming the first") {
+  auto plan = clean_plan();
+  plan.tasks.push_back(make_task("3.1", 70));                   // a top-level "3.1": the child 3.1 is first
+  plan.tasks[2].children.push_back(make_task("3.1", 52, "3"));  // a sibling of the child 3.1
+  plan.tasks.push_back(make_task("2", 80));                     // a sibling of the top-level 2
+  const Diagnostics diagnostics = check::check_plan(plan);
+  REQUIRE(diagnostics.size() == 3);
+  // The walk goes depth first: the child 3.1 at line 52 comes before the top-level tasks after task 3.
+  CHECK(diagnostics[0].pos == SourcePos{52, 7});
+  CHECK(diagnostics[0].message == "task number '3.1' is used twice in the same list");
+  CHECK(diagnostics[0].hint.find("line 45") != std::string::npos);
+  CHECK(diagnostics[1].pos == SourcePos{70, 7});
+  CHECK(diagnostics[1].message == "task '3.1' has the same full number as another task");
+  CHECK(diagnostics[1].hint.find("line 45") != std::string::npos);
+  CHECK(diagnostics[2].pos == SourcePos{80, 7});
+  CHECK(diagnostics[2].message == "task number '2' is used twice in the same list");
+  CHECK(diagnostics[2].hint.find("line 30") != std::string::npos);
+}
+
 TEST_CASE("duplicate-id: two sections with the same id") {
   auto plan = clean_plan();
   plan.sections = {make_section("snv", 70), make_section("stp", 75), make_section("snv", 80)};
