@@ -25,6 +25,18 @@ TEST_CASE("known day numbers") {
   CHECK(add_days(Date{2020, 12, 31}, 1) == Date{2021, 1, 1});
 }
 
+TEST_CASE("a date holds the farthest day cchc computes: 3 660 days after 31/12/9999") {
+  // A Date keeps its year in 16 bits. Plans write years up to 9999, and the longest span a deadline counts is
+  // 3 660 days: the day past it must still round-trip, and a 16-bit year must not have wrapped.
+  const Date last_written{9999, 12, 31};
+  const Date farthest = add_days(last_written, 3660);
+  CHECK(farthest.year == 10010);
+  CHECK(farthest.to_days() - last_written.to_days() == 3660);
+  CHECK(last_written < farthest);
+  CHECK(Date::from_days(farthest.to_days()) == farthest);
+  CHECK(Date{32767, 12, 31}.iso() == "32767-12-31");
+}
+
 TEST_CASE("impossible dates are rejected") {
   CHECK_FALSE(is_valid_date(2020, 2, 30));
   CHECK_FALSE(is_valid_date(2021, 2, 29));
