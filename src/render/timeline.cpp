@@ -136,7 +136,7 @@ std::vector<util::Date> month_starts(const Layout& layout) {
   }
   std::vector<util::Date> months;
   for (long month = (first + step - 1) / step * step; month <= last; month += step) {
-    months.push_back({static_cast<int>(month / 12), static_cast<int>(month % 12) + 1, 1});
+    months.emplace_back(static_cast<int>(month / 12), static_cast<int>(month % 12) + 1, 1);
   }
   return months;
 }
