@@ -54,12 +54,6 @@ struct Line {
   int indent = 0;
 };
 
-/// One item's cells, in the order of the table's columns.
-struct Row {
-  std::vector<Cell> cells;
-  evaluate::State state = evaluate::State::NoDeadline;
-};
-
 Cell make_cell(Column column, const evaluate::Item& item, const Options& options, bool qualified) {
   const model::Language language = options.language;
   Cell cell;
@@ -83,6 +77,7 @@ Cell make_cell(Column column, const evaluate::Item& item, const Options& options
     case Column::State: cell.text = state_label(item.state, language); break;
     case Column::Days: cell.text = detail::days_cell(item); break;
   }
+  cell.width = util::display_width(cell.text);
   return cell;
 }
 
@@ -134,22 +129,28 @@ void fit(Column column, const Cell& cell, int width, std::vector<Line>& lines, L
   }
 }
 
+/// What the first pass over a table's items learns of one column: how wide its cells are, and how narrow the Due
+/// column may become (its widest date, or its widest wording up to kMaxDueMinWidth).
+struct ColumnMeasure {
+  int natural = 0;
+  int due_minimum = 0;
+
+  void add(Column column, const Cell& cell) {
+    natural = std::max(natural, cell.indent + cell.width);
+    if (column != Column::Due) return;
+    due_minimum = std::max(due_minimum, cell.date.empty() ? std::min(cell.width, kMaxDueMinWidth)
+                                                          : std::max(util::display_width(cell.date),
+                                                                     std::min(util::display_width(cell.wording),
+                                                                              kMaxDueMinWidth)));
+  }
+};
+
 /// The narrowest a column may become when the table must shrink.
-int minimum_width(Column column, const std::vector<Row>& rows, std::size_t index, int natural) {
+int minimum_width(Column column, const ColumnMeasure& measure, int natural) {
   switch (column) {
     case Column::Task: return std::min(natural, kMinTitleWidth);
     case Column::Lead: return std::min(natural, kMinLeadWidth);
-    case Column::Due: {
-      int widest = 0;
-      for (const auto& row : rows) {
-        const Cell& cell = row.cells[index];
-        widest = std::max(widest, cell.date.empty()
-                                      ? std::min(util::display_width(cell.text), kMaxDueMinWidth)
-                                      : std::max(util::display_width(cell.date),
-                                                 std::min(util::display_width(cell.wording), kMaxDueMinWidth)));
-      }
-      return std::min(natural, widest);
-    }
+    case Column::Due: return std::min(natural, measure.due_minimum);
     default: return natural;
   }
 }
@@ -178,28 +179,21 @@ std::string table_block(const detail::ItemRefs& items, const Options& options, b
     return static_cast<std::size_t>(std::find(columns.begin(), columns.end(), column) - columns.begin());
   };
 
-  std::vector<Row> rows;
-  rows.reserve(items.size());
-  for (const evaluate::Item* item : items) {
-    Row row;
-    row.cells.reserve(columns.size());
-    for (const Column column : columns) {
-      Cell cell = make_cell(column, *item, options, qualified);
-      cell.width = util::display_width(cell.text);
-      row.cells.push_back(std::move(cell));
-    }
-    row.state = item->state;
-    rows.push_back(std::move(row));
+  // Two passes over the items, each making a row's cells and dropping them: the first measures the columns, the
+  // second writes the rows. Kept from the first pass for the second, every cell's texts took several times the
+  // table's own size (4.2 MB for a table of 1 MB, of 5 000 overdue tasks: issue 8, peak memory).
+  std::vector<ColumnMeasure> measures(columns.size());
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    measures[c].natural = util::display_width(detail::heading(columns[c], language));
   }
-
+  for (const evaluate::Item* item : items) {
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+      measures[c].add(columns[c], make_cell(columns[c], *item, options, qualified));
+    }
+  }
   std::vector<int> widths;
   widths.reserve(columns.size());
-  for (const Column column : columns) widths.push_back(util::display_width(detail::heading(column, language)));
-  for (const auto& row : rows) {
-    for (std::size_t c = 0; c < columns.size(); ++c) {
-      widths[c] = std::max(widths[c], row.cells[c].indent + row.cells[c].width);
-    }
-  }
+  for (const auto& measure : measures) widths.push_back(measure.natural);
 
   // Too wide for the terminal: the due wording moves under its date first, then the
   // title gives way down to a comfortable width, then the lead, then the title again
@@ -210,7 +204,7 @@ std::string table_block(const detail::ItemRefs& items, const Options& options, b
     const auto shrink = [&](Column column, int floor) {
       const std::size_t c = index_of(column);
       const int excess = total - options.width;
-      const int room = widths[c] - std::max(floor, minimum_width(column, rows, c, widths[c]));
+      const int room = widths[c] - std::max(floor, minimum_width(column, measures[c], widths[c]));
       const int cut = std::clamp(excess, 0, std::max(room, 0));
       widths[c] -= cut;
       total -= cut;
@@ -227,7 +221,7 @@ std::string table_block(const detail::ItemRefs& items, const Options& options, b
   std::string out;
   // Room for the usual table at once (the rule, the header and about two lines a row, at most two bytes a column
   // for Vietnamese text): grown by doubling, a table of a few dozen rows leaves each smaller copy behind.
-  out.reserve((2 * rows.size() + 2) * (2 * static_cast<std::size_t>(total_width) + 1));
+  out.reserve((2 * items.size() + 2) * (2 * static_cast<std::size_t>(total_width) + 1));
 
   std::string header;
   for (std::size_t c = 0; c < columns.size(); ++c) {
@@ -245,14 +239,16 @@ std::string table_block(const detail::ItemRefs& items, const Options& options, b
   // Reused from row to row: a row's lines are appended to `out` before the next row is fitted.
   std::vector<std::vector<Line>> cell_lines(columns.size());
   LineRoom line_room;
-  for (const auto& row : rows) {
+  std::vector<Cell> cells(columns.size());
+  for (const evaluate::Item* item : items) {
     std::size_t height = 1;
     line_room.spare.clear();
     for (std::size_t c = 0; c < columns.size(); ++c) {
-      fit(columns[c], row.cells[c], widths[c], cell_lines[c], line_room);
+      cells[c] = make_cell(columns[c], *item, options, qualified);
+      fit(columns[c], cells[c], widths[c], cell_lines[c], line_room);
       height = std::max(height, cell_lines[c].size());
     }
-    const char* color = state_color(row.state);
+    const char* color = state_color(item->state);
     for (std::size_t line = 0; line < height; ++line) {
       for (std::size_t c = 0; c < columns.size(); ++c) {
         if (c > 0) out += gap;
