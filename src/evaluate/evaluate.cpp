@@ -469,7 +469,9 @@ class TaskEvaluator {
       case Anchor::Trigger:
       case Anchor::Event:
         from = happened;
-        if (!from) result.waiting = {WaitingFor::Kind::Event, anchor.event.empty() ? deadline.text : anchor.event};
+        if (!from)
+          result.waiting = {WaitingFor::Kind::Event,
+                            anchor.event.empty() ? deadline.text.view() : std::string_view(anchor.event)};
         break;
       case Anchor::PlanIssued:
         if (plan_.date && plan_.date->value.month > 0 && plan_.date->value.day > 0) {

@@ -1243,7 +1243,7 @@ class PlanReader : public ItemStream {
     // (model::full_path).
     const std::string path = model::child_path(parent_path, task.id.value.empty() ? "?" : task.id.value);
     if (path != task.id.value) task.path = path;
-    if (auto title = required_text(details, "title")) task.title = std::move(*title);
+    if (auto title = required_text(details, "title")) task.title = {util::HeapText(title->value), title->pos};
     task.lead = optional_text(details, "lead");
     task.support = text_list<decltype(task.support)>(details, "support");
     task.due = deadline(details);

@@ -113,8 +113,8 @@ struct Task {
   /// The full reference where it differs from `id` ("1" under "II" is "II.1"); empty where it is `id` itself, as
   /// for nearly every task ("3.1" under "3" stays "3.1"). Read it with full_path().
   util::HeapText path;
-  LocatedText title;
-  std::optional<LocatedText> lead;           ///< an agency id
+  Located<util::HeapText> title;    ///< a HeapText: eight bytes in every task, not a std::string's 32 (issue 8)
+  std::optional<LocatedText> lead;  ///< an agency id
   util::CompactVector<LocatedText> support;  ///< agency ids
   std::optional<Located<Deadline>> due;
   util::Boxed<Trigger> trigger;  ///< the event a conditional or event-relative deadline waits for

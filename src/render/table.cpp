@@ -138,10 +138,10 @@ struct ColumnMeasure {
   void add(Column column, const Cell& cell) {
     natural = std::max(natural, cell.indent + cell.width);
     if (column != Column::Due) return;
-    due_minimum = std::max(due_minimum, cell.date.empty() ? std::min(cell.width, kMaxDueMinWidth)
-                                                          : std::max(util::display_width(cell.date),
-                                                                     std::min(util::display_width(cell.wording),
-                                                                              kMaxDueMinWidth)));
+    due_minimum = std::max(due_minimum, cell.date.empty()
+                                            ? std::min(cell.width, kMaxDueMinWidth)
+                                            : std::max(util::display_width(cell.date),
+                                                       std::min(util::display_width(cell.wording), kMaxDueMinWidth)));
   }
 };
 

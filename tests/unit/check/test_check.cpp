@@ -27,7 +27,7 @@ model::Task make_task(std::string id, int line, std::string parent_path = {}) {
   model::Task task;
   task.id = {id, {line, 7}};
   task.path = model::child_path(parent_path, id);
-  task.title = {"Task " + id, {line + 1, 12}};
+  task.title = {util::HeapText("Task " + id), {line + 1, 12}};
   task.lead = model::LocatedText{"snv", {line + 2, 11}};
   task.pos = {line, 5};
   return task;
@@ -302,7 +302,7 @@ TEST_CASE("the done-date checks look at each occurrence of a recurring deadline 
   model::Task task;
   task.id = {"1", {}};
   task.path = "1";
-  task.title = {"Báo cáo", {}};
+  task.title = {util::HeapText("Báo cáo"), {}};
   model::OccurrenceRecord dated_not_done;
   dated_not_done.label = {"2021-Q1", {}};
   dated_not_done.done = model::Located<util::Date>{util::Date{2021, 3, 25}, {12, 30}};

@@ -17,7 +17,7 @@ model::Task task_after(const std::string& id, const std::string& after, int line
   model::Task task;
   task.id = {id, {line, 7}};
   task.path = id;
-  task.title = {"Task " + id, {line + 1, 12}};
+  task.title = {util::HeapText("Task " + id), {line + 1, 12}};
   task.pos = {line, 5};
   const std::string text =
       after.empty() ? std::string("2026-03-02") : "5 ngày làm việc sau khi hoàn thành nhiệm vụ " + after;

@@ -20,7 +20,7 @@ model::Plan tree_plan(std::string id, std::vector<std::string> task_paths) {
     const std::size_t dot = path.rfind('.');
     task.id = {path, {line, 9}};
     task.path = path;
-    task.title = {"Nhiệm vụ " + path, {line + 1, 12}};
+    task.title = {util::HeapText("Nhiệm vụ " + path), {line + 1, 12}};
     task.pos = {line, 5};
     line += 5;
     if (dot == std::string::npos) {

@@ -49,7 +49,7 @@ model::Task make_task(std::string path, std::optional<Deadline> due = std::nullo
   model::Task task;
   task.id = {path, {line, 7}};
   task.path = path;
-  task.title = {"Task " + path, {}};
+  task.title = {util::HeapText("Task " + path), {}};
   if (!lead.empty()) task.lead = model::LocatedText{lead, {}};
   if (due) task.due = model::Located<Deadline>{*due, {}};
   task.pos = {line, 5};

@@ -48,7 +48,7 @@ model::Plan plan_with(Deadline due, std::vector<model::OccurrenceRecord> records
   model::Task task;
   task.id = {"1", {}};
   task.path = "1";
-  task.title = {"Báo cáo", {}};
+  task.title = {util::HeapText("Báo cáo"), {}};
   task.due = model::Located<Deadline>{std::move(due), {}};
   task.occurrences = util::CompactVector<model::OccurrenceRecord>(std::move(records));
   plan.tasks.push_back(std::move(task));
@@ -177,7 +177,7 @@ TEST_CASE("the overdue list has one row per missed occurrence") {
   model::Task plain;
   plain.id = {"2", {}};
   plain.path = "2";
-  plain.title = {"Một lần", {}};
+  plain.title = {util::HeapText("Một lần"), {}};
   plan.tasks.push_back(plain);
   const auto items = evaluate::evaluate_plan(plan, Date{2023, 1, 1});
   REQUIRE(items.size() == 2);
@@ -202,7 +202,7 @@ TEST_CASE("a parent derives its deadline from a recurring child's shown occurren
   model::Task parent;
   parent.id = {"9", {}};
   parent.path = "9";
-  parent.title = {"Nhóm", {}};
+  parent.title = {util::HeapText("Nhóm"), {}};
   parent.children.push_back(plan.tasks[0]);
   parent.children[0].path = "9.1";
   plan.tasks = {parent};

@@ -27,7 +27,7 @@ model::Task task(std::string path, std::string_view due) {
   model::Task result;
   result.id = {path, {}};
   result.path = path;
-  result.title = {"Task " + path, {}};
+  result.title = {util::HeapText("Task " + path), {}};
   result.due = wording(due);
   return result;
 }

@@ -238,7 +238,7 @@ model::Task full_task(int seed, int depth) {
   model::Task task;
   task.id = text_at(std::to_string(seed), seed);
   task.path = "II." + std::to_string(seed);
-  task.title = text_at("Rà soát thủ tục hành chính", seed);
+  task.title = {util::HeapText("Rà soát thủ tục hành chính"), {seed, seed + 1}};
   task.lead = text_at("snv", seed);
   task.support = {text_at("stp", seed), text_at("ubnd-huyen", seed)};
   task.due = model::Located<model::Deadline>{full_deadline(seed), {seed, 7}};
