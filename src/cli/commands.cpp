@@ -130,13 +130,14 @@ Loaded load_all(const std::vector<std::string>& paths, int requested_jobs) {
   if (loaded.files.size() < jobs) parse_options.two_parsers_from_bytes = two_parsers_from_bytes();
   parse_options.prepare_second_thread = prepare_thread_heap;
   parse_options.plain_yaml = plain_yaml_reader();
+  parse_options.release_passed_text = util::release_passed_text;
   const std::unique_ptr<load::EventCache> event_cache = open_event_cache(limits.max_file_bytes);
   parse_options.event_cache = event_cache.get();
   const std::unique_ptr<load::EventCache> model_cache = open_model_cache(limits.max_file_bytes);
   parse_options.model_cache = model_cache.get();
   for_each_index(loaded.files.size(), jobs, [&loaded, &limits, &parse_options](std::size_t i) {
     const SourceFile& file = loaded.files[i];
-    load::LoadResult result = load::load_plan(file.text, file.path, limits, parse_options);
+    load::LoadResult result = load::load_plan(file.text(), file.path, limits, parse_options);
     if (result.plan) {
       auto checked = check::check_plan(*result.plan);
       result.diagnostics.insert(result.diagnostics.end(), checked.begin(), checked.end());
@@ -144,6 +145,14 @@ Loaded load_all(const std::vector<std::string>& paths, int requested_jobs) {
     loaded.plans[i] = std::move(result.plan);
     loaded.diagnostics[i] = std::move(result.diagnostics);
   });
+  for (std::size_t i = 0; i < loaded.files.size(); ++i) {
+    if (!changed_since_mapped(loaded.files[i])) continue;
+    loaded.io_errors.push_back(
+        fmt::format("cchc: error: {}: the file changed while it was being read; run cchc again once it is saved",
+                    shown_path(loaded.files[i].path)));
+    loaded.plans[i].reset();
+    loaded.diagnostics[i].clear();
+  }
   std::vector<const model::Plan*> plans;
   for (const auto& plan : loaded.plans) {
     if (plan) plans.push_back(&*plan);
@@ -175,7 +184,7 @@ ProblemCounts report_problems(const Loaded& loaded, const std::string& color_mod
   for (std::size_t i = 0; i < loaded.files.size(); ++i) {
     bool file_has_errors = false;
     for (const auto& diagnostic : loaded.diagnostics[i]) {
-      write_err(render::format_diagnostic(diagnostic, loaded.files[i].text, color));
+      write_err(render::format_diagnostic(diagnostic, loaded.files[i].text(), color));
       if (diagnostic.severity == util::Severity::Error) {
         ++counts.errors;
         file_has_errors = true;
@@ -375,7 +384,7 @@ Evaluation evaluate_inputs(const Options& options, const evaluate::Options& eval
   evaluation.counts = report_problems(evaluation.loaded, options.color);
   // The files' text was kept to quote lines in the diagnostics; the model holds copies of what it needs. Freed
   // now, it makes room for the rows (21 MB of a 100 000-task plan, a tenth of the peak memory).
-  for (auto& file : evaluation.loaded.files) std::string().swap(file.text);
+  for (auto& file : evaluation.loaded.files) file.drop_text();
   const Loaded& loaded = evaluation.loaded;
   std::vector<const model::Plan*>& plans = evaluation.plans;
   plans = usable_plans(loaded);

@@ -416,7 +416,7 @@ int run_complete(const CompletionOptions& options) {
   std::set<std::string> seen;
   std::vector<std::string> ids;
   for (const auto& file : inputs.files) {
-    const load::LoadResult result = load::load_plan(file.text, file.path);
+    const load::LoadResult result = load::load_plan(file.text(), file.path);
     if (!result.plan) continue;
     const auto& plan = *result.plan;
     if (options.kind == "tasks") collect_task_paths(plan.tasks, seen, ids);

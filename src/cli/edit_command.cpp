@@ -44,8 +44,8 @@ void collect_ids(std::span<const model::Task> tasks, std::vector<std::string>& o
 }
 
 /// New warnings of the edited text (a done date before the plan's own date…), shown so the user can look again.
-void show_new_warnings(const std::string& file, const std::string& before, const std::string& after, bool color) {
-  const auto warnings = [&](const std::string& text) {
+void show_new_warnings(const std::string& file, std::string_view before, std::string_view after, bool color) {
+  const auto warnings = [&](std::string_view text) {
     util::Diagnostics all;
     auto loaded = load::load_plan(text, file);
     if (loaded.plan) all = check::check_plan(*loaded.plan);
@@ -78,7 +78,7 @@ EditInputs read_edit_inputs(const EditCommand& typed) {
   read.inputs = read_inputs(typed.paths.empty() ? default_paths() : typed.paths, load::Limits{}.max_file_bytes);
   std::vector<std::string> plan_ids;
   for (const auto& file : read.inputs.files) {
-    read.plans.push_back(load::load_plan(file.text, file.path));
+    read.plans.push_back(load::load_plan(file.text(), file.path));
     if (read.plans.back().plan) plan_ids.push_back(read.plans.back().plan->id.value);
   }
   read.command = with_qualified_id_resolved(typed, plan_ids);
@@ -167,7 +167,7 @@ int run_edit(const EditCommand& typed) {
     request.on = *on;
   }
 
-  const auto result = edit::apply(chosen.file->text, chosen.file->path, request);
+  const auto result = edit::apply(chosen.file->text(), chosen.file->path, request);
   if (const auto* refusal = std::get_if<edit::Refusal>(&result)) {
     say(stderr, fmt::format("cchc: error: {}\n", refusal->message));
     if (!refusal->hint.empty()) say(stderr, fmt::format("  hint: {}\n", refusal->hint));
@@ -181,16 +181,16 @@ int run_edit(const EditCommand& typed) {
   const bool color = command.color == "always" ||
                      (command.color == "auto" && isatty(fileno(stderr)) != 0 && std::getenv("NO_COLOR") == nullptr);
   if (command.dry_run) {
-    say(stdout, edit::unified_diff(chosen.file->text, edited.text, chosen.file->path));
-    show_new_warnings(chosen.file->path, chosen.file->text, edited.text, color);
+    say(stdout, edit::unified_diff(chosen.file->text(), edited.text, chosen.file->path));
+    show_new_warnings(chosen.file->path, chosen.file->text(), edited.text, color);
     return kExitOk;
   }
-  if (auto failure = replace_file(chosen.file->path, chosen.file->text, edited.text)) {
+  if (auto failure = replace_file(chosen.file->path, chosen.file->text(), edited.text)) {
     say(stderr, fmt::format("cchc: error: {}\n", *failure));
     return kExitUsage;
   }
   say(stdout, fmt::format("{}: {}\n", chosen.file->path, edited.summary));
-  show_new_warnings(chosen.file->path, chosen.file->text, edited.text, color);
+  show_new_warnings(chosen.file->path, chosen.file->text(), edited.text, color);
   return kExitOk;
 }
 

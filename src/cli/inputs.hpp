@@ -1,6 +1,8 @@
 #pragma once
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <ctime>
 #include <optional>
 #include <string>
@@ -9,14 +11,33 @@
 
 #include "load/limits.hpp"
 #include "util/date.hpp"
+#include "util/mapped_text.hpp"
 
 namespace cchc::cli {
 
-/// A plan file as read from disk, kept whole so diagnostics can quote its lines.
+/// A plan file as read from disk, kept whole so diagnostics can quote its lines: read into memory, or, from
+/// map_from_bytes() on, mapped (util::MappedText), so that the pages the parser has passed can be given back.
 struct SourceFile {
   std::string path;
-  std::string text;
+  std::string bytes;                       ///< the text, when it was read
+  std::optional<util::MappedText> mapped;  ///< the text, when it was mapped
+  /// The file as it was when mapped: the device and inode, its size and its modification time (seconds, then
+  /// nanoseconds); see changed_since_mapped.
+  std::array<std::int64_t, 5> mapped_stamp{};
+
+  std::string_view text() const { return mapped ? mapped->view() : std::string_view(bytes); }
+  /// Gives up the text once nothing quotes it any more.
+  void drop_text() {
+    std::string().swap(bytes);
+    mapped.reset();
+  }
 };
+
+/// Whether `file`, mapped, was changed in place while cchc read it (its path still names the file mapped, and its
+/// size or modification time differs from when it was mapped); a mapping, unlike a copy, could then have shown some
+/// of its pages old and some new. A file replaced whole (renamed over, as editors save) or removed since is not:
+/// the mapping holds the file as it was. False for a file that was read.
+bool changed_since_mapped(const SourceFile& file);
 
 /// What collecting the inputs gave: files in a stable order, and I/O problems.
 struct Inputs {
@@ -44,6 +65,11 @@ load::Limits plan_limits();
 /// $CCHC_TWO_PARSERS_FROM_BYTES (bytes; 0 tries it on every file, which the tests use to compare both ways).
 /// Throws UsageError when the variable is not a number.
 std::size_t two_parsers_from_bytes();
+
+/// From what size a plan file is mapped into memory rather than read (SourceFile): 1 MiB, or
+/// $CCHC_MAP_FROM_BYTES (bytes; 0 maps every file that is not empty, which the tests use to compare both ways).
+/// Throws UsageError when the variable is not a number.
+std::size_t map_from_bytes();
 
 /// Whether plain plan texts are read without yaml-cpp (load::ParseOptions::plain_yaml): yes unless
 /// $CCHC_PLAIN_YAML is "off", which the tests use to make yaml-cpp read every file.

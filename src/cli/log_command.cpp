@@ -79,7 +79,7 @@ int run_log(const EditCommand& typed) {
         std::find(command.plans.begin(), command.plans.end(), loaded.plan->id.value) == command.plans.end()) {
       continue;
     }
-    if (edit::item_lines(file.text, command.id, command.section)) holding.push_back(&file);
+    if (edit::item_lines(file.text(), command.id, command.section)) holding.push_back(&file);
   }
   const std::string what = fmt::format("{} '{}'", command.section ? "section" : "task", command.id);
   if (holding.empty()) throw UsageError{fmt::format("no plan has {}", what)};

@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string_view>
 
 namespace cchc::load {
 
@@ -35,6 +36,9 @@ struct ParseOptions {
   /// load/plain_yaml.hpp), which reports what yaml-cpp would, at a small part of its cost; yaml-cpp reads the
   /// rest. False: yaml-cpp reads every text.
   bool plain_yaml = false;
+  /// Called by the plain reader with each stretch of a text it has read past while it builds the plan (see
+  /// scan_plain_yaml); the CLI gives back the memory of a mapped file's pages with it. Null: never called.
+  void (*release_passed_text)(std::string_view) = nullptr;
 };
 
 /// Nodes allowed per MiB when the file size limit is raised: one node per 16 bytes, denser than any real plan

@@ -43,7 +43,8 @@ bool special_in_flow(char c) {
 /// Reads one text; every step returns false to give up.
 class Scanner {
  public:
-  Scanner(std::string_view text, EventVisitor& visitor) : m_text(text), m_visitor(visitor) {}
+  Scanner(std::string_view text, EventVisitor& visitor, void (*release_passed)(std::string_view))
+      : m_text(text), m_visitor(visitor), m_release_passed(release_passed) {}
 
   /// Whether a literal block (`|`) was met: see scan_plain_yaml.
   bool literal_blocks() const { return m_literal_blocks; }
@@ -53,6 +54,10 @@ class Scanner {
     if (m_text.size() > INT_MAX / 2 || m_text.find('\t') != npos) return false;
     while (m_next < m_text.size()) {
       m_line_start = m_next;
+      if (m_release_passed && m_line_start - m_released >= kReleaseStep) {
+        m_release_passed(m_text.substr(m_released, m_line_start - m_released));
+        m_released = m_line_start;
+      }
       const void* newline = std::memchr(m_text.data() + m_next, '\n', m_text.size() - m_next);
       m_line_end =
           newline ? static_cast<std::size_t>(static_cast<const char*>(newline) - m_text.data()) : m_text.size();
@@ -70,9 +75,15 @@ class Scanner {
     std::size_t indent;
   };
 
+  /// How far the reader goes between two calls of m_release_passed: each call is a system call, and a stretch
+  /// only a few pages long would give back little.
+  static constexpr std::size_t kReleaseStep = 256u << 10;
+
   std::string_view m_text;
   EventVisitor& m_visitor;
-  std::size_t m_next = 0;  ///< where the next line starts
+  void (*m_release_passed)(std::string_view);
+  std::size_t m_released = 0;  ///< the text before this was handed to m_release_passed
+  std::size_t m_next = 0;      ///< where the next line starts
   std::size_t m_line_start = 0;
   std::size_t m_line_end = 0;
   int m_line = 0;  ///< of the current line, 0-based
@@ -440,8 +451,9 @@ class Scanner {
 
 }  // namespace
 
-bool scan_plain_yaml(std::string_view text, EventVisitor& visitor, bool* literal_blocks) {
-  Scanner scanner(text, visitor);
+bool scan_plain_yaml(std::string_view text, EventVisitor& visitor, bool* literal_blocks,
+                     void (*release_passed)(std::string_view)) {
+  Scanner scanner(text, visitor, release_passed);
   const bool read = scanner.run();
   if (literal_blocks) *literal_blocks = scanner.literal_blocks();
   return read;

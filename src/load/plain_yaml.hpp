@@ -28,7 +28,12 @@ namespace cchc::load {
 /// `text` is what yaml-cpp would read: valid UTF-8 without a byte order mark or CR (read_yaml's checks ran).
 /// `literal_blocks`, when given, is set to whether a literal block (`|`, `|-`) was read: the only lines of a text
 /// it reads to its end that flow_too_deep (load/text_scan.hpp) does not count as YAML does.
-bool scan_plain_yaml(std::string_view text, EventVisitor& visitor, bool* literal_blocks = nullptr);
+///
+/// `release_passed`, when given, is called with each stretch of `text` (some hundreds of KiB) that the reader has
+/// read past and will not read again: the CLI gives back the memory of a mapped file's pages with it
+/// (util::release_passed_text). The visitor must copy what it keeps of the values it is shown.
+bool scan_plain_yaml(std::string_view text, EventVisitor& visitor, bool* literal_blocks = nullptr,
+                     void (*release_passed)(std::string_view) = nullptr);
 
 /// Whether scan_plain_yaml reads `text` to its end without giving up.
 bool plain_yaml_accepts(std::string_view text);

@@ -574,8 +574,13 @@ class ReplayingVisitor : public EventVisitor {
 class DocumentSource {
  public:
   DocumentSource(std::istream& input, YAML::EventHandler& builder, EventReplay* replay, EventWriter* writer,
-                 std::optional<std::string_view> plain)
-      : m_builder(builder), m_replay(replay), m_writer(writer), m_plain(plain), m_replayer(builder) {
+                 std::optional<std::string_view> plain, void (*release_passed)(std::string_view) = nullptr)
+      : m_builder(builder),
+        m_replay(replay),
+        m_writer(writer),
+        m_plain(plain),
+        m_release_passed(release_passed),
+        m_replayer(builder) {
     if (!replay && !plain) m_parser.Load(input);
     if (writer) m_recorder.emplace(builder, *writer);
   }
@@ -586,7 +591,7 @@ class DocumentSource {
     if (m_plain) {
       // One document, then none: what the plain reader reports of the calls of HandleNextDocument.
       if (std::exchange(m_plain_read, true)) return false;
-      (void)scan_plain_yaml(*m_plain, m_replayer);
+      (void)scan_plain_yaml(*m_plain, m_replayer, nullptr, m_release_passed);
       return true;
     }
     if (!m_recorder) return m_parser.HandleNextDocument(m_builder);
@@ -600,6 +605,7 @@ class DocumentSource {
   EventReplay* m_replay;
   EventWriter* m_writer;
   std::optional<std::string_view> m_plain;
+  void (*m_release_passed)(std::string_view);
   bool m_plain_read = false;
   YAML::Parser m_parser;
   std::optional<RecordingHandler> m_recorder;
@@ -787,7 +793,8 @@ struct Part {
   /// Reads `text`, the part: replays `recording` when it is one of this very text, else parses it, writing down
   /// what yaml-cpp reports into `made` when `record` says so. With `plain_yaml`, a part the plain reader reads
   /// goes to it instead of yaml-cpp, as a whole text would (see read_yaml).
-  void parse(std::string_view text, std::string_view recording = {}, bool record = false, bool plain_yaml = false) {
+  void parse(std::string_view text, std::string_view recording = {}, bool record = false, bool plain_yaml = false,
+             void (*release_passed)(std::string_view) = nullptr) {
     builder.read_part_of(text.size());
     try {
       std::optional<EventReplay> replay;
@@ -810,7 +817,7 @@ struct Part {
       std::optional<EventWriter> writer;
       if (!replay && !plain && record) writer.emplace(text);
       DocumentSource source(input, builder, replay ? &*replay : nullptr, writer ? &*writer : nullptr,
-                            plain ? std::optional<std::string_view>(text) : std::nullopt);
+                            plain ? std::optional<std::string_view>(text) : std::nullopt, release_passed);
       constexpr int kMaxDocuments = 2;
       for (; documents < kMaxDocuments && source.next_document(); ++documents) {
         if (documents == 0) root = std::move(builder.root);
@@ -867,17 +874,18 @@ std::optional<YamlNode> read_in_two_parts(std::string_view text, const LineIndex
   try {
     second = std::thread([&] {
       if (options.prepare_second_thread) options.prepare_second_thread();
-      middle.parse(text.substr(split.middle, split.end - split.middle), cached(1), recordings.record, plain);
+      middle.parse(text.substr(split.middle, split.end - split.middle), cached(1), recordings.record, plain,
+                   options.release_passed_text);
     });
   } catch (const std::system_error&) {
     return std::nullopt;  // no thread to be had: one parser it is
   }
-  head.parse(text.substr(0, split.middle), cached(0), recordings.record, plain);
+  head.parse(text.substr(0, split.middle), cached(0), recordings.record, plain, options.release_passed_text);
   int parsing = kHeadParsing;
   head_state.compare_exchange_strong(parsing, kHeadDone, std::memory_order_release);
   head_state.notify_all();
   const bool has_tail = split.end < text.size();
-  if (has_tail) tail.parse(text.substr(split.end), cached(2), recordings.record, plain);
+  if (has_tail) tail.parse(text.substr(split.end), cached(2), recordings.record, plain, options.release_passed_text);
   second.join();
 
   if (!head.clean(YamlNode::Kind::Map) || !middle.clean(YamlNode::Kind::Sequence)) return std::nullopt;
@@ -921,17 +929,17 @@ std::optional<YamlNode> read_in_two_parts(std::string_view text, const LineIndex
 /// document when it read the whole text; nullopt when it gave up part way or the builder stopped (a limit, memory):
 /// the events before may then not be yaml-cpp's (a value yaml-cpp would read on two lines was reported on one), so
 /// what the builder did is dropped, and the caller has yaml-cpp read the text after `stream->restart()`. Sets
-/// `literal_blocks` as scan_plain_yaml does.
+/// `literal_blocks` as scan_plain_yaml does, and hands it `release_passed`.
 std::optional<YamlDocument> read_plain_in_one_pass(std::string_view text, const LineIndex& lines,
                                                    const std::string& file, const Limits& limits, ItemStream* stream,
-                                                   bool& literal_blocks) {
+                                                   bool& literal_blocks, void (*release_passed)(std::string_view)) {
   YamlDocument document;
   Reporter reporter(file, document, limits.max_diagnostics);
   TreeBuilder builder(lines, reporter, limits, stream);
   builder.quotes_checked_by_plain_reader();
   ReplayingVisitor events(builder);
   try {
-    if (!scan_plain_yaml(text, events, &literal_blocks)) return std::nullopt;
+    if (!scan_plain_yaml(text, events, &literal_blocks, release_passed)) return std::nullopt;
   } catch (...) {  // yaml-cpp reads it again, and reports what stopped the builder
     return std::nullopt;
   }
@@ -1061,7 +1069,8 @@ YamlDocument read_yaml(std::string_view original, const std::string& file, const
       if (scanned) replay = EventReplay::open(*scanned, text);
     } else {
       bool literal_blocks = false;
-      auto read = read_plain_in_one_pass(text, lines, file, limits, stream, literal_blocks);
+      auto read =
+          read_plain_in_one_pass(text, lines, file, limits, stream, literal_blocks, options.release_passed_text);
       if (read && !(plain_reader_alone && literal_blocks && too_deep())) {
         document.root = std::move(read->root);
         for (auto& diagnostic : read->diagnostics) document.diagnostics.push_back(std::move(diagnostic));
