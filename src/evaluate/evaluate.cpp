@@ -278,7 +278,6 @@ class TaskEvaluator {
     const std::size_t task_count = count_tasks(plan.tasks);
     completions_.reserve(task_count);
     dues_.reserve(task_count);
-    by_path_.reserve(task_count);
     for (const auto& task : plan.tasks) collect_completion(task);
   }
 
@@ -387,10 +386,10 @@ class TaskEvaluator {
     std::vector<const EffectiveDue*> task_dues;
     std::vector<const EffectiveCompletion*> task_completions;
     for (const auto& path : section.tasks) {
-      const auto found = by_path_.find(path.value);
-      if (found == by_path_.end()) continue;  // reported by the check stage
-      task_dues.push_back(&dues_[found->second]);
-      task_completions.push_back(&completions_[found->second]);
+      const auto found = task_index(path.value);
+      if (!found) continue;  // reported by the check stage
+      task_dues.push_back(&dues_[*found]);
+      task_completions.push_back(&completions_[*found]);
     }
     if (is_recurring(section.due)) {
       evaluate_recurring(item, plan_, section.due->value, section.occurrences,
@@ -423,8 +422,37 @@ class TaskEvaluator {
     for (std::size_t child : children) child_completions.push_back(&completions_[child]);
     const EffectiveCompletion own = own_completion(task.status, task.done);
     completions_[index] = is_open(own.status) ? combined_completion(child_completions, own) : own;
-    by_path_[model::full_path(task)] = index;
     return index;
+  }
+
+  /// The index of the task whose full path is `path`; of two with the same path (an error the check stage
+  /// reports), the one collect_completion records last. Nullopt when there is none.
+  std::optional<std::size_t> task_index(std::string_view path) const {
+    if (!paths_indexed_) index_paths();
+    const auto after =
+        std::upper_bound(by_path_.begin(), by_path_.end(), path,
+                         [](std::string_view wanted, const PathEntry& entry) { return wanted < entry.path; });
+    if (after == by_path_.begin() || std::prev(after)->path != path) return std::nullopt;
+    return std::prev(after)->index;
+  }
+
+  /// Builds by_path_, when a section or a deadline first names a task: most plans never do, and a plan of
+  /// 100 000 tasks would hold 100 000 entries through the evaluation for nothing (issue 8, peak memory).
+  void index_paths() const {
+    paths_indexed_ = true;
+    by_path_.reserve(completions_.size());
+    std::size_t next = 0;
+    for (const auto& task : plan_.tasks) add_paths(task, next);
+    std::stable_sort(by_path_.begin(), by_path_.end(),
+                     [](const PathEntry& a, const PathEntry& b) { return a.path < b.path; });
+  }
+
+  /// The entries of `task` and its descendants, numbered as collect_completion numbers them (the task first), and
+  /// listed in the order it records them (the task after its descendants).
+  void add_paths(const model::Task& task, std::size_t& next) const {
+    const std::size_t index = next++;
+    for (const auto& child : task.children) add_paths(child, next);
+    by_path_.push_back({model::full_path(task), index});
   }
 
   /// The deadline the item states itself, when it states one, resolved on `today_`.
@@ -482,9 +510,8 @@ class TaskEvaluator {
         }
         break;
       case Anchor::TaskDone: {
-        const auto found = by_path_.find(anchor.task);
-        if (found != by_path_.end()) {
-          const EffectiveCompletion& before = completions_[found->second];
+        if (const auto found = task_index(anchor.task)) {
+          const EffectiveCompletion& before = completions_[*found];
           if (before.status == TaskStatus::Done && before.done && *before.done <= today_) from = before.done;
         }
         if (!from) result.waiting = {WaitingFor::Kind::Task, anchor.task};
@@ -521,7 +548,13 @@ class TaskEvaluator {
   mutable std::optional<calendar::Calendar> calendar_;  ///< see calendar()
   std::vector<EffectiveDue> dues_;                      ///< parallel to the task items
   std::vector<EffectiveCompletion> completions_;
-  std::unordered_map<std::string_view, std::size_t> by_path_;  ///< full path (text of the plan) -> task index
+  /// A task's full path (text of the plan) and its index, sorted by path; built by index_paths when first needed.
+  struct PathEntry {
+    std::string_view path;
+    std::size_t index;
+  };
+  mutable std::vector<PathEntry> by_path_;  // mutable: a cache that task_index fills on first use
+  mutable bool paths_indexed_ = false;
   std::size_t sections_seen_ = 0;
   std::vector<std::size_t> left_out_;  ///< places in the items of tasks left out, to remove at the end
 };
