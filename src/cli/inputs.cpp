@@ -238,34 +238,31 @@ bool changed_since_mapped(const SourceFile& file) {
   return same_file && stamp != file.mapped_stamp;
 }
 
-std::size_t map_from_bytes() {
-  // Below this, reading costs less than mapping (one read against a mapping, its page faults and its unmapping),
-  // and the text is small beside the rest of a run's memory.
-  constexpr std::size_t kDefault = 1u << 20;
-  const char* text = std::getenv("CCHC_MAP_FROM_BYTES");
-  if (text == nullptr || *text == '\0') return kDefault;
+namespace {
+
+/// A number of bytes set by the environment variable `name`, or `fallback` when it is unset or empty. Throws
+/// UsageError when it is not a whole number.
+std::size_t bytes_from_environment(const char* name, std::size_t fallback) {
+  const char* text = std::getenv(name);
+  if (text == nullptr || *text == '\0') return fallback;
   const std::string value = text;
   const bool digits =
       value.size() <= 10 && std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
-  if (!digits) {
-    throw UsageError{fmt::format("CCHC_MAP_FROM_BYTES '{}' is not a size; write a whole number of bytes", value)};
-  }
+  if (!digits) throw UsageError{fmt::format("{} '{}' is not a size; write a whole number of bytes", name, value)};
   return static_cast<std::size_t>(std::stoull(value));
+}
+
+}  // namespace
+
+std::size_t map_from_bytes() {
+  // Below this, reading costs less than mapping (one read against a mapping, its page faults and its unmapping),
+  // and the text is small beside the rest of a run's memory.
+  return bytes_from_environment("CCHC_MAP_FROM_BYTES", 1u << 20);
 }
 
 std::size_t two_parsers_from_bytes() {
   // Below this a second thread costs more than it saves (the Hà Tĩnh plan, 17 KB, parses in about a millisecond).
-  constexpr std::size_t kDefault = 256u << 10;
-  const char* text = std::getenv("CCHC_TWO_PARSERS_FROM_BYTES");
-  if (text == nullptr || *text == '\0') return kDefault;
-  const std::string value = text;
-  const bool digits =
-      value.size() <= 10 && std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
-  if (!digits) {
-    throw UsageError{
-        fmt::format("CCHC_TWO_PARSERS_FROM_BYTES '{}' is not a size; write a whole number of bytes", value)};
-  }
-  return static_cast<std::size_t>(std::stoull(value));
+  return bytes_from_environment("CCHC_TWO_PARSERS_FROM_BYTES", 256u << 10);
 }
 
 bool plain_yaml_reader() {
