@@ -277,24 +277,31 @@ class TaskEvaluator {
     // every completion is known before the first deadline is resolved.
     const std::size_t task_count = count_tasks(plan.tasks);
     completions_.reserve(task_count);
-    dues_.reserve(task_count);
     for (const auto& task : plan.tasks) collect_completion(task);
+    // A task's effective deadline is needed by its parent, which visit hands it to, and by the sections that
+    // name it: only those are kept, not one for every task (64 bytes each; issue 8, peak memory).
+    for (const auto& section : plan.sections) {
+      for (const auto& path : section.tasks) {
+        if (const auto index = task_index(path.value)) named_dues_.emplace(*index, EffectiveDue{});
+      }
+    }
   }
 
   /// Appends the item of `task` and then those of its descendants to `items` (those Options::keep keeps);
-  /// returns the task's index among all the plan's tasks, in document order.
+  /// returns the task's effective deadline.
   template <class Rows>
-  std::size_t visit(const model::Task& task, int depth, Rows& items) {
-    const std::size_t index = dues_.size();
-    dues_.emplace_back();
+  EffectiveDue visit(const model::Task& task, int depth, Rows& items) {
+    const std::size_t index = tasks_seen_++;  // the task's index among all the plan's tasks, in document order
     // The task's row comes before its children's, but its state depends on theirs: its place is taken now.
     const std::size_t slot = items.size();
     items.emplace_back();
-    std::vector<std::size_t> children;
-    for (const auto& child : task.children) children.push_back(visit(child, depth + 1, items));
+    std::vector<EffectiveDue> child_dues;
+    child_dues.reserve(task.children.size());
+    for (const auto& child : task.children) child_dues.push_back(visit(child, depth + 1, items));
 
     Item& item = items[slot];
-    fill(item, task, depth, index, children);
+    const EffectiveDue due = fill(item, task, depth, index, child_dues);
+    if (const auto named = named_dues_.find(index); named != named_dues_.end()) named->second = due;
     item.order = index;
     if (options_.keep && !options_.keep(item)) {
       if (slot + 1 == items.size()) {
@@ -303,7 +310,7 @@ class TaskEvaluator {
         left_out_.push_back(slot);  // rows of its children were kept after it: removed at the end
       }
     }
-    return index;
+    return due;
   }
 
   /// Appends the item of one report section, derived from the tasks it lists (when Options::keep keeps it).
@@ -311,7 +318,7 @@ class TaskEvaluator {
   void visit(const model::Section& section, Rows& items) {
     Item item;
     fill(item, section);
-    item.order = dues_.size() + sections_seen_++;
+    item.order = tasks_seen_ + sections_seen_++;
     if (!options_.keep || options_.keep(item)) items.push_back(std::move(item));
   }
 
@@ -335,9 +342,10 @@ class TaskEvaluator {
   }
 
  private:
-  /// The item of `task`, the `index`-th task, whose children are the tasks numbered `children`.
-  void fill(Item& item, const model::Task& task, int depth, std::size_t index,
-            const std::vector<std::size_t>& children) {
+  /// The item of `task`, the `index`-th task, whose children's effective deadlines are `children`; returns the
+  /// task's own.
+  EffectiveDue fill(Item& item, const model::Task& task, int depth, std::size_t index,
+                    const std::vector<EffectiveDue>& children) {
     item.kind = ItemKind::Task;
     item.plan_id = plan_.id.value;
     item.plan_title = plan_.title.value;
@@ -350,25 +358,27 @@ class TaskEvaluator {
     item.pos = task.pos;
     fill_people(item, plan_, task.lead, task.support);
 
-    std::vector<const EffectiveDue*> child_dues;
-    child_dues.reserve(children.size());
-    for (std::size_t child : children) child_dues.push_back(&dues_[child]);
+    EffectiveDue due;
     if (is_recurring(task.due)) {
       const EffectiveCompletion own = own_completion(task.status, task.done);
-      std::tie(dues_[index], completions_[index]) =
+      std::tie(due, completions_[index]) =
           evaluate_recurring(item, plan_, task.due->value, task.occurrences, own, today_, options_);
-      return;
+      return due;
     }
-    if (auto due = own_due(task.due, task.trigger)) {
-      dues_[index] = *due;
+    if (auto own = own_due(task.due, task.trigger)) {
+      due = *own;
     } else if (!children.empty()) {
-      dues_[index] = latest_of(child_dues);
+      std::vector<const EffectiveDue*> child_dues;
+      child_dues.reserve(children.size());
+      for (const EffectiveDue& child : children) child_dues.push_back(&child);
+      due = latest_of(child_dues);
     }
 
-    apply_due(item, dues_[index]);
+    apply_due(item, due);
     item.status = completions_[index].status;
     item.done = completions_[index].done;
-    assign_state(item, dues_[index], today_, options_);
+    assign_state(item, due, today_, options_);
+    return due;
   }
 
   /// The item of one report section, derived from the tasks it lists.
@@ -388,7 +398,7 @@ class TaskEvaluator {
     for (const auto& path : section.tasks) {
       const auto found = task_index(path.value);
       if (!found) continue;  // reported by the check stage
-      task_dues.push_back(&dues_[*found]);
+      task_dues.push_back(&named_dues_.at(*found));
       task_completions.push_back(&completions_[*found]);
     }
     if (is_recurring(section.due)) {
@@ -546,7 +556,9 @@ class TaskEvaluator {
   util::Date today_;
   const Options& options_;
   mutable std::optional<calendar::Calendar> calendar_;  ///< see calendar()
-  std::vector<EffectiveDue> dues_;                      ///< parallel to the task items
+  /// The effective deadlines of the tasks that sections name, by task index; filled by visit.
+  std::unordered_map<std::size_t, EffectiveDue> named_dues_;
+  std::size_t tasks_seen_ = 0;  ///< by visit
   std::vector<EffectiveCompletion> completions_;
   /// A task's full path (text of the plan) and its index, sorted by path; built by index_paths when first needed.
   struct PathEntry {
