@@ -157,12 +157,14 @@ void check_duplicate_section_ids(const Plan& plan, Diagnostics& out) {
 
 // unknown-agency ----------------------------------------------------------------------------------------------
 
-void check_agency_reference(const Plan& plan, const std::vector<std::string>& known, const LocatedText& agency,
+/// `agency` is a task's LocatedId or a section's LocatedText.
+template <class Located>
+void check_agency_reference(const Plan& plan, const std::vector<std::string>& known, const Located& agency,
                             Diagnostics& out) {
-  if (plan.find_agency(agency.value)) return;
-  out.push_back(make(Severity::Error, plan.file, agency.pos, "unknown-agency",
-                     fmt::format("unknown agency '{}'", agency.value),
-                     name_hint(agency.value, known, "declare it under 'agencies:' first")));
+  const std::string_view id = agency.value;
+  if (plan.find_agency(id)) return;
+  out.push_back(make(Severity::Error, plan.file, agency.pos, "unknown-agency", fmt::format("unknown agency '{}'", id),
+                     name_hint(id, known, "declare it under 'agencies:' first")));
 }
 
 void check_unknown_agencies(const Plan& plan, Diagnostics& out) {

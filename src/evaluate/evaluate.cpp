@@ -151,16 +151,17 @@ std::string_view agency_name(const model::Plan& plan, std::string_view agency_id
   return agency->name;
 }
 
-void fill_people(Item& item, const model::Plan& plan, const std::optional<model::LocatedText>& lead,
-                 std::span<const model::LocatedText> support) {
+/// `Id` is model::LocatedId for a task, model::LocatedText for a section.
+template <class Id>
+void fill_people(Item& item, const model::Plan& plan, const std::optional<Id>& lead, std::span<const Id> support) {
   if (lead) {
-    item.lead = lead->value;
+    item.lead = std::string_view(lead->value);
     item.lead_name = agency_name(plan, lead->value);
   }
   item.support.reserve(support.size());
   item.support_names.reserve(support.size());
   for (const auto& agency : support) {
-    item.support.push_back(agency.value);
+    item.support.push_back(std::string_view(agency.value));
     item.support_names.push_back(agency_name(plan, agency.value));
   }
 }
@@ -356,7 +357,7 @@ class TaskEvaluator {
     item.depth = depth;
     item.has_children = !task.children.empty();
     item.pos = task.pos;
-    fill_people(item, plan_, task.lead, task.support);
+    fill_people<model::LocatedId>(item, plan_, task.lead, task.support);
 
     EffectiveDue due;
     if (is_recurring(task.due)) {
@@ -391,7 +392,7 @@ class TaskEvaluator {
     item.id = section.id.value;
     item.title = section.title.value;
     item.pos = section.pos;
-    fill_people(item, plan_, section.lead, {});
+    fill_people<model::LocatedText>(item, plan_, section.lead, {});
 
     std::vector<const EffectiveDue*> task_dues;
     std::vector<const EffectiveCompletion*> task_completions;

@@ -948,7 +948,7 @@ class PlanReader : public ItemStream {
     const YamlEntry* entry = optional(fields, key);
     if (!entry) return texts;
     if (entry->value.is_scalar()) {
-      texts.push_back(LocatedText{util::to_nfc(entry->value.text), entry->value.pos});
+      texts.push_back({util::to_nfc(entry->value.text), entry->value.pos});
       return texts;
     }
     if (!expect_list(*entry, "a text or a list of texts")) return texts;
@@ -960,7 +960,7 @@ class PlanReader : public ItemStream {
               fmt::format("each item of '{}' must be a text, not {}", key, describe(item)));
         continue;
       }
-      texts.push_back(LocatedText{util::to_nfc(item.text), item.pos});
+      texts.push_back({util::to_nfc(item.text), item.pos});
     }
     return texts;
   }
@@ -1238,13 +1238,13 @@ class PlanReader : public ItemStream {
     model::Task task;
     task.pos = map.pos;
     const Fields details = fields(map, kTaskKeys, Owner::item(map, "task"));
-    if (auto id = required_text(details, "id")) task.id = std::move(*id);
+    if (auto id = required_text(details, "id")) task.id = {id->value, id->pos};
     // Kept only where it differs from the number: "1" under "II" is "II.1", "3.1" under "3" is "3.1"
     // (model::full_path).
-    const std::string path = model::child_path(parent_path, task.id.value.empty() ? "?" : task.id.value);
+    const std::string path = model::child_path(parent_path, task.id.value.empty() ? "?" : task.id.value.view());
     if (path != task.id.value) task.path = path;
     if (auto title = required_text(details, "title")) task.title = {util::HeapText(title->value), title->pos};
-    task.lead = optional_text(details, "lead");
+    if (auto lead = optional_text(details, "lead")) task.lead = model::LocatedId{lead->value, lead->pos};
     task.support = text_list<decltype(task.support)>(details, "support");
     task.due = deadline(details);
     task.trigger = trigger(details, task.due);

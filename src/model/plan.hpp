@@ -10,6 +10,7 @@
 #include "util/date.hpp"
 #include "util/diagnostic.hpp"
 #include "util/heap_text.hpp"
+#include "util/short_text.hpp"
 
 namespace cchc::model {
 
@@ -25,6 +26,8 @@ struct Located {
 };
 
 using LocatedText = Located<std::string>;
+/// A short text a task holds: its number, an agency id. 16 bytes for the text, not 32 (util::ShortText).
+using LocatedId = Located<util::ShortText>;
 
 enum class PlanStatus { Draft, Issued };
 enum class Language { Vi, En };
@@ -109,13 +112,13 @@ struct YearSpan {
 
 /// One row of the plan's task table; may have children (3 → 3.1 … 3.14).
 struct Task {
-  LocatedText id;  ///< the number as the document prints it: "1", "3.14", "II"
+  LocatedId id;  ///< the number as the document prints it: "1", "3.14", "II"
   /// The full reference where it differs from `id` ("1" under "II" is "II.1"); empty where it is `id` itself, as
   /// for nearly every task ("3.1" under "3" stays "3.1"). Read it with full_path().
   util::HeapText path;
-  Located<util::HeapText> title;    ///< a HeapText: eight bytes in every task, not a std::string's 32 (issue 8)
-  std::optional<LocatedText> lead;  ///< an agency id
-  util::CompactVector<LocatedText> support;  ///< agency ids
+  Located<util::HeapText> title;           ///< a HeapText: eight bytes in every task, not a std::string's 32 (issue 8)
+  std::optional<LocatedId> lead;           ///< an agency id
+  util::CompactVector<LocatedId> support;  ///< agency ids
   std::optional<Located<Deadline>> due;
   util::Boxed<Trigger> trigger;  ///< the event a conditional or event-relative deadline waits for
   Located<TaskStatus> status{TaskStatus::Todo, {}};
@@ -135,7 +138,7 @@ struct Task {
 
 /// The task's full reference, by which other tasks, sections and commands name it: "3.1", "II.1".
 inline std::string_view full_path(const Task& task) {
-  return task.path.empty() ? std::string_view(task.id.value) : task.path.view();
+  return task.path.empty() ? task.id.value.view() : task.path.view();
 }
 
 /// A part of the summary report the plan asks for (its "Tổ chức thực hiện"

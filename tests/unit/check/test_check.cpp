@@ -28,7 +28,7 @@ model::Task make_task(std::string id, int line, std::string parent_path = {}) {
   task.id = {id, {line, 7}};
   task.path = model::child_path(parent_path, id);
   task.title = {util::HeapText("Task " + id), {line + 1, 12}};
-  task.lead = model::LocatedText{"snv", {line + 2, 11}};
+  task.lead = model::LocatedId{"snv", {line + 2, 11}};
   task.pos = {line, 5};
   return task;
 }
@@ -131,7 +131,7 @@ TEST_CASE("duplicate-id: two sections with the same id") {
 
 TEST_CASE("unknown-agency: a misspelt lead gets a did-you-mean hint") {
   auto plan = clean_plan();
-  plan.tasks[1].lead = model::LocatedText{"snvv", {32, 11}};
+  plan.tasks[1].lead = model::LocatedId{"snvv", {32, 11}};
   const Diagnostic d = only_diagnostic(plan);
   CHECK(d.check == "unknown-agency");
   CHECK(d.severity == Severity::Error);
@@ -252,9 +252,9 @@ TEST_CASE("child-due-after-parent: a grandchild is held to the nearest dated anc
 
 TEST_CASE("diagnostics come in the order of the file") {
   auto plan = clean_plan();
-  plan.tasks[2].children[1].lead = model::LocatedText{"nobody", {52, 11}};  // unknown-agency
-  plan.tasks[0].done = model::Located<Date>{{2020, 2, 20}, {25, 11}};       // done-date-not-done
-  plan.tasks[2].children.push_back(make_task("3.1", 57, "3"));              // duplicate-id
+  plan.tasks[2].children[1].lead = model::LocatedId{"nobody", {52, 11}};  // unknown-agency
+  plan.tasks[0].done = model::Located<Date>{{2020, 2, 20}, {25, 11}};     // done-date-not-done
+  plan.tasks[2].children.push_back(make_task("3.1", 57, "3"));            // duplicate-id
   const Diagnostics diagnostics = check::check_plan(plan);
   REQUIRE(diagnostics.size() == 3);
   CHECK(diagnostics[0].check == "done-date-not-done");

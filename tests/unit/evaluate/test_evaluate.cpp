@@ -50,7 +50,7 @@ model::Task make_task(std::string path, std::optional<Deadline> due = std::nullo
   task.id = {path, {line, 7}};
   task.path = path;
   task.title = {util::HeapText("Task " + path), {}};
-  if (!lead.empty()) task.lead = model::LocatedText{lead, {}};
+  if (!lead.empty()) task.lead = model::LocatedId{lead, {}};
   if (due) task.due = model::Located<Deadline>{*due, {}};
   task.pos = {line, 5};
   return task;

@@ -195,6 +195,7 @@ TEST_CASE("model cache: a failing store changes nothing", "[load][model_cache]")
 namespace {
 
 model::LocatedText text_at(std::string value, int line) { return {std::move(value), {line, line + 1}}; }
+model::LocatedId id_at(std::string_view value, int line) { return {value, {line, line + 1}}; }
 
 /// A deadline with every field away from its default.
 model::Deadline full_deadline(int seed) {
@@ -236,11 +237,11 @@ model::OccurrenceRecord full_record(int seed) {
 
 model::Task full_task(int seed, int depth) {
   model::Task task;
-  task.id = text_at(std::to_string(seed), seed);
+  task.id = id_at(std::to_string(seed), seed);
   task.path = "II." + std::to_string(seed);
   task.title = {util::HeapText("Rà soát thủ tục hành chính"), {seed, seed + 1}};
-  task.lead = text_at("snv", seed);
-  task.support = {text_at("stp", seed), text_at("ubnd-huyen", seed)};
+  task.lead = id_at("snv", seed);
+  task.support = {id_at("stp", seed), id_at("a-supporting-agency-with-a-long-id", seed)};
   task.due = model::Located<model::Deadline>{full_deadline(seed), {seed, 7}};
   model::Trigger trigger;
   trigger.on = {{2020, 5, seed}, {seed, 8}};

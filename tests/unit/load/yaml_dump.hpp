@@ -47,7 +47,8 @@ inline void dump(std::span<const model::Task> tasks, std::ostringstream& out) {
   for (const auto& task : tasks) {
     out << cchc::model::full_path(task) << " " << task.pos.line << ":" << task.pos.column << " "
         << task.title.value.view() << " @" << task.title.pos.line << ":" << task.title.pos.column
-        << " lead=" << (task.lead ? task.lead->value : "-") << " due=" << (task.due ? task.due->value.text.view() : "-")
+        << " lead=" << (task.lead ? task.lead->value.view() : "-")
+        << " due=" << (task.due ? task.due->value.text.view() : "-")
         << " progress=" << (task.progress ? task.progress->value : -1) << " note=" << task.note.view()
         << " children:\n";
     dump(task.children, out);
