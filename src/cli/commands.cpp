@@ -100,9 +100,9 @@ int terminal_width(int requested) {
   return 120;  // mail and files: wide enough for a row, narrow enough to read
 }
 
-/// A command's output, written to the file descriptor at once: through stdio it would first be copied into a
-/// buffer of stdio's own, a heap block and its pages in every run. Anything stdio holds goes first.
-void write_out(const std::string& text) {
+/// A command's output, or a piece of it, written to the file descriptor directly: through stdio it would first be
+/// copied into a buffer of stdio's own, a heap block and its pages in every run. Anything stdio holds goes first.
+void write_out(std::string_view text) {
   std::fflush(stdout);
   for (std::size_t written = 0; written < text.size();) {
     const ssize_t count = ::write(STDOUT_FILENO, text.data() + written, text.size() - written);
@@ -491,17 +491,20 @@ int run_list(render::View view, const Options& options) {
   if (view == render::View::Overdue && evaluation.filter.states.empty()) {
     evaluation.filter.states = {evaluate::State::Overdue};
   }
+  const std::size_t rows_evaluated = evaluation.items.size();
   auto selected = evaluate::select(std::move(evaluation.items), evaluation.filter);
   std::erase_if(selected, [view](const auto& item) { return !listed_in(view, item.state); });
-  // The rows left out give their room to the rendering; not worth a copy of every row when few were left out.
-  if (selected.size() < selected.capacity() / 2) selected.shrink_to_fit();
+  // The rows left out give their room to the rendering; not worth a copy of every row when few were left out. The
+  // array's room beyond the rows evaluated was never written (evaluate_plan reserves a row for every task) and
+  // takes no RAM: it does not count.
+  if (selected.size() < rows_evaluated / 2) selected.shrink_to_fit();
   if (options.sort == "urgency" && !options.rollup) {  // a rolled-up view reads as a tree: document order
     evaluate::sort_by_urgency(selected);
     render_options.indent_by_depth = false;  // indentation means nothing once rows are reordered
   }
   evaluate::group_rows(selected, grouping);
   render_options.grouping = grouping;
-  if (!evaluation.nothing_read) write_out(render::render(format, selected, render_options));
+  if (!evaluation.nothing_read) render::render_to(format, selected, render_options, write_out);
 
   int code = exit_code_after(evaluation);
   if (view == render::View::Overdue && options.exit_code && !selected.empty() && code == 0) code = kExitProblems;

@@ -72,4 +72,12 @@ std::string render(Format format, const std::vector<evaluate::Item>& items, cons
   return render_table(items, options);
 }
 
+void render_to(Format format, const std::vector<evaluate::Item>& items, const Options& options, const Sink& write) {
+  if (format == Format::Table) {
+    render_table_to(items, options, write);
+  } else {
+    write(render(format, items, options));
+  }
+}
+
 }  // namespace cchc::render

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +39,16 @@ std::string render_csv(const std::vector<evaluate::Item>& items, const Options& 
 std::string render_json(const std::vector<evaluate::Item>& items, const Options& options);
 
 std::string render(Format format, const std::vector<evaluate::Item>& items, const Options& options);
+
+/// Where a rendering hands its text, a piece at a time (the CLI writes each piece out as it comes).
+using Sink = std::function<void(std::string_view)>;
+
+/// As render_table, handing the text to `write` in pieces of about 64 KiB, so that a long table is never held
+/// whole; the pieces joined are render_table's text.
+void render_table_to(const std::vector<evaluate::Item>& items, const Options& options, const Sink& write);
+
+/// As render, handing the text to `write`: in pieces for the table, whole for the other formats.
+void render_to(Format format, const std::vector<evaluate::Item>& items, const Options& options, const Sink& write);
 
 /// The label of a state in the chosen language ("quá hạn" / "overdue").
 std::string state_label(evaluate::State state, model::Language language);

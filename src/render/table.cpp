@@ -170,8 +170,39 @@ void append_aligned(std::string& out, const Line& line, int width, bool right) {
   if (!right) out.append(padding, ' ');
 }
 
-/// The header, rule and rows of one table of `items` (not empty); `qualified`: numbers as plan-id:number.
-std::string table_block(const detail::ItemRefs& items, const Options& options, bool qualified) {
+/// Text written to a Sink in pieces of about kPieceBytes: a long table is never held whole (the overdue table of
+/// 100 000 tasks is 3 MB, at the end of a run that holds the whole plan; issue 8, peak memory).
+class PieceWriter {
+ public:
+  explicit PieceWriter(const Sink& sink) : m_sink(sink) { m_text.reserve(kPieceBytes + kPieceBytes / 4); }
+  PieceWriter(const PieceWriter&) = delete;
+  PieceWriter& operator=(const PieceWriter&) = delete;
+  ~PieceWriter() { flush(); }
+
+  /// The text not written yet, to append to.
+  std::string& text() { return m_text; }
+  /// Writes the text once it is a piece long; called between rows.
+  void piece_done() {
+    if (m_text.size() >= kPieceBytes) flush();
+  }
+  void flush() {
+    if (m_text.empty()) return;
+    m_sink(m_text);
+    m_written = true;
+    m_text.clear();
+  }
+  bool empty() const { return !m_written && m_text.empty(); }
+
+ private:
+  static constexpr std::size_t kPieceBytes = 64u << 10;
+  const Sink& m_sink;
+  std::string m_text;
+  bool m_written = false;
+};
+
+/// The header, rule and rows of one table of `items` (not empty), written to `writer`; `qualified`: numbers as
+/// plan-id:number.
+void table_block(const detail::ItemRefs& items, const Options& options, bool qualified, PieceWriter& writer) {
   const model::Language language = options.language;
 
   const std::vector<Column> columns = detail::list_columns();
@@ -218,10 +249,7 @@ std::string table_block(const detail::ItemRefs& items, const Options& options, b
   for (const int width : widths) total_width += width;
 
   const std::string gap(kGap, ' ');
-  std::string out;
-  // Room for the usual table at once (the rule, the header and about two lines a row, at most two bytes a column
-  // for Vietnamese text): grown by doubling, a table of a few dozen rows leaves each smaller copy behind.
-  out.reserve((2 * items.size() + 2) * (2 * static_cast<std::size_t>(total_width) + 1));
+  std::string& out = writer.text();
 
   std::string header;
   for (std::size_t c = 0; c < columns.size(); ++c) {
@@ -262,45 +290,46 @@ std::string table_block(const detail::ItemRefs& items, const Options& options, b
       }
       out += '\n';
     }
-  }
-  return out;
-}
-
-/// `block` at the end of `out`: the usual list is one table, which then becomes the text itself, not a copy.
-void append_block(std::string& out, std::string&& block) {
-  if (out.empty()) {
-    out = std::move(block);
-  } else {
-    out += block;
+    writer.piece_done();
   }
 }
 
 }  // namespace
 
 std::string render_table(const std::vector<evaluate::Item>& items, const Options& options) {
-  if (items.empty()) return detail::empty_list_text(options);
+  std::string text;
+  render_table_to(items, options, [&text](std::string_view piece) { text += piece; });
+  return text;
+}
+
+void render_table_to(const std::vector<evaluate::Item>& items, const Options& options, const Sink& write) {
+  if (items.empty()) {
+    write(detail::empty_list_text(options));
+    return;
+  }
   const auto bold = [&options](const std::string& text) { return options.color ? kBold + text + kReset : text; };
   const auto groups = detail::groups_of(items, options.grouping);
   // Task 2 of the province and task 2 of a district are different tasks: with several plans, every number says
   // whose it is, in the plan-id:task form that `parent:` links use.
   const bool qualified = groups.size() > 1 || detail::from_several_plans(groups.front());
-  std::string out;
+  PieceWriter writer(write);
+  std::string& out = writer.text();
   for (const auto& group : groups) {
     if (options.grouping != evaluate::Grouping::None) {
-      if (!out.empty()) out += '\n';
+      if (!writer.empty()) out += '\n';
       out += bold(detail::group_heading(*group.front(), options.grouping, options.language)) + "\n\n";
     }
     // Waiting work has no date to sort or judge by: it is listed apart, after the rest.
     const auto [dated, waiting] = detail::split_waiting(group);
-    if (!dated.empty()) append_block(out, table_block(dated, options, qualified));
+    if (!dated.empty()) table_block(dated, options, qualified, writer);
     if (!waiting.empty()) {
       if (!dated.empty()) out += '\n';
       out += bold(detail::waiting_heading(options.language)) + '\n';
-      append_block(out, table_block(waiting, options, qualified));
+      table_block(waiting, options, qualified, writer);
     }
   }
   out += detail::counts_line(items, options.language) + '\n';
-  return out;
+  writer.flush();
 }
 
 }  // namespace cchc::render
