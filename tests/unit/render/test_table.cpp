@@ -352,3 +352,29 @@ TEST_CASE("one_line gives what cleaning and collapsing give, whether or not the 
   CHECK(differences == 0);
   CHECK(clean > 100);  // the shortcut was taken, not only the long way
 }
+
+TEST_CASE("table: a long table is handed out in pieces of whole lines, which join into the whole table", "[table]") {
+  std::vector<evaluate::Item> items;
+  for (int i = 0; i < 3000; ++i) {  // about 100 bytes a row: several pieces of 64 KiB
+    evaluate::Item item = i % 2 == 0 ? overdue_task() : cjk_task();
+    item.order = static_cast<std::size_t>(i);
+    items.push_back(item);
+  }
+  for (const int width : {0, 60}) {
+    Options options = vi_options();
+    options.width = width;
+    std::vector<std::string> pieces;
+    render_table_to(items, options, [&pieces](std::string_view piece) { pieces.emplace_back(piece); });
+    CHECK(pieces.size() >= 4);
+    std::string joined;
+    for (const auto& piece : pieces) {
+      CHECK(piece.back() == '\n');  // a row's lines are never split between pieces
+      CHECK(piece.size() < (96u << 10));
+      joined += piece;
+    }
+    CHECK(joined == render_table(items, options));
+  }
+  std::vector<std::string> empty_pieces;
+  render_table_to({}, vi_options(), [&empty_pieces](std::string_view piece) { empty_pieces.emplace_back(piece); });
+  CHECK(empty_pieces == std::vector<std::string>{render_table({}, vi_options())});
+}
