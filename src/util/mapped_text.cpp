@@ -1,8 +1,8 @@
 #include "util/mapped_text.hpp"
 
-#include <signal.h>
 #include <sys/mman.h>
 #include <unistd.h>
+#include <csignal>
 
 #include <array>
 #include <atomic>
