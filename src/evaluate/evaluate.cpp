@@ -1,7 +1,6 @@
 #include "evaluate/evaluate.hpp"
 
 #include <algorithm>
-#include <deque>
 #include <iterator>
 #include <numeric>
 #include <optional>
@@ -645,38 +644,19 @@ const std::vector<State>& all_states() {
 
 std::size_t item_count(const model::Plan& plan) { return count_tasks(plan.tasks) + plan.sections.size(); }
 
-/// Above this many rows, evaluate_plan keeps the rows Options::keep keeps in a deque first (see there).
-constexpr std::size_t kMostRowsReserved = 65'536;
-
 std::vector<Item> evaluate_plan(const model::Plan& plan, util::Date today, const Options& options) {
-  const auto evaluate_into = [&](auto& rows) {
-    // The evaluator's tables (a completion per task, the deadlines sections name, the path index) are given back
-    // here, before the rows are rendered.
-    TaskEvaluator evaluator(plan, today, options);
-    for (const auto& task : plan.tasks) evaluator.visit(task, 0, rows);
-    for (const auto& section : plan.sections) evaluator.visit(section, rows);
-    evaluator.remove_left_out(rows);
-  };
   // Room for a row per task and section, though Options::keep may keep few: the array is never grown, so never
   // held twice while it moves (a vector that doubles held 10 and 19 MB at once for the overdue rows of 100 000
   // tasks), and the memory of the rows never written is only reserved, never touched, so it takes no room in RAM.
   std::vector<Item> items;
-  if (!options.keep || item_count(plan) <= kMostRowsReserved) {
-    items.reserve(item_count(plan));
-    evaluate_into(items);
-    return items;
-  }
-  // Above that, the kept rows go to a deque first, a row at a time, and then into an array of their exact number.
-  // They are held twice for a moment, but the deque's small blocks fill the room loading left free, and the room
-  // the deque leaves is then the rendering's. Measured (peak RSS of `overdue`): 10 000 tasks 8.2 MB with the
-  // deque, 7.7 MB reserved; 30 000 20.2 against 19.2 MB; 60 000 38.4 against 36.4 MB; 100 000 68.2 against
-  // 71.0 MB (there the heap is of 2 MiB pages, src/cli/heap.cpp).
-  std::deque<Item> kept;
-  evaluate_into(kept);
-  items.reserve(kept.size());
-  while (!kept.empty()) {
-    items.push_back(std::move(kept.front()));
-    kept.pop_front();
+  items.reserve(item_count(plan));
+  // The evaluator's tables (a completion per task, the deadlines sections name, the path index) are given back at
+  // the end of this block, before the rows are rendered.
+  {
+    TaskEvaluator evaluator(plan, today, options);
+    for (const auto& task : plan.tasks) evaluator.visit(task, 0, items);
+    for (const auto& section : plan.sections) evaluator.visit(section, items);
+    evaluator.remove_left_out(items);
   }
   return items;
 }
