@@ -56,6 +56,29 @@ def committed_plans(root):
     return sorted(found)
 
 
+def enough_committed_plans(root, failures):
+    """committed_plans(root), with a failure noted when there are too few for a check on the corpus to mean much."""
+    committed = committed_plans(root)
+    if len(committed) < 40:
+        failures.append(f"only {len(committed)} committed plans found under tests/ and plans/")
+    return committed
+
+
+def generated_variants(root, work, tasks, variants):
+    """Writes bench/generate.py's plan of `tasks` tasks and each (name, text) that `variants(text)` makes of it into
+    the folder `work`; yields (name, path) of each."""
+    generated = os.path.join(work, "generated.yaml")
+    subprocess.run([sys.executable, os.path.join(root, "bench", "generate.py"), "plan", str(tasks), generated],
+                   check=True, capture_output=True)
+    with open(generated, encoding="utf-8") as source:
+        text = source.read()
+    for name, variant in variants(text):
+        path = os.path.join(work, f"{name}.yaml")
+        with open(path, "w", encoding="utf-8") as out:
+            out.write(variant)
+        yield name, path
+
+
 def require_module(name, package):
     """The Python module `name`, imported; skips or fails like require() when it is not installed."""
     try:

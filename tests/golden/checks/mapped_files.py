@@ -58,21 +58,11 @@ def main():
                     failures.append(f"cchc {' '.join(args)}: {name} differs between a mapped file and a read one")
         return read
 
-    committed = readers.committed_plans(options.root)
-    if len(committed) < 40:
-        failures.append(f"only {len(committed)} committed plans found under tests/ and plans/")
-
+    committed = readers.enough_committed_plans(options.root, failures)
     with tempfile.TemporaryDirectory() as work:
         for path in committed:
             compare(path, work)
-        generated = os.path.join(work, "generated.yaml")
-        subprocess.run([sys.executable, os.path.join(options.root, "bench", "generate.py"), "plan", "6000", generated],
-                       check=True, capture_output=True)
-        text = open(generated, encoding="utf-8").read()
-        for name, variant in variants(text):
-            path = os.path.join(work, f"{name}.yaml")
-            with open(path, "w", encoding="utf-8") as out:
-                out.write(variant)
+        for name, path in readers.generated_variants(options.root, work, 6000, variants):
             for two_parsers_from in (NEVER, "0"):
                 last = compare(path, work, two_parsers_from)
                 complains = b"error" in last.stderr

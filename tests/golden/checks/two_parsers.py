@@ -20,9 +20,6 @@ import tempfile
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 import readers  # noqa: E402
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-import readers  # noqa: E402
-
 TODAY = "2026-06-15"
 ONE_PARSER = "9999999999"
 
@@ -85,21 +82,11 @@ def main():
                     failures.append(f"cchc {' '.join(args)}: {name} differs between yaml-cpp and the plain reader "
                                     "in two parts")
 
-    committed = readers.committed_plans(options.root)
-    if len(committed) < 40:
-        failures.append(f"only {len(committed)} committed plans found under tests/ and plans/")
-
+    committed = readers.enough_committed_plans(options.root, failures)
     with tempfile.TemporaryDirectory() as work:
         for path in committed:
             compare(path, work)
-        generated = os.path.join(work, "generated.yaml")
-        subprocess.run([sys.executable, os.path.join(options.root, "bench", "generate.py"), "plan", "3000", generated],
-                       check=True, capture_output=True)
-        text = open(generated, encoding="utf-8").read()
-        for name, variant in variants(text):
-            path = os.path.join(work, f"{name}.yaml")
-            with open(path, "w", encoding="utf-8") as out:
-                out.write(variant)
+        for name, path in readers.generated_variants(options.root, work, 3000, variants):
             compare(path, work)
             if name == "intact" and run(["validate", path], "0", work).returncode != 0:
                 failures.append("the generated plan does not validate")
