@@ -209,6 +209,7 @@ class Writer {
   void put(std::int8_t value) { codec::put_signed(m_out, value); }   // a date's month or day
   void put(const std::string& value) { codec::put_bytes(m_out, value); }
   void put(const util::HeapText& value) { codec::put_bytes(m_out, value.view()); }
+  void put(const util::SharedText& value) { codec::put_bytes(m_out, value.view()); }
   void put(const util::ShortText& value) { codec::put_bytes(m_out, value.view()); }
   template <Enum E>
   void put(E value) {
@@ -302,6 +303,7 @@ class Reader {
     value.assign(bytes.data(), bytes.size());
   }
   void get(util::HeapText& value) { value = m_in.bytes(); }
+  void get(util::SharedText& value) { value = m_in.bytes(); }
   void get(util::ShortText& value) { value = m_in.bytes(); }
   template <Enum E>
   void get(E& value) {

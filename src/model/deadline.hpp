@@ -9,7 +9,7 @@
 
 #include "util/boxed.hpp"
 #include "util/date.hpp"
-#include "util/heap_text.hpp"
+#include "util/shared_text.hpp"
 
 namespace cchc::model {
 
@@ -103,7 +103,7 @@ enum class DeadlinePrecision : std::uint8_t { Day, Month, Quarter, HalfYear, Yea
 /// A deadline as the plan states it, and what it means.
 struct Deadline {
   // The one-byte enums and the four-byte dates first, where they fill the eight bytes before `text` together: a
-  // deadline takes 40 bytes, not 88, in every task (issue 8: peak memory), with its wording a HeapText.
+  // deadline takes 40 bytes, not 88, in every task (issue 8: peak memory), with its wording a SharedText.
   DeadlineKind kind = DeadlineKind::Date;
   DeadlinePrecision precision = DeadlinePrecision::Day;
   /// First day of the period the wording names ("Tháng 02 năm 2020" → 2020-02-01);
@@ -111,9 +111,10 @@ struct Deadline {
   std::optional<util::Date> start;
   /// Last day on which the work is on time; nullopt for ongoing work.
   std::optional<util::Date> due;
-  /// The wording exactly as written (after NFC), shown beside the computed date. A HeapText, eight bytes here and
-  /// not a std::string's 32.
-  util::HeapText text;
+  /// The wording exactly as written (after NFC), shown beside the computed date. A SharedText, eight bytes here and
+  /// not a std::string's 32, and one block for all the tasks of a plan that write the same wording (a plan reads
+  /// each wording once and copies the deadline it means).
+  util::SharedText text;
   /// Relative: how many days, counted from what; set on every Relative deadline, empty on the others (boxed: few
   /// deadlines count days, and a plan of 100 000 tasks would hold 100 000 empty ones).
   util::Boxed<RelativeDays> relative;

@@ -154,3 +154,12 @@ TEST_CASE("the accepted forms are listed once each, with examples") {
   CHECK(forms.front().find("2020-04-30") == 0);
   for (const auto& form : forms) CHECK_FALSE(form.empty());
 }
+
+TEST_CASE("a copied deadline shares its wording", "[shared_text]") {
+  const auto parsed = parse_deadline("Thường xuyên");
+  REQUIRE(std::holds_alternative<Deadline>(parsed));
+  const auto& deadline = std::get<Deadline>(parsed);
+  const Deadline copy = deadline;  // NOLINT(performance-unnecessary-copy-initialization): the point
+  CHECK(copy.text.view().data() == deadline.text.view().data());
+  CHECK(copy == deadline);
+}
