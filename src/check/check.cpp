@@ -214,7 +214,7 @@ void check_unknown_tasks(const Plan& plan, Diagnostics& out) {
 // unknown-task, dependency-cycle, plan-date-needed: relative deadlines ----------------------------------------
 
 /// The deadlines a task or section states, its own and its trigger's, with where each is written.
-std::vector<const Located<model::Deadline>*> stated_deadlines(const std::optional<Located<model::Deadline>>& due,
+std::vector<const Located<model::Deadline>*> stated_deadlines(const model::OptionalLocated<model::Deadline>& due,
                                                               const util::Boxed<model::Trigger>& trigger) {
   std::vector<const Located<model::Deadline>*> deadlines;
   if (due) deadlines.push_back(&*due);
@@ -348,7 +348,7 @@ using Naming = std::function<std::string()>;
 
 /// `what` names the item in messages: "task '3.1'", "section 'snv'".
 void check_done_date_matches_status(const Plan& plan, const Naming& what, const Located<TaskStatus>& status,
-                                    const std::optional<Located<util::Date>>& done, Diagnostics& out) {
+                                    const model::OptionalLocated<util::Date>& done, Diagnostics& out) {
   if (!done || status.value == TaskStatus::Done) return;
   out.push_back(make(Severity::Error, plan.file, done->pos, "done-date-not-done",
                      fmt::format("{} has a done date ({}) but its status is '{}'", what(), done->value.vn(),
@@ -357,7 +357,7 @@ void check_done_date_matches_status(const Plan& plan, const Naming& what, const 
 }
 
 void check_done_has_date(const Plan& plan, const Naming& what, const Located<TaskStatus>& status,
-                         const std::optional<Located<util::Date>>& done, Diagnostics& out) {
+                         const model::OptionalLocated<util::Date>& done, Diagnostics& out) {
   if (done || status.value != TaskStatus::Done) return;
   out.push_back(make(Severity::Warning, plan.file, status.pos, "missing-done-date",
                      fmt::format("{} is done but has no done date", what()),
@@ -365,7 +365,7 @@ void check_done_has_date(const Plan& plan, const Naming& what, const Located<Tas
 }
 
 /// A done date before the first day the plan's date can mean (2020-02 → 1/2/2020) is most likely a typo.
-void check_done_after_plan(const Plan& plan, const Naming& what, const std::optional<Located<util::Date>>& done,
+void check_done_after_plan(const Plan& plan, const Naming& what, const model::OptionalLocated<util::Date>& done,
                            Diagnostics& out) {
   if (!done || !plan.date) return;
   const util::PartialDate& date = plan.date->value;

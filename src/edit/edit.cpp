@@ -557,7 +557,7 @@ std::optional<std::pair<int, int>> item_lines(std::string_view text, const std::
 
 /// The deadline rule of the item when its deadline repeats; nullptr otherwise.
 const model::Located<model::Deadline>* recurring_due(const model::Plan& plan, const Request& request) {
-  const std::optional<model::Located<model::Deadline>>* due = nullptr;
+  const model::OptionalLocated<model::Deadline>* due = nullptr;
   if (request.section) {
     for (const auto& section : plan.sections) {
       if (section.id.value == request.id) due = &section.due;

@@ -35,7 +35,7 @@ struct EffectiveCompletion {
   std::optional<util::Date> done;
 };
 
-bool is_recurring(const std::optional<model::Located<model::Deadline>>& due) {
+bool is_recurring(const model::OptionalLocated<model::Deadline>& due) {
   return due && due->value.recurrence.has_value();
 }
 
@@ -87,7 +87,7 @@ EffectiveCompletion combined_completion(const std::vector<const EffectiveComplet
 }
 
 EffectiveCompletion own_completion(const model::Located<TaskStatus>& status,
-                                   const std::optional<model::Located<util::Date>>& done) {
+                                   const model::OptionalLocated<util::Date>& done) {
   EffectiveCompletion result{status.value, std::nullopt};
   if (done) result.done = done->value;
   return result;
@@ -150,9 +150,9 @@ std::string_view agency_name(const model::Plan& plan, std::string_view agency_id
   return agency->name;
 }
 
-/// `Id` is model::LocatedId for a task, model::LocatedText for a section.
-template <class Id>
-void fill_people(Item& item, const model::Plan& plan, const std::optional<Id>& lead, std::span<const Id> support) {
+/// `Id` is model::LocatedId for a task, model::LocatedText for a section; `Lead` an optional one of them.
+template <class Id, class Lead>
+void fill_people(Item& item, const model::Plan& plan, const Lead& lead, std::span<const Id> support) {
   if (lead) {
     item.lead = std::string_view(lead->value);
     item.lead_name = agency_name(plan, lead->value);
@@ -466,7 +466,7 @@ class TaskEvaluator {
   }
 
   /// The deadline the item states itself, when it states one, resolved on `today_`.
-  std::optional<EffectiveDue> own_due(const std::optional<model::Located<model::Deadline>>& due,
+  std::optional<EffectiveDue> own_due(const model::OptionalLocated<model::Deadline>& due,
                                       const util::Boxed<model::Trigger>& trigger) const {
     if (!due) return std::nullopt;
     // An event recorded for a later day had not happened yet on `today_`.

@@ -734,7 +734,7 @@ class PlanReader : public ItemStream {
   /// `occurrences:` of a task or section: how each occurrence of its recurring deadline went, keyed by label.
   /// Made as the list type of the field it fills (`Records`), so that nothing is moved again into it.
   template <class Records>
-  Records occurrences(const Fields& details, const std::optional<Located<model::Deadline>>& due) {
+  Records occurrences(const Fields& details, const model::OptionalLocated<model::Deadline>& due) {
     Records records;
     const YamlEntry* entry = optional(details, "occurrences");
     if (!entry) return records;
@@ -835,7 +835,7 @@ class PlanReader : public ItemStream {
 
   /// `trigger: 2026-03-01` or `trigger: {on: 2026-03-01, due: "30 ngày", note: "…"}`: the day the event a
   /// deadline waits for happened. Checked against the deadline it completes.
-  std::optional<model::Trigger> trigger(const Fields& fields, const std::optional<Located<model::Deadline>>& due) {
+  std::optional<model::Trigger> trigger(const Fields& fields, const model::OptionalLocated<model::Deadline>& due) {
     const YamlEntry* entry = optional(fields, "trigger");
     if (!entry) return std::nullopt;
     model::Trigger result;

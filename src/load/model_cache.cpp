@@ -27,10 +27,10 @@ constexpr int kMaxTaskDepth = 1000;
 // the cache: these sizes (on the one platform we build for) stop the build until the list and kMagic are
 // updated, and the unit test compares decoded results with loaded ones field by field.
 #if defined(__x86_64__) && defined(__GLIBCXX__) && !defined(_GLIBCXX_DEBUG)
-static_assert(sizeof(model::Plan) == 576 && sizeof(model::Task) == 256 && sizeof(model::Section) == 424 &&
+static_assert(sizeof(model::Plan) == 576 && sizeof(model::Task) == 232 && sizeof(model::Section) == 408 &&
                   sizeof(model::Agency) == 120 && sizeof(model::Document) == 160 && sizeof(model::AppendixRef) == 72 &&
-                  sizeof(model::Trigger) == 112 && sizeof(model::PlanDay) == 48 &&
-                  sizeof(model::OccurrenceRecord) == 200 && sizeof(model::YearSpan) == 8 &&
+                  sizeof(model::Trigger) == 104 && sizeof(model::PlanDay) == 48 &&
+                  sizeof(model::OccurrenceRecord) == 192 && sizeof(model::YearSpan) == 8 &&
                   sizeof(model::ScoreBand) == 20 && sizeof(model::Scoring) == 56 && sizeof(model::PlanLink) == 88 &&
                   sizeof(model::Deadline) == 40 && sizeof(model::RelativeDays) == 88 && sizeof(model::DaySpan) == 8 &&
                   sizeof(model::DeadlineAnchor) == 80 && sizeof(model::Recurrence) == 48 &&
@@ -237,6 +237,10 @@ class Writer {
     put_optional(value);
   }
   template <class T>
+  void put(const model::OptionalLocated<T>& value) {
+    put_optional(value);
+  }
+  template <class T>
   void put(const std::vector<T>& values) {
     put_list(values);
   }
@@ -329,6 +333,18 @@ class Reader {
   template <class T>
   void get(util::Boxed<T>& value) {
     get_optional(value);
+  }
+  template <class T>
+  void get(model::OptionalLocated<T>& value) {
+    bool present = false;
+    get(present);
+    if (!present || failed()) {
+      value.reset();
+      return;
+    }
+    get(value.emplace());
+    // A negative line is no position of a plan's (and one of them would read as no value at all): damage.
+    if (value->pos.line < 0) m_in.fail();
   }
   template <class T>
   void get(std::vector<T>& values) {

@@ -61,7 +61,7 @@ std::string optional_text(const Optional& text) {
   return text ? quote(text->value) : "null";
 }
 
-std::string optional_number(const std::optional<model::Located<int>>& number) {
+std::string optional_number(const model::OptionalLocated<int>& number) {
   return number ? fmt::format("{}", number->value) : "null";
 }
 
