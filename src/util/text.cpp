@@ -4,11 +4,14 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstdlib>
 #include <functional>
 #include <memory>
 #include <string>
 #include <unordered_map>
+
+#include "util/text_rules.hpp"
 
 namespace cchc::util {
 
@@ -40,6 +43,9 @@ int code_point_width(utf8proc_int32_t code_point) {
   // take a column; the combining marks of a decomposed (NFD) letter none.
   if (code_point < 0x300 || (code_point >= 0x1E00 && code_point <= 0x1EFF)) return 1;
   if (code_point < 0x370) return 0;
+  // The dashes, ellipsis and box-drawing lines the renderers draw around every table, without the property table
+  // that utf8proc_charwidth would make resident for them (util/text_rules.hpp).
+  if (const int width = symbol_width_without_lookup(code_point); width != kAskUtf8proc) return width;
   return utf8proc_charwidth(code_point);
 }
 
@@ -162,11 +168,26 @@ std::string stretch_to_nfc(std::string_view stretch) {
   return {reinterpret_cast<const char*>(buffer.data()), static_cast<std::size_t>(written)};
 }
 
-/// stretch_to_nfc, remembered per thread: a decomposed (NFD) Vietnamese text is made of a few dozen distinct
-/// stretches ("a" + U+0301, "o" + U+031B + U+0300 ...), each met again and again, and utf8proc takes a thousand
-/// instructions or more on each (a third of the titles of bench/generate.py's plans are NFD: their NFC was a tenth
-/// of reading such a plan). The result is the function's own, so remembering it changes nothing.
-const std::string& stretch_to_nfc_remembered(std::string_view stretch) {
+/// stretch_to_nfc, read from the table of decomposed letters when the stretch spells one letter (with an ASCII
+/// letter before it, perhaps), else remembered per thread: a decomposed (NFD) Vietnamese text is made of a few dozen
+/// distinct stretches ("a" + U+0301, "o" + U+031B + U+0300 ...), each met again and again, and utf8proc takes a
+/// thousand instructions or more on each (a third of the titles of bench/generate.py's plans are NFD: their NFC was a
+/// tenth of reading such a plan). The table's answers are utf8proc's and the remembered ones the function's own, so
+/// neither changes a result. The view is good until the next call.
+std::string_view stretch_to_nfc_remembered(std::string_view stretch) {
+  // The usual stretch of an NFD Vietnamese text is one letter with its marks; the table holds utf8proc's own NFC
+  // of each such letter, and asking it leaves utf8proc's decomposition tables untouched (util/text_rules.hpp).
+  if (const std::string_view composed = composed_letter(stretch); !composed.empty()) return composed;
+  thread_local std::string latest;
+  // A letter typed half composed ("ê" + U+0309 for "ể") comes with the ASCII letter before it: "thê" + U+0309 is
+  // the stretch "hê" + U+0309. The ASCII letter composes with nothing that starts with a precomposed letter (only
+  // combining marks and a few vowel signs of other scripts compose with what precedes them), so the NFC of such a
+  // stretch is that letter and the table's answer for the rest.
+  if (stretch.size() > 1 && is_ascii(stretch[0]) && precomposed_letter_at(stretch, 1) > 0) {
+    if (const std::string_view composed = composed_letter(stretch.substr(1)); !composed.empty()) {
+      return latest.assign(1, stretch[0]).append(composed);
+    }
+  }
   struct Hash {
     using is_transparent = void;
     std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
@@ -176,7 +197,6 @@ const std::string& stretch_to_nfc_remembered(std::string_view stretch) {
   constexpr std::size_t kMostRemembered = 4096;
   constexpr std::size_t kLongestRemembered = 64;
   thread_local std::unordered_map<std::string, std::string, Hash, std::equal_to<>> remembered;
-  thread_local std::string latest;
   if (stretch.size() > kLongestRemembered) return latest = stretch_to_nfc(stretch);
   if (const auto found = remembered.find(stretch); found != remembered.end()) return found->second;
   latest = stretch_to_nfc(stretch);
@@ -254,8 +274,11 @@ std::string fold_case(std::string_view text) {
     if (length <= 0 || !folds_to_lower_case(code_point)) {
       return map_utf8(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
     }
+    // The lower case of a Vietnamese letter by rule: utf8proc_tolower would make its property table resident.
+    const std::int32_t by_rule = lower_case_without_lookup(code_point);
     utf8proc_uint8_t encoded[4];
-    const auto written = utf8proc_encode_char(utf8proc_tolower(code_point), encoded);
+    const auto written =
+        utf8proc_encode_char(by_rule != kAskUtf8proc ? by_rule : utf8proc_tolower(code_point), encoded);
     folded.append(reinterpret_cast<const char*>(encoded), static_cast<std::size_t>(written));
     offset += static_cast<std::size_t>(length);
   }
@@ -390,10 +413,8 @@ bool is_whitespace_only(std::string_view text) {
   if (!text.empty() && static_cast<unsigned char>(text[0]) < 0x80 && !is_space_byte(text[0])) return false;
   for (std::size_t offset = 0; offset < text.size();) {
     const Decoded decoded = decode_at(text, offset);
-    if (!is_space_byte(text[offset]) && (decoded.code_point < 0x80 ||  // no ASCII character is in Zs but space
-                                         utf8proc_category(decoded.code_point) != UTF8PROC_CATEGORY_ZS)) {
-      return false;
-    }
+    // The other spaces (Zs) by rule, as in collapse_whitespace.
+    if (!is_space_byte(text[offset]) && !is_space_separator(decoded.code_point)) return false;
     offset += decoded.length;
   }
   return true;
@@ -441,8 +462,8 @@ std::string collapse_whitespace(std::string_view text) {
       continue;
     }
     const Decoded decoded = decode_at(text, offset);
-    const bool space = is_space_byte(text[offset]) ||
-                       (decoded.code_point >= 0x80 && utf8proc_category(decoded.code_point) == UTF8PROC_CATEGORY_ZS);
+    // The other spaces (Zs) by rule: utf8proc_category would make its property table resident for them.
+    const bool space = is_space_byte(text[offset]) || is_space_separator(decoded.code_point);
     if (space) {
       pending_space = !result.empty();
     } else {

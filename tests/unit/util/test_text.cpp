@@ -8,6 +8,7 @@
 #include "../random_texts.hpp"
 #include "util/spell.hpp"
 #include "util/text.hpp"
+#include "util/text_rules.hpp"
 
 using namespace cchc::util;
 
@@ -346,4 +347,185 @@ TEST_CASE("display_width counts each code point as utf8proc_charwidth does, cont
     }
   }
   CHECK(differences == 0);
+}
+
+namespace {
+
+std::string map_by_utf8proc(std::string_view text, int options) {
+  utf8proc_uint8_t* mapped = nullptr;
+  const auto length =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()), static_cast<utf8proc_ssize_t>(text.size()),
+                   &mapped, static_cast<utf8proc_option_t>(options));
+  REQUIRE(length >= 0);
+  std::string result(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(length));
+  std::free(mapped);
+  return result;
+}
+
+constexpr int kNfdOptions = UTF8PROC_STABLE | UTF8PROC_DECOMPOSE;
+constexpr int kNfcOptions = UTF8PROC_STABLE | UTF8PROC_COMPOSE;
+
+/// The code points of `text`, for checking that a rule answers for each.
+std::vector<utf8proc_int32_t> code_points(std::string_view text) {
+  std::vector<utf8proc_int32_t> decoded;
+  for (std::size_t offset = 0; offset < text.size();) {
+    utf8proc_int32_t code_point = 0;
+    const auto length = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + offset),
+                                         static_cast<utf8proc_ssize_t>(text.size() - offset), &code_point);
+    REQUIRE(length > 0);
+    decoded.push_back(code_point);
+    offset += static_cast<std::size_t>(length);
+  }
+  return decoded;
+}
+
+// The letters of Vietnamese, capital and small, precomposed: what the rules must answer for without utf8proc.
+const std::string kVietnameseLetters =
+    "AÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬBCDĐEÈÉẺẼẸÊỀẾỂỄỆGHIÌÍỈĨỊKLMNOÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢPQRSTUÙÚỦŨỤƯỪỨỬỮỰVXYỲÝỶỸỴ"
+    "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ";
+
+}  // namespace
+
+TEST_CASE("the space separator rule agrees with utf8proc's category Zs on every code point", "[text]") {
+  std::vector<utf8proc_int32_t> wrong;
+  int separators = 0;
+  for (utf8proc_int32_t code_point = 0; code_point <= 0x10FFFF; ++code_point) {
+    const bool zs = utf8proc_category(code_point) == UTF8PROC_CATEGORY_ZS;
+    if (is_space_separator(code_point) != zs) wrong.push_back(code_point);
+    if (zs) ++separators;
+  }
+  CHECK(wrong == std::vector<utf8proc_int32_t>{});
+  CHECK(separators == 17);  // the list the rule spells out, as utf8proc 2.8 (Unicode 15) has it
+  CHECK(collapse_whitespace("Sở\u202FNội\u205F\u3000vụ\u1680") == "Sở Nội vụ");
+  CHECK(is_whitespace_only("\u2000\u200A\u00A0"));
+  CHECK_FALSE(is_whitespace_only("\u200B"));  // the zero width space is a format character, not a space
+}
+
+TEST_CASE("the lower case rule gives utf8proc_tolower wherever it answers, and answers for Vietnamese", "[text]") {
+  int differences = 0;
+  int answered = 0;
+  for (utf8proc_int32_t code_point = 0; code_point <= 0x10FFFF; ++code_point) {
+    const std::int32_t lower = lower_case_without_lookup(code_point);
+    if (lower == kAskUtf8proc) continue;
+    ++answered;
+    if (lower != utf8proc_tolower(code_point) && ++differences <= 3) {
+      FAIL_CHECK("U+" << std::hex << code_point << ": U+" << lower << ", not U+" << utf8proc_tolower(code_point));
+    }
+  }
+  CHECK(differences == 0);
+  CHECK(answered == 0x80 + 0x80 + 0x7F + 4 + 0x100);  // ASCII, Latin-1, Latin Extended-A but İ, Ơ ơ Ư ư, U+1Exx
+  std::vector<utf8proc_int32_t> unanswered;
+  for (const auto letter : code_points(kVietnameseLetters)) {
+    if (lower_case_without_lookup(letter) == kAskUtf8proc) unanswered.push_back(letter);
+  }
+  CHECK(unanswered == std::vector<utf8proc_int32_t>{});
+  CHECK(fold_case("ĐƯỜNG Ơ ƯU TIÊN ẞ") == fold_case_by_lookup("ĐƯỜNG Ơ ƯU TIÊN ẞ"));
+}
+
+TEST_CASE("the symbol width rule gives utf8proc_charwidth wherever it answers, and answers for the renderers'",
+          "[text]") {
+  int differences = 0;
+  for (utf8proc_int32_t code_point = 0; code_point <= 0x10FFFF; ++code_point) {
+    const int width = symbol_width_without_lookup(code_point);
+    if (width != kAskUtf8proc && width != utf8proc_charwidth(code_point) && ++differences <= 3) {
+      FAIL_CHECK("U+" << std::hex << code_point << ": " << width << " columns, not " << utf8proc_charwidth(code_point));
+    }
+  }
+  CHECK(differences == 0);
+  // What src/render/ draws outside the letters of a plan (the rest is below U+0300, measured without a table).
+  std::vector<utf8proc_int32_t> unanswered;
+  for (const auto symbol : code_points("–—‣…•“”‘’→─│┬┼╌█░▓▼◆○✔✖")) {
+    if (symbol_width_without_lookup(symbol) == kAskUtf8proc) unanswered.push_back(symbol);
+  }
+  CHECK(unanswered == std::vector<utf8proc_int32_t>{});
+  CHECK(display_width("─── … ✔") == 7);
+}
+
+TEST_CASE("each spelling of the table composes to utf8proc's NFC of it, one letter, in sorted order", "[text]") {
+  const auto letters = decomposed_letters();
+  REQUIRE(letters.size() > 400);
+  int differences = 0;
+  for (const DecomposedLetter& letter : letters) {
+    const std::string nfc = map_by_utf8proc(letter.nfd(), kNfcOptions);
+    if ((letter.nfc() != nfc || code_points(nfc).size() != 1) && ++differences <= 3) {
+      FAIL_CHECK("\"" << letter.nfd() << "\" composes to \"" << nfc << "\", not \"" << letter.nfc() << "\"");
+    }
+  }
+  CHECK(differences == 0);
+  // composed_letter searches by halves: each key must come after the one before.
+  int out_of_order = 0;
+  for (std::size_t i = 1; i < letters.size(); ++i) {
+    if (!(letters[i - 1].nfd() < letters[i].nfd())) ++out_of_order;
+  }
+  CHECK(out_of_order == 0);
+}
+
+TEST_CASE("the table holds the NFD of every letter of Latin-1 to Latin Extended-B and Latin Extended Additional",
+          "[text]") {
+  std::vector<utf8proc_int32_t> missing;
+  int decomposing = 0;
+  for (const auto& [first, last] : {std::pair{0xC0, 0x24F}, std::pair{0x1E00, 0x1EFF}}) {
+    for (utf8proc_int32_t code_point = first; code_point <= last; ++code_point) {
+      const std::string letter = encode(code_point);
+      const std::string nfd = map_by_utf8proc(letter, kNfdOptions);
+      if (nfd == letter) continue;
+      ++decomposing;
+      if (composed_letter(nfd) != map_by_utf8proc(nfd, kNfcOptions)) missing.push_back(code_point);
+    }
+  }
+  CHECK(missing == std::vector<utf8proc_int32_t>{});
+  CHECK(decomposing > 400);
+  // And the half-composed spellings Vietnamese is typed in: a letter with one mark, then the other.
+  CHECK(composed_letter("ê\u0309") == "ể");
+  CHECK(composed_letter("ơ\u0300") == "ờ");
+  CHECK(composed_letter("ư\u0303") == "ữ");
+  CHECK(composed_letter("ạ\u0306") == "ặ");
+  CHECK(composed_letter("ẹ\u0302") == "ệ");
+  CHECK(composed_letter("ê\u0323") == "ệ");  // the dot below goes first: NFC reorders, and composes
+  // Only the whole text is looked up: a letter and more, or marks in another order, are utf8proc's to answer.
+  CHECK(composed_letter("u\u031B\u0300") == "ừ");
+  CHECK(composed_letter("e\u0323\u0302") == "ệ");
+  CHECK(composed_letter("ku\u031B").empty());
+  CHECK(composed_letter("u\u031B\u0300n").empty());
+  CHECK(composed_letter("e\u0302\u0323").empty());  // ệ with its marks out of canonical order
+  CHECK(composed_letter("ẻ\u0302").empty());        // stays two: the circumflex cannot reach past the hook
+  CHECK(composed_letter("eê\u0301").empty());
+  CHECK(composed_letter("").empty());
+}
+
+TEST_CASE("NFD Vietnamese sentences normalise to utf8proc's NFC, through the table or not", "[text]") {
+  for (const std::string sentence :
+       {"Đường", "người", "Thường xuyên", "Trước ngày 30/4/2020", "Ủy ban nhân dân", "ệ", "ữ",
+        "Kế hoạch cải cách hành chính", "ĐƯỜNG NGƯỜI ỦY BAN", "Sở Tư pháp, Hà Tĩnh: Nhiệm vụ ưu tiên số 1"}) {
+    const std::string nfd = map_by_utf8proc(sentence, kNfdOptions);
+    REQUIRE(nfd != sentence);
+    CHECK(to_nfc(nfd) == map_by_utf8proc(nfd, kNfcOptions));
+    CHECK(to_nfc(nfd) == sentence);
+  }
+  // Half-composed spellings, through the table; marks out of canonical order and spellings that stay two
+  // letters, through utf8proc.
+  for (const std::string text : {"Tổng thê\u0309", "Kê\u0301 hoa\u0323ch", "nhiê\u0323m vu\u0323", "ngươ\u0300i",
+                                 "nhie\u0302\u0323m vu\u0323", "Ơ\u0300 u\u0300\u031B", "ẻ\u0302 kẻ\u0302"}) {
+    CHECK(to_nfc(text) == map_by_utf8proc(text, kNfcOptions));
+  }
+  CHECK(to_nfc("Tổng thê\u0309") == "Tổng thể");
+}
+
+TEST_CASE("an ASCII character before a spelling of the table leaves its NFC to the table's", "[text]") {
+  // to_nfc's stretches start with the ASCII character before the marks: "thê" + U+0309 gives the stretch "hê" +
+  // U+0309, which the table answers as "h" and its answer for the rest. Every such pair, against utf8proc.
+  int differences = 0;
+  int spellings = 0;
+  for (const DecomposedLetter& letter : decomposed_letters()) {
+    if (static_cast<unsigned char>(letter.nfd()[0]) < 0x80) continue;  // a letter of its own: looked up whole
+    ++spellings;
+    for (int ascii = 0; ascii < 0x80; ++ascii) {
+      const std::string text = std::string(1, static_cast<char>(ascii)) + std::string(letter.nfd());
+      if (to_nfc(text) != map_by_utf8proc(text, kNfcOptions) && ++differences <= 3) {
+        FAIL_CHECK("\"" << text << "\" normalises to \"" << to_nfc(text) << "\"");
+      }
+    }
+  }
+  CHECK(differences == 0);
+  CHECK(spellings > 100);
 }
