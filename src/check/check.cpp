@@ -193,7 +193,7 @@ void check_document_references(const Plan& plan, const std::vector<std::string>&
 void check_unknown_documents(const Plan& plan, Diagnostics& out) {
   const auto known = document_ids(plan);
   for_each_task(plan,
-                [&](const Task& task, const Task*) { check_document_references(plan, known, task.appendices, out); });
+                [&](const Task& task, const Task*) { check_document_references(plan, known, task.appendices(), out); });
   for (const auto& section : plan.sections) check_document_references(plan, known, section.appendices, out);
 }
 
@@ -245,7 +245,7 @@ void check_relative_deadlines(const Plan& plan, Diagnostics& out) {
   KnownTaskPaths known(plan);
   for_each_task(plan, [&](const Task& task, const Task*) {
     const auto what = [&] { return fmt::format("task '{}'", task_label(task)); };
-    for (const auto* deadline : stated_deadlines(task.due, task.trigger)) {
+    for (const auto* deadline : stated_deadlines(task.due, task.trigger())) {
       check_relative_deadline(plan, known, what, *deadline, out);
     }
   });
@@ -261,7 +261,7 @@ void check_relative_deadlines(const Plan& plan, Diagnostics& out) {
 /// iterative: a chain of 10 000 tasks, each after the one before, must not exhaust the stack.
 void check_dependency_cycles(const Plan& plan, Diagnostics& out) {
   const auto waits_for_a_task = [](const Task& task) {
-    for (const auto* deadline : stated_deadlines(task.due, task.trigger)) {
+    for (const auto* deadline : stated_deadlines(task.due, task.trigger())) {
       if (deadline->value.counts_from(model::DeadlineAnchor::Kind::TaskDone)) return true;
     }
     return false;
@@ -280,7 +280,7 @@ void check_dependency_cycles(const Plan& plan, Diagnostics& out) {
   // The tasks each task waits for, with the deadline that says so.
   std::vector<std::vector<std::pair<std::size_t, const Located<model::Deadline>*>>> waits_for(tasks.size());
   for (std::size_t i = 0; i < tasks.size(); ++i) {
-    for (const auto* deadline : stated_deadlines(tasks[i]->due, tasks[i]->trigger)) {
+    for (const auto* deadline : stated_deadlines(tasks[i]->due, tasks[i]->trigger())) {
       if (!deadline->value.counts_from(model::DeadlineAnchor::Kind::TaskDone)) continue;
       const auto found = index_of.find(deadline->value.relative->anchor.task);
       if (found != index_of.end()) waits_for[i].emplace_back(found->second, deadline);
@@ -389,7 +389,7 @@ void check_record_done_date(const Plan& plan, const Naming& what, const Record& 
 template <class Item>
 void check_item_done_dates(const Plan& plan, const Naming& what, const Item& item, Diagnostics& out) {
   check_record_done_date(plan, what, item, out);
-  for (const auto& occurrence : item.occurrences) {
+  for (const auto& occurrence : model::occurrences_of(item)) {
     const auto occurrence_what = [&] { return fmt::format("{}, occurrence '{}'", what(), occurrence.label.value); };
     check_record_done_date(plan, occurrence_what, occurrence, out);
   }

@@ -496,7 +496,7 @@ Completion completion_of(const Item& item) {
   if (item.done) c.done = item.done->value;
   if (item.progress) c.progress = item.progress->value;
   for (const auto& text : item.evidence) c.evidence.push_back(text.value);
-  if (item.reason) c.reason = item.reason->value;
+  if (const auto& reason = model::reason_of(item)) c.reason = reason->value;
   return c;
 }
 

@@ -362,10 +362,10 @@ class TaskEvaluator {
     if (is_recurring(task.due)) {
       const EffectiveCompletion own = own_completion(task.status, task.done);
       std::tie(due, completions_[index]) =
-          evaluate_recurring(item, plan_, task.due->value, task.occurrences, own, today_, options_);
+          evaluate_recurring(item, plan_, task.due->value, task.occurrences(), own, today_, options_);
       return due;
     }
-    if (auto own = own_due(task.due, task.trigger)) {
+    if (auto own = own_due(task.due, task.trigger())) {
       due = *own;
     } else if (!children.empty()) {
       std::vector<const EffectiveDue*> child_dues;

@@ -1229,8 +1229,17 @@ class PlanReader : public ItemStream {
     work.done = full_date(details, "done");
     work.progress = percent(details, "progress");
     work.evidence = text_list<decltype(work.evidence)>(details, "evidence");
+    read_reason_and_note(details, work);
+  }
+  template <class Work>
+  void read_reason_and_note(const Fields& details, Work& work) {
     work.reason = optional_text(details, "reason");
     if (auto note = optional_text(details, "note")) work.note = note->value;
+  }
+  /// A task keeps them among its extras, made only when it has one of them.
+  void read_reason_and_note(const Fields& details, model::Task& task) {
+    if (auto reason = optional_text(details, "reason")) task.edit_extras().reason = std::move(*reason);
+    if (auto note = optional_text(details, "note")) task.edit_extras().note = note->value;
   }
 
   /// One task and, recursively, its children.
@@ -1247,10 +1256,15 @@ class PlanReader : public ItemStream {
     if (auto lead = optional_text(details, "lead")) task.lead = model::LocatedId{lead->value, lead->pos};
     task.support = text_list<decltype(task.support)>(details, "support");
     task.due = deadline(details);
-    task.trigger = trigger(details, task.due);
+    if (auto read = trigger(details, task.due)) task.edit_extras().trigger = std::move(*read);
     read_progress_record(details, task);
-    task.occurrences = occurrences<decltype(task.occurrences)>(details, task.due);
-    task.appendices = appendices<decltype(task.appendices)>(details);
+    using Occurrences = util::CompactVector<model::OccurrenceRecord>;
+    if (auto read = occurrences<Occurrences>(details, task.due); !read.empty()) {
+      task.edit_extras().occurrences = std::move(read);
+    }
+    if (auto read = appendices<util::CompactVector<model::AppendixRef>>(details); !read.empty()) {
+      task.edit_extras().appendices = std::move(read);
+    }
     if (const YamlEntry* children = optional(details, "tasks")) {
       if (expect_list(*children, "a list of tasks, each starting with '- id:'")) {
         task.children = read_tasks<decltype(task.children)>(children->value, path);

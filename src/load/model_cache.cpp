@@ -17,7 +17,9 @@ namespace {
 
 /// Names the format; an entry of any other format is refused. Bump the number whenever the encoding changes or
 /// a field is added to the model (the size checks below catch most additions).
-constexpr std::string_view kMagic = "cchc loaded plan 2\n";  // 2: a task's path only where it differs from its id
+// 2: a task's path only where it differs from its id; 3: a task's trigger, reason, note, appendices and occurrences
+// as one optional block (model::TaskExtras)
+constexpr std::string_view kMagic = "cchc loaded plan 3\n";
 constexpr std::size_t kChecksumBytes = 8;
 /// Deeper task trees than this are not from load_plan, whose depth limit stops far sooner: damage.
 constexpr int kMaxTaskDepth = 1000;
@@ -27,9 +29,9 @@ constexpr int kMaxTaskDepth = 1000;
 // the cache: these sizes (on the one platform we build for) stop the build until the list and kMagic are
 // updated, and the unit test compares decoded results with loaded ones field by field.
 #if defined(__x86_64__) && defined(__GLIBCXX__) && !defined(_GLIBCXX_DEBUG)
-static_assert(sizeof(model::Plan) == 576 && sizeof(model::Task) == 232 && sizeof(model::Section) == 408 &&
-                  sizeof(model::Agency) == 120 && sizeof(model::Document) == 160 && sizeof(model::AppendixRef) == 72 &&
-                  sizeof(model::Trigger) == 104 && sizeof(model::PlanDay) == 48 &&
+static_assert(sizeof(model::Plan) == 576 && sizeof(model::Task) == 200 && sizeof(model::TaskExtras) == 40 &&
+                  sizeof(model::Section) == 408 && sizeof(model::Agency) == 120 && sizeof(model::Document) == 160 &&
+                  sizeof(model::AppendixRef) == 72 && sizeof(model::Trigger) == 104 && sizeof(model::PlanDay) == 48 &&
                   sizeof(model::OccurrenceRecord) == 192 && sizeof(model::YearSpan) == 8 &&
                   sizeof(model::ScoreBand) == 20 && sizeof(model::Scoring) == 56 && sizeof(model::PlanLink) == 88 &&
                   sizeof(model::Deadline) == 40 && sizeof(model::RelativeDays) == 88 && sizeof(model::DaySpan) == 8 &&
@@ -145,12 +147,16 @@ template <class Io, Is<model::YearSpan> T>
 void fields(Io& io, T& span) {
   io(span.from, span.to);
 }
+template <class Io, Is<model::TaskExtras> T>
+void fields(Io& io, T& extras) {
+  io(extras.trigger, extras.reason, extras.note, extras.appendices, extras.occurrences);
+}
 template <class Io, Is<model::Task> T>
 void fields(Io& io, T& task) {
-  io(task.id, task.path, task.title, task.lead, task.support, task.due, task.trigger, task.status, task.done,
-     task.progress, task.evidence, task.reason, task.note, task.appendices);
+  io(task.id, task.path, task.title, task.lead, task.support, task.due, task.status, task.done, task.progress,
+     task.evidence, task.extras);
   [[maybe_unused]] const auto deeper = io.enter_task();
-  io(task.children, task.occurrences, task.pos);
+  io(task.children, task.pos);
 }
 template <class Io, Is<model::Section> T>
 void fields(Io& io, T& section) {

@@ -158,6 +158,18 @@ struct YearSpan {
   friend bool operator==(const YearSpan&, const YearSpan&) = default;
 };
 
+/// The parts of a task that few tasks have, together in one heap block (Task::extras): a task without any takes one
+/// pointer for the five of them, not five (40 bytes in every task; issue 8: peak memory).
+struct TaskExtras {
+  util::Boxed<Trigger> trigger;     ///< the event a conditional or event-relative deadline waits for
+  util::Boxed<LocatedText> reason;  ///< why it was cancelled
+  util::HeapText note;
+  util::CompactVector<AppendixRef> appendices;
+  util::CompactVector<OccurrenceRecord> occurrences;  ///< per occurrence of a recurring deadline, in file order
+
+  friend bool operator==(const TaskExtras&, const TaskExtras&) = default;
+};
+
 /// One row of the plan's task table; may have children (3 → 3.1 … 3.14).
 struct Task {
   LocatedId id;  ///< the number as the document prints it: "1", "3.14", "II"
@@ -168,21 +180,38 @@ struct Task {
   OptionalLocated<util::ShortText> lead;   ///< an agency id
   util::CompactVector<LocatedId> support;  ///< agency ids
   OptionalLocated<Deadline> due;
-  util::Boxed<Trigger> trigger;  ///< the event a conditional or event-relative deadline waits for
   Located<TaskStatus> status{TaskStatus::Todo, {}};
   OptionalLocated<util::Date> done;
   OptionalLocated<int> progress;  ///< percent of the work done, 0–100, as the lead reported it
   /// What proves the work: "Báo cáo số 45/BC-STP ngày 28/4/2020", a link.
   util::CompactVector<LocatedText> evidence;
-  util::Boxed<LocatedText> reason;  ///< why it was cancelled; few tasks have one
-  util::HeapText note;              ///< few tasks have one
-  util::CompactVector<AppendixRef> appendices;
   util::CompactVector<Task> children;
-  util::CompactVector<OccurrenceRecord> occurrences;  ///< per occurrence of a recurring deadline, in file order
-  SourcePos pos;                                      ///< where the task's map starts
+  /// Trigger, reason, note, appendices and occurrences, when the task has any of them: set it through
+  /// edit_extras(), and only with something to keep, so that equal tasks hold equal boxes.
+  util::Boxed<TaskExtras> extras;
+  SourcePos pos;  ///< where the task's map starts
+
+  const util::Boxed<Trigger>& trigger() const { return held_extras().trigger; }
+  const util::Boxed<LocatedText>& reason() const { return held_extras().reason; }
+  const util::HeapText& note() const { return held_extras().note; }
+  const util::CompactVector<AppendixRef>& appendices() const { return held_extras().appendices; }
+  const util::CompactVector<OccurrenceRecord>& occurrences() const { return held_extras().occurrences; }
+  /// The extras, made when the task had none.
+  TaskExtras& edit_extras() { return extras ? *extras : extras.emplace(); }
 
   friend bool operator==(const Task&, const Task&) = default;
+
+ private:
+  const TaskExtras& held_extras() const {
+    static const TaskExtras none;
+    return extras ? *extras : none;
+  }
 };
+
+/// What generic code over tasks and sections reads of either.
+inline const util::CompactVector<OccurrenceRecord>& occurrences_of(const Task& task) { return task.occurrences(); }
+inline const util::Boxed<LocatedText>& reason_of(const Task& task) { return task.reason(); }
+inline const util::Boxed<Trigger>& trigger_of(const Task& task) { return task.trigger(); }
 
 /// The task's full reference, by which other tasks, sections and commands name it: "3.1", "II.1".
 inline std::string_view full_path(const Task& task) {
@@ -210,6 +239,9 @@ struct Section {
 
   friend bool operator==(const Section&, const Section&) = default;
 };
+
+inline const std::vector<OccurrenceRecord>& occurrences_of(const Section& section) { return section.occurrences; }
+inline const std::optional<LocatedText>& reason_of(const Section& section) { return section.reason; }
 
 /// One band of a PAR-style score: a rate above (or from) `threshold` percent earns `points`.
 struct ScoreBand {

@@ -93,8 +93,8 @@ std::string task_object(const model::Plan& plan, const model::Task& task, const 
   if (item != nullptr) add_evaluation(object, *item, indent);
   object.add("progress", optional_number(task.progress));
   object.add("evidence", located_texts(task.evidence, indent + 2));
-  object.add("reason", optional_text(task.reason));
-  object.add("note", quote(task.note));
+  object.add("reason", optional_text(task.reason()));
+  object.add("note", quote(task.note()));
   object.add("line", line_of(task.pos));
   std::vector<std::string> children;
   children.reserve(task.children.size());

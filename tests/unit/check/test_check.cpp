@@ -161,7 +161,7 @@ TEST_CASE("unknown-document: an appendix naming no declared document") {
   model::AppendixRef appendix;
   appendix.doc = {"bnv-6530", {36, 14}};
   appendix.items = {{"Phụ lục 2", {36, 30}}};
-  plan.tasks[1].appendices = {appendix};
+  plan.tasks[1].edit_extras().appendices = {appendix};
   const Diagnostic d = only_diagnostic(plan);
   CHECK(d.check == "unknown-document");
   CHECK(d.pos == SourcePos{36, 14});
@@ -309,7 +309,7 @@ TEST_CASE("the done-date checks look at each occurrence of a recurring deadline 
   model::OccurrenceRecord done_undated;
   done_undated.label = {"2021-Q2", {}};
   done_undated.status = {model::TaskStatus::Done, {13, 20}};
-  task.occurrences = {dated_not_done, done_undated};
+  task.edit_extras().occurrences = {dated_not_done, done_undated};
   plan.tasks.push_back(task);
   const auto diagnostics = check::check_plan(plan);
   REQUIRE(diagnostics.size() == 2);

@@ -265,7 +265,7 @@ TEST_CASE("a block scalar note keeps its text, trailing blank lines included") {
                            "    title: Hai\n";
   const std::string after = must_edit(text, simple(Action::Start, "1"));
   CHECK(after.find("      # not a comment\n    status: doing\n") != std::string::npos);
-  CHECK(task_of(reload(after), "1").note == "dòng một\n# not a comment\n");
+  CHECK(task_of(reload(after), "1").note() == "dòng một\n# not a comment\n");
 }
 
 TEST_CASE("replacing existing evidence, done date and progress") {

@@ -50,7 +50,7 @@ model::Plan plan_with(Deadline due, std::vector<model::OccurrenceRecord> records
   task.path = "1";
   task.title = {util::HeapText("Báo cáo"), {}};
   task.due = model::Located<Deadline>{std::move(due), {}};
-  task.occurrences = util::CompactVector<model::OccurrenceRecord>(std::move(records));
+  task.edit_extras().occurrences = util::CompactVector<model::OccurrenceRecord>(std::move(records));
   plan.tasks.push_back(std::move(task));
   return plan;
 }

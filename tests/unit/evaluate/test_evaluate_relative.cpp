@@ -119,7 +119,7 @@ TEST_CASE("conditions wait, never overdue, until the trigger's day; then its dea
   model::Trigger trigger;
   trigger.on = {Date{2026, 4, 1}, {}};
   trigger.due = wording("30 ngày", true);
-  conditional.trigger = trigger;
+  conditional.edit_extras().trigger = trigger;
   const auto plan = plan_of({task("4", "Sau khi có Quy chế của TW"), conditional});
   const Item untriggered = item_of(plan, Date{2030, 1, 1}, "4");
   CHECK(untriggered.state == State::Waiting);
@@ -140,7 +140,7 @@ TEST_CASE("an event-relative deadline counts from the trigger's day, with the pl
   auto received = task("7", "Trong thời hạn 05 ngày làm việc kể từ ngày nhận");
   model::Trigger trigger;
   trigger.on = {Date{2026, 11, 20}, {}};
-  received.trigger = trigger;
+  received.edit_extras().trigger = trigger;
   auto plan = plan_of({received});
   CHECK(item_of(plan, Date{2026, 11, 21}, "7").due == Date{2026, 11, 27});
   plan.holidays.push_back(model::PlanDay{{Date{2026, 11, 24}, {}}, "Ngày Văn hóa Việt Nam"});

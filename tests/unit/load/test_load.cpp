@@ -179,11 +179,19 @@ TEST_CASE("a full valid plan is read into the model") {
   CHECK(first.status.pos == SourcePos{20, 13});
   REQUIRE(first.done.has_value());
   CHECK(first.done->value == Date{2020, 2, 20});
-  CHECK(first.note == "gửi kèm");
+  CHECK(first.note() == "gửi kèm");
+  REQUIRE(first.extras);  // a note is among the extras, made for it
+  CHECK_FALSE(first.reason());
 
   const model::Task& roman = plan.tasks[1];
   CHECK(model::full_path(roman) == "II");
   CHECK_FALSE(roman.due.has_value());
+  // None of trigger, reason, note, appendices or occurrences: no block for them, and each reads as empty.
+  CHECK_FALSE(roman.extras);
+  CHECK_FALSE(roman.trigger());
+  CHECK(roman.note().empty());
+  CHECK(roman.appendices().empty());
+  CHECK(roman.occurrences().empty());
   CHECK(roman.status.value == TaskStatus::Todo);
   REQUIRE(roman.children.size() == 1);
   CHECK(roman.children[0].id.value == "1");
@@ -200,12 +208,12 @@ TEST_CASE("a full valid plan is read into the model") {
   CHECK(model::full_path(child) == "3.10");
   CHECK(child.due->value.kind == model::DeadlineKind::Ongoing);
   CHECK(child.status.value == TaskStatus::Cancelled);
-  REQUIRE(child.appendices.size() == 2);
-  CHECK(child.appendices[0].doc.value == "bnv-6503");
-  REQUIRE(child.appendices[0].items.size() == 2);
-  CHECK(child.appendices[0].items[1].value == "Phụ lục 8");
-  REQUIRE(child.appendices[1].items.size() == 1);
-  CHECK(child.appendices[1].items[0].value == "mục 13, Phụ lục 6");
+  REQUIRE(child.appendices().size() == 2);
+  CHECK(child.appendices()[0].doc.value == "bnv-6503");
+  REQUIRE(child.appendices()[0].items.size() == 2);
+  CHECK(child.appendices()[0].items[1].value == "Phụ lục 8");
+  REQUIRE(child.appendices()[1].items.size() == 1);
+  CHECK(child.appendices()[1].items[0].value == "mục 13, Phụ lục 6");
 
   CHECK(plan.find_task("II.1") == &roman.children[0]);
   CHECK(plan.find_task("3.10") == &child);
@@ -718,7 +726,7 @@ TEST_CASE("progress, evidence and reason are read; progress is a percent") {
   CHECK(plan.tasks[0].progress->pos == SourcePos{9, 15});
   REQUIRE(plan.tasks[0].evidence.size() == 1);
   CHECK(plan.tasks[0].evidence[0].value == "Báo cáo số 45/BC-STP");
-  CHECK(plan.tasks[1].reason->value == "Gộp vào 1");
+  CHECK(plan.tasks[1].reason()->value == "Gộp vào 1");
   CHECK(plan.tasks[1].evidence.size() == 2);
   for (const char* bad : {"101", "\"60\"", "60%", "-1", "6.5"}) {
     const auto d = load_one_problem(head + "    progress: " + bad + "\n");

@@ -76,14 +76,14 @@ TEST_CASE("a recurring wording and its occurrences load") {
   const model::Task& task = plan.tasks.at(0);
   REQUIRE(task.due->value.recurrence.has_value());
   CHECK(task.due->value.recurrence->every == Frequency::Quarter);
-  REQUIRE(task.occurrences.size() == 2);
-  CHECK(task.occurrences[0].label.value == "2021-Q1");
-  CHECK(task.occurrences[0].label.pos == SourcePos{11, 7});
-  CHECK(task.occurrences[0].status.value == TaskStatus::Done);
-  CHECK(task.occurrences[0].done->value == Date{2021, 3, 25});
-  CHECK(task.occurrences[0].evidence.at(0).value == "BC 1");
-  CHECK(task.occurrences[1].status.value == TaskStatus::Cancelled);
-  CHECK(task.occurrences[1].reason->value == "gộp");
+  REQUIRE(task.occurrences().size() == 2);
+  CHECK(task.occurrences()[0].label.value == "2021-Q1");
+  CHECK(task.occurrences()[0].label.pos == SourcePos{11, 7});
+  CHECK(task.occurrences()[0].status.value == TaskStatus::Done);
+  CHECK(task.occurrences()[0].done->value == Date{2021, 3, 25});
+  CHECK(task.occurrences()[0].evidence.at(0).value == "BC 1");
+  CHECK(task.occurrences()[1].status.value == TaskStatus::Cancelled);
+  CHECK(task.occurrences()[1].reason->value == "gộp");
 }
 
 TEST_CASE("the structured recurring form") {

@@ -72,17 +72,17 @@ TEST_CASE("a trigger dates the event and, for a condition, brings the deadline")
   const auto task =
       clean(kHead + "    due: Theo Kế hoạch riêng\n    trigger: {on: 2026-04-01, due: 30 ngày, note: KH 45}\n")
           .tasks[0];
-  REQUIRE(task.trigger);
-  CHECK(task.trigger->on.value == Date{2026, 4, 1});
-  REQUIRE(task.trigger->due);
-  CHECK(task.trigger->due->value.relative->anchor.kind == DeadlineAnchor::Kind::Trigger);
-  CHECK(task.trigger->note == "KH 45");
+  REQUIRE(task.trigger());
+  CHECK(task.trigger()->on.value == Date{2026, 4, 1});
+  REQUIRE(task.trigger()->due);
+  CHECK(task.trigger()->due->value.relative->anchor.kind == DeadlineAnchor::Kind::Trigger);
+  CHECK(task.trigger()->note == "KH 45");
   const auto absolute =
       clean(kHead + "    due: Sau khi có Quy chế của TW\n    trigger: {on: 2026-04-01, due: 30/06/2026}\n").tasks[0];
-  CHECK(absolute.trigger->due->value.due == Date{2026, 6, 30});
+  CHECK(absolute.trigger()->due->value.due == Date{2026, 6, 30});
   const auto received = clean(kHead + "    due: 05 ngày làm việc kể từ ngày nhận\n    trigger: 2026-11-20\n").tasks[0];
-  CHECK(received.trigger->on.value == Date{2026, 11, 20});
-  CHECK_FALSE(received.trigger->due);
+  CHECK(received.trigger()->on.value == Date{2026, 11, 20});
+  CHECK_FALSE(received.trigger()->due);
 }
 
 TEST_CASE("a trigger that does not fit its deadline is an error") {
@@ -147,9 +147,9 @@ TEST_CASE("a wording read again is read as its first time only under the same se
     CHECK(tasks[i].due->value.due == Date{2026, 4, 30});
   }
   for (const std::size_t i : {0u, 4u}) {
-    REQUIRE(tasks[i].trigger);
-    REQUIRE(tasks[i].trigger->due);
-    CHECK(tasks[i].trigger->due->value.relative->span.count == 30);
+    REQUIRE(tasks[i].trigger());
+    REQUIRE(tasks[i].trigger()->due);
+    CHECK(tasks[i].trigger()->due->value.relative->span.count == 30);
   }
-  CHECK(tasks[4].trigger->due->pos == SourcePos{23, 36});
+  CHECK(tasks[4].trigger()->due->pos == SourcePos{23, 36});
 }

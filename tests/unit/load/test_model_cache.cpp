@@ -87,7 +87,7 @@ TEST_CASE("model cache: the equality the tests rely on sees a change in any part
   REQUIRE(parent != loaded.plan->tasks.end());
   load::LoadResult changed = loaded;
   CHECK(changed == loaded);
-  util::HeapText& note = changed.plan->tasks[parent - loaded.plan->tasks.begin()].children.back().note;
+  util::HeapText& note = changed.plan->tasks[parent - loaded.plan->tasks.begin()].children.back().edit_extras().note;
   note = note.str() + "x";
   CHECK_FALSE(changed == loaded);
   changed = loaded;
@@ -248,16 +248,16 @@ model::Task full_task(int seed, int depth) {
   trigger.due = model::Located<model::Deadline>{full_deadline(seed + 1), {seed, 9}};
   trigger.note = "Quyết định số 12/QĐ-UBND";
   trigger.pos = {seed, 10};
-  task.trigger = trigger;
+  task.edit_extras().trigger = trigger;
   task.status = {model::TaskStatus::Doing, {seed, 11}};
   task.done = model::Located<util::Date>{{2020, 6, seed}, {seed, 12}};
   task.progress = model::Located<int>{80, {seed, 13}};
   task.evidence = {text_at("https://example.vn/bc", seed)};
-  task.reason = text_at("lý do", seed);
-  task.note = "ghi chú " + std::to_string(seed);
-  task.appendices = {{text_at("6503", seed), {text_at("Phụ lục 2", seed)}, {seed, 14}}};
+  task.edit_extras().reason = text_at("lý do", seed);
+  task.edit_extras().note = "ghi chú " + std::to_string(seed);
+  task.edit_extras().appendices = {{text_at("6503", seed), {text_at("Phụ lục 2", seed)}, {seed, 14}}};
   if (depth > 0) task.children = {full_task(seed + 1, depth - 1)};
-  task.occurrences = {full_record(seed)};
+  task.edit_extras().occurrences = {full_record(seed)};
   task.pos = {seed, 15};
   return task;
 }

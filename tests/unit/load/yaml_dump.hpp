@@ -49,7 +49,7 @@ inline void dump(std::span<const model::Task> tasks, std::ostringstream& out) {
         << task.title.value.view() << " @" << task.title.pos.line << ":" << task.title.pos.column
         << " lead=" << (task.lead ? task.lead->value.view() : "-")
         << " due=" << (task.due ? task.due->value.text.view() : "-")
-        << " progress=" << (task.progress ? task.progress->value : -1) << " note=" << task.note.view()
+        << " progress=" << (task.progress ? task.progress->value : -1) << " note=" << task.note().view()
         << " children:\n";
     dump(task.children, out);
   }
