@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <limits>
 #include <optional>
 #include <string>
@@ -79,7 +80,8 @@ using LocatedId = Located<util::ShortText>;
 
 enum class PlanStatus { Draft, Issued };
 enum class Language { Vi, En };
-enum class TaskStatus { Todo, Doing, Done, Cancelled };
+/// One byte: the evaluation keeps a completion (a status and a done date, 8 bytes) for every task of a plan.
+enum class TaskStatus : std::uint8_t { Todo, Doing, Done, Cancelled };
 
 /// A party that leads or supports tasks: a department, a district, or a
 /// collective such as "Các đơn vị, địa phương" (group = true).
