@@ -495,7 +495,7 @@ Completion completion_of(const Item& item) {
   c.status = item.status.value;
   if (item.done) c.done = item.done->value;
   if (item.progress) c.progress = item.progress->value;
-  for (const auto& text : item.evidence) c.evidence.push_back(text.value);
+  for (const auto& text : item.evidence) c.evidence.emplace_back(std::string_view(text.value));
   if (const auto& reason = model::reason_of(item)) c.reason = reason->value;
   return c;
 }

@@ -947,8 +947,10 @@ class PlanReader : public ItemStream {
     Texts texts;
     const YamlEntry* entry = optional(fields, key);
     if (!entry) return texts;
+    // The list's own kind of text: std::string, util::ShortText or util::HeapText.
+    using Text = decltype(Texts().begin()->value);
     if (entry->value.is_scalar()) {
-      texts.push_back({util::to_nfc(entry->value.text), entry->value.pos});
+      texts.push_back({Text(util::to_nfc(entry->value.text)), entry->value.pos});
       return texts;
     }
     if (!expect_list(*entry, "a text or a list of texts")) return texts;
@@ -960,7 +962,7 @@ class PlanReader : public ItemStream {
               fmt::format("each item of '{}' must be a text, not {}", key, describe(item)));
         continue;
       }
-      texts.push_back({util::to_nfc(item.text), item.pos});
+      texts.push_back({Text(util::to_nfc(item.text)), item.pos});
     }
     return texts;
   }

@@ -185,8 +185,9 @@ struct Task {
   Located<TaskStatus> status{TaskStatus::Todo, {}};
   OptionalLocated<util::Date> done;
   OptionalLocated<int> progress;  ///< percent of the work done, 0–100, as the lead reported it
-  /// What proves the work: "Báo cáo số 45/BC-STP ngày 28/4/2020", a link.
-  util::CompactVector<LocatedText> evidence;
+  /// What proves the work: "Báo cáo số 45/BC-STP ngày 28/4/2020", a link. Each text a HeapText: 16 bytes a
+  /// document with its position, not 40 (a plan's done tasks each name one or more; issue 8: peak memory).
+  util::CompactVector<Located<util::HeapText>> evidence;
   util::CompactVector<Task> children;
   /// Trigger, reason, note, appendices and occurrences, when the task has any of them: set it through
   /// edit_extras(), and only with something to keep, so that equal tasks hold equal boxes.

@@ -48,10 +48,12 @@ std::string text_array(const std::vector<Text>& texts, int indent) {
   return array(quoted, indent);
 }
 
-std::string located_texts(std::span<const model::LocatedText> texts, int indent) {
+/// `Texts`: a list of model::Located texts of any kind (std::string, util::HeapText).
+template <class Texts>
+std::string located_texts(const Texts& texts, int indent) {
   std::vector<std::string> values;
   values.reserve(texts.size());
-  for (const auto& text : texts) values.push_back(text.value);
+  for (const auto& text : texts) values.emplace_back(std::string_view(text.value));
   return text_array(values, indent);
 }
 

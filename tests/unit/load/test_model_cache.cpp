@@ -252,7 +252,8 @@ model::Task full_task(int seed, int depth) {
   task.status = {model::TaskStatus::Doing, {seed, 11}};
   task.done = model::Located<util::Date>{{2020, 6, seed}, {seed, 12}};
   task.progress = model::Located<int>{80, {seed, 13}};
-  task.evidence = {text_at("https://example.vn/bc", seed)};
+  const model::LocatedText evidence = text_at("https://example.vn/bc", seed);
+  task.evidence = {{util::HeapText(evidence.value), evidence.pos}};
   task.edit_extras().reason = text_at("lý do", seed);
   task.edit_extras().note = "ghi chú " + std::to_string(seed);
   task.edit_extras().appendices = {{text_at("6503", seed), {text_at("Phụ lục 2", seed)}, {seed, 14}}};
