@@ -268,16 +268,32 @@ std::size_t count_tasks(std::span<const model::Task> tasks) {
   return count;
 }
 
+/// Whether a deadline of one of `tasks` (or of their descendants, or of their triggers) counts from another task's
+/// completion ("sau khi hoàn thành nhiệm vụ 3.1").
+bool any_task_counts_from_a_task(std::span<const model::Task> tasks) {
+  const auto counts = [](const model::OptionalLocated<model::Deadline>& due) {
+    return due && due->value.counts_from(model::DeadlineAnchor::Kind::TaskDone);
+  };
+  return std::any_of(tasks.begin(), tasks.end(), [&](const model::Task& task) {
+    return counts(task.due) || (task.trigger() && counts(task.trigger()->due)) ||
+           any_task_counts_from_a_task(task.children);
+  });
+}
+
 /// Walks the task tree once, depth-first, recording each task's item and its derived due and completion.
 class TaskEvaluator {
  public:
   TaskEvaluator(const model::Plan& plan, util::Date today, const Options& options)
       : plan_(plan), today_(today), options_(options) {
-    // A relative deadline may count from the completion of any task, earlier or later in the file, so
-    // every completion is known before the first deadline is resolved.
-    const std::size_t task_count = count_tasks(plan.tasks);
-    completions_.reserve(task_count);
-    for (const auto& task : plan.tasks) collect_completion(task);
+    // A relative deadline may count from the completion of any task, earlier or later in the file, and a section
+    // combines those of the tasks it names: then every completion is known before the first deadline is resolved.
+    // Otherwise a task's completion needs only its children's, which visit has just worked out: no table (8 bytes
+    // a task, held with the rows at the evaluation's peak; issue 8).
+    completions_tabled_ = !plan.sections.empty() || any_task_counts_from_a_task(plan.tasks);
+    if (completions_tabled_) {
+      completions_.reserve(count_tasks(plan.tasks));
+      for (const auto& task : plan.tasks) collect_completion(task);
+    }
     // A task's effective deadline is needed by its parent, which visit hands it to, and by the sections that
     // name it: only those are kept, not one for every task (64 bytes each; issue 8, peak memory).
     for (const auto& section : plan.sections) {
@@ -291,16 +307,37 @@ class TaskEvaluator {
   /// returns the task's effective deadline.
   template <class Rows>
   EffectiveDue visit(const model::Task& task, int depth, Rows& items) {
+    EffectiveCompletion unused;
+    return visit(task, depth, items, unused);
+  }
+
+  /// The same, and sets `completion` to the task's completion as its parent combines it.
+  template <class Rows>
+  EffectiveDue visit(const model::Task& task, int depth, Rows& items, EffectiveCompletion& completion) {
     const std::size_t index = tasks_seen_++;  // the task's index among all the plan's tasks, in document order
     // The task's row comes before its children's, but its state depends on theirs: its place is taken now.
     const std::size_t slot = items.size();
     items.emplace_back();
     std::vector<EffectiveDue> child_dues;
     child_dues.reserve(task.children.size());
-    for (const auto& child : task.children) child_dues.push_back(visit(child, depth + 1, items));
+    std::vector<EffectiveCompletion> child_completions(completions_tabled_ ? 0 : task.children.size());
+    for (std::size_t i = 0; i < task.children.size(); ++i) {
+      EffectiveCompletion& child_completion = completions_tabled_ ? completion : child_completions[i];
+      child_dues.push_back(visit(task.children[i], depth + 1, items, child_completion));
+    }
+    if (completions_tabled_) {
+      completion = completions_[index];
+    } else {
+      // As collect_completion records it for the table.
+      std::vector<const EffectiveCompletion*> parts;
+      parts.reserve(child_completions.size());
+      for (const EffectiveCompletion& child : child_completions) parts.push_back(&child);
+      const EffectiveCompletion own = own_completion(task.status, task.done);
+      completion = is_open(own.status) ? combined_completion(parts, own) : own;
+    }
 
     Item& item = items[slot];
-    const EffectiveDue due = fill(item, task, depth, index, child_dues);
+    const EffectiveDue due = fill(item, task, depth, index, child_dues, completion);
     if (const auto named = named_dues_.find(index); named != named_dues_.end()) named->second = due;
     item.order = index;
     if (options_.keep && !options_.keep(item)) {
@@ -345,7 +382,7 @@ class TaskEvaluator {
   /// The item of `task`, the `index`-th task, whose children's effective deadlines are `children`; returns the
   /// task's own.
   EffectiveDue fill(Item& item, const model::Task& task, int depth, std::size_t index,
-                    const std::vector<EffectiveDue>& children) {
+                    const std::vector<EffectiveDue>& children, const EffectiveCompletion& completion) {
     item.kind = ItemKind::Task;
     item.plan_id = plan_.id.value;
     item.plan_title = plan_.title.value;
@@ -361,8 +398,11 @@ class TaskEvaluator {
     EffectiveDue due;
     if (is_recurring(task.due)) {
       const EffectiveCompletion own = own_completion(task.status, task.done);
-      std::tie(due, completions_[index]) =
+      EffectiveCompletion occurrences_completion;
+      std::tie(due, occurrences_completion) =
           evaluate_recurring(item, plan_, task.due->value, task.occurrences(), own, today_, options_);
+      // What sections and relative deadlines read of it; its parent combined its own completion (collect_completion).
+      if (completions_tabled_) completions_[index] = occurrences_completion;
       return due;
     }
     if (auto own = own_due(task.due, task.trigger())) {
@@ -375,8 +415,8 @@ class TaskEvaluator {
     }
 
     apply_due(item, due);
-    item.status = completions_[index].status;
-    item.done = completions_[index].done;
+    item.status = completion.status;
+    item.done = completion.done;
     assign_state(item, due, today_, options_);
     return due;
   }
@@ -558,7 +598,8 @@ class TaskEvaluator {
   mutable std::optional<calendar::Calendar> calendar_;  ///< see calendar()
   /// The effective deadlines of the tasks that sections name, by task index; filled by visit.
   std::unordered_map<std::size_t, EffectiveDue> named_dues_;
-  std::size_t tasks_seen_ = 0;  ///< by visit
+  std::size_t tasks_seen_ = 0;       ///< by visit
+  bool completions_tabled_ = false;  ///< completions_ holds every task's completion (see the constructor)
   std::vector<EffectiveCompletion> completions_;
   /// A task's full path (text of the plan) and its index, sorted by path; built by index_paths when first needed.
   struct PathEntry {

@@ -468,6 +468,47 @@ TEST_CASE("a done child without a done date leaves the parent's done date unknow
   CHECK_FALSE(item(items, "3").done);
 }
 
+TEST_CASE("completions worked out on the way up are those of the table a section needs") {
+  // Without sections or deadlines that count from a task, no table of every task's completion is kept: each
+  // parent combines what its children's visits returned. A section (here one that names no task) makes the
+  // evaluation keep the table; the tasks' rows must not change.
+  const auto tasks = std::vector<model::Task>{
+      with_children(
+          make_task("1"),
+          {
+              with_status(make_task("1.1", on_day({2020, 4, 30}, "30/4/2020")), TaskStatus::Done, Date{2020, 4, 20}),
+              with_children(make_task("1.2"), {with_status(make_task("1.2.1", on_day({2020, 3, 31}, "31/3/2020")),
+                                                           TaskStatus::Done, Date{2020, 4, 28}),
+                                               with_status(make_task("1.2.2"), TaskStatus::Cancelled)}),
+          }),
+      with_children(make_task("2"),
+                    {with_status(make_task("2.1", on_day({2020, 4, 30}, "30/4/2020")), TaskStatus::Done),
+                     make_task("2.2", on_day({2020, 5, 10}, "10/5/2020"))}),
+      with_status(with_children(make_task("3"), {make_task("3.1", on_day({2020, 4, 1}, "1/4/2020"))}),
+                  TaskStatus::Cancelled),
+      with_children(make_task("4"), {with_status(make_task("4.1"), TaskStatus::Cancelled),
+                                     with_status(make_task("4.2"), TaskStatus::Cancelled)}),
+  };
+  const auto without_table = evaluate::evaluate_plan(test_support::kept(plan_with(tasks)), {2020, 6, 1});
+  const auto with_table =
+      evaluate::evaluate_plan(test_support::kept(plan_with(tasks, {make_section("s", {})})), {2020, 6, 1});
+  REQUIRE(with_table.size() == without_table.size() + 1);  // the section's row
+  for (std::size_t i = 0; i < without_table.size(); ++i) {
+    INFO("task " << without_table[i].id);
+    CHECK(without_table[i].id == with_table[i].id);
+    CHECK(without_table[i].status == with_table[i].status);
+    CHECK(without_table[i].done == with_table[i].done);
+    CHECK(without_table[i].state == with_table[i].state);
+    CHECK(without_table[i].days == with_table[i].days);
+    CHECK(without_table[i].due == with_table[i].due);
+  }
+  CHECK(item(without_table, "1").status == TaskStatus::Done);  // all its parts done or cancelled
+  CHECK(item(without_table, "1").done == Date{2020, 4, 28});
+  CHECK(item(without_table, "1.2").status == TaskStatus::Done);
+  CHECK(item(without_table, "2").status == TaskStatus::Todo);
+  CHECK(item(without_table, "4").status == TaskStatus::Cancelled);
+}
+
 TEST_CASE("derived deadlines: latest descendant, ongoing only without dates, none at all") {
   auto nested =
       with_children(make_task("II"), {
