@@ -25,7 +25,7 @@ class SharedText {
   /// Takes `other`'s block and leaves `other` empty.
   SharedText(SharedText&& other) noexcept : m_block(std::exchange(other.m_block, nullptr)) {}
   SharedText& operator=(const SharedText& other) noexcept {
-    if (m_block != other.m_block) {
+    if (this != &other && m_block != other.m_block) {  // a holder of the same block changes nothing either
       other.hold();
       release();
       m_block = other.m_block;
