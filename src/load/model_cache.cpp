@@ -321,16 +321,17 @@ class Reader {
     if (number >= kEnumValues<E>) m_in.fail();
     value = m_in.failed() ? E{} : static_cast<E>(number);
   }
-  /// std::optional and util::Boxed alike.
+  /// std::optional and util::Boxed alike; whether the entry held a value.
   template <class Optional>
-  void get_optional(Optional& value) {
+  bool get_optional(Optional& value) {
     bool present = false;
     get(present);
     if (!present || failed()) {
       value.reset();
-      return;
+      return false;
     }
     get(value.emplace());
+    return true;
   }
   template <class T>
   void get(std::optional<T>& value) {
@@ -342,15 +343,8 @@ class Reader {
   }
   template <class T>
   void get(model::OptionalLocated<T>& value) {
-    bool present = false;
-    get(present);
-    if (!present || failed()) {
-      value.reset();
-      return;
-    }
-    get(value.emplace());
     // A negative line is no position of a plan's (and one of them would read as no value at all): damage.
-    if (value->pos.line < 0) m_in.fail();
+    if (get_optional(value) && (!value || value->pos.line < 0)) m_in.fail();
   }
   template <class T>
   void get(std::vector<T>& values) {
