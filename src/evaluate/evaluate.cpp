@@ -95,6 +95,14 @@ EffectiveCompletion own_completion(const model::Located<TaskStatus>& status,
 
 bool is_open(TaskStatus status) { return status == TaskStatus::Todo || status == TaskStatus::Doing; }
 
+/// The completion of a task or section: its own when it is finished, else what its parts' completions (a task's
+/// children, the tasks a section names) add up to.
+template <class Work>
+EffectiveCompletion completion_of(const Work& work, const std::vector<const EffectiveCompletion*>& parts) {
+  const EffectiveCompletion own = own_completion(work.status, work.done);
+  return is_open(own.status) ? combined_completion(parts, own) : own;
+}
+
 /// The state and day count of an item whose due and completion are known.
 void assign_state(Item& item, const EffectiveDue& due, util::Date today, const Options& options) {
   item.days.reset();
@@ -328,12 +336,10 @@ class TaskEvaluator {
     if (completions_tabled_) {
       completion = completions_[index];
     } else {
-      // As collect_completion records it for the table.
       std::vector<const EffectiveCompletion*> parts;
       parts.reserve(child_completions.size());
       for (const EffectiveCompletion& child : child_completions) parts.push_back(&child);
-      const EffectiveCompletion own = own_completion(task.status, task.done);
-      completion = is_open(own.status) ? combined_completion(parts, own) : own;
+      completion = completion_of(task, parts);
     }
 
     Item& item = items[slot];
@@ -452,8 +458,7 @@ class TaskEvaluator {
     } else if (!section.tasks.empty()) {
       due = latest_of(task_dues);
     }
-    const EffectiveCompletion own = own_completion(section.status, section.done);
-    const EffectiveCompletion completion = is_open(own.status) ? combined_completion(task_completions, own) : own;
+    const EffectiveCompletion completion = completion_of(section, task_completions);
 
     apply_due(item, due);
     item.status = completion.status;
@@ -470,8 +475,7 @@ class TaskEvaluator {
     std::vector<const EffectiveCompletion*> child_completions;
     child_completions.reserve(children.size());
     for (std::size_t child : children) child_completions.push_back(&completions_[child]);
-    const EffectiveCompletion own = own_completion(task.status, task.done);
-    completions_[index] = is_open(own.status) ? combined_completion(child_completions, own) : own;
+    completions_[index] = completion_of(task, child_completions);
     return index;
   }
 
