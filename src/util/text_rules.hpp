@@ -22,7 +22,7 @@ inline constexpr std::int32_t kAskUtf8proc = -1;
 
 /// Whether `code_point` is a space separator (Unicode general category Zs): the space, the no-break space, the
 /// Ogham space mark, the typographic spaces U+2000..U+200A, the narrow no-break space, the medium mathematical
-/// space and the ideographic space. The list has not changed since Unicode 4.0.
+/// space and the ideographic space. The list has not changed since Unicode 6.3, which moved U+180E out of it.
 constexpr bool is_space_separator(std::int32_t code_point) {
   return code_point == 0x20 || code_point == 0xA0 || code_point == 0x1680 ||
          (code_point >= 0x2000 && code_point <= 0x200A) || code_point == 0x202F || code_point == 0x205F ||

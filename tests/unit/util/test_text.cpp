@@ -146,11 +146,21 @@ std::string encode(utf8proc_int32_t code_point) {
   return std::string(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(length));
 }
 
-std::string nfc_by_utf8proc(const std::string& text) {
-  utf8proc_uint8_t* mapped = utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(text.c_str()));
-  std::string result(reinterpret_cast<const char*>(mapped));
+/// utf8proc's own mapping of `text` with `options`: what cchc's shortcuts are checked against.
+std::string map_by_utf8proc(std::string_view text, int options) {
+  utf8proc_uint8_t* mapped = nullptr;
+  const auto length =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()), static_cast<utf8proc_ssize_t>(text.size()),
+                   &mapped, static_cast<utf8proc_option_t>(options));
+  REQUIRE(length >= 0);
+  std::string result(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(length));
   std::free(mapped);
   return result;
+}
+
+std::string nfc_by_utf8proc(std::string_view text) { return map_by_utf8proc(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE); }
+std::string nfd_by_utf8proc(std::string_view text) {
+  return map_by_utf8proc(text, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE);
 }
 
 }  // namespace
@@ -351,20 +361,6 @@ TEST_CASE("display_width counts each code point as utf8proc_charwidth does, cont
 
 namespace {
 
-std::string map_by_utf8proc(std::string_view text, int options) {
-  utf8proc_uint8_t* mapped = nullptr;
-  const auto length =
-      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()), static_cast<utf8proc_ssize_t>(text.size()),
-                   &mapped, static_cast<utf8proc_option_t>(options));
-  REQUIRE(length >= 0);
-  std::string result(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(length));
-  std::free(mapped);
-  return result;
-}
-
-constexpr int kNfdOptions = UTF8PROC_STABLE | UTF8PROC_DECOMPOSE;
-constexpr int kNfcOptions = UTF8PROC_STABLE | UTF8PROC_COMPOSE;
-
 /// The code points of `text`, for checking that a rule answers for each.
 std::vector<utf8proc_int32_t> code_points(std::string_view text) {
   std::vector<utf8proc_int32_t> decoded;
@@ -446,7 +442,7 @@ TEST_CASE("each spelling of the table composes to utf8proc's NFC of it, one lett
   REQUIRE(letters.size() > 400);
   int differences = 0;
   for (const DecomposedLetter& letter : letters) {
-    const std::string nfc = map_by_utf8proc(letter.nfd(), kNfcOptions);
+    const std::string nfc = nfc_by_utf8proc(letter.nfd());
     if ((letter.nfc() != nfc || code_points(nfc).size() != 1) && ++differences <= 3) {
       FAIL_CHECK("\"" << letter.nfd() << "\" composes to \"" << nfc << "\", not \"" << letter.nfc() << "\"");
     }
@@ -467,10 +463,10 @@ TEST_CASE("the table holds the NFD of every letter of Latin-1 to Latin Extended-
   for (const auto& [first, last] : {std::pair{0xC0, 0x24F}, std::pair{0x1E00, 0x1EFF}}) {
     for (utf8proc_int32_t code_point = first; code_point <= last; ++code_point) {
       const std::string letter = encode(code_point);
-      const std::string nfd = map_by_utf8proc(letter, kNfdOptions);
+      const std::string nfd = nfd_by_utf8proc(letter);
       if (nfd == letter) continue;
       ++decomposing;
-      if (composed_letter(nfd) != map_by_utf8proc(nfd, kNfcOptions)) missing.push_back(code_point);
+      if (composed_letter(nfd) != nfc_by_utf8proc(nfd)) missing.push_back(code_point);
     }
   }
   CHECK(missing == std::vector<utf8proc_int32_t>{});
@@ -497,16 +493,16 @@ TEST_CASE("NFD Vietnamese sentences normalise to utf8proc's NFC, through the tab
   for (const std::string sentence :
        {"Đường", "người", "Thường xuyên", "Trước ngày 30/4/2020", "Ủy ban nhân dân", "ệ", "ữ",
         "Kế hoạch cải cách hành chính", "ĐƯỜNG NGƯỜI ỦY BAN", "Sở Tư pháp, Hà Tĩnh: Nhiệm vụ ưu tiên số 1"}) {
-    const std::string nfd = map_by_utf8proc(sentence, kNfdOptions);
+    const std::string nfd = nfd_by_utf8proc(sentence);
     REQUIRE(nfd != sentence);
-    CHECK(to_nfc(nfd) == map_by_utf8proc(nfd, kNfcOptions));
+    CHECK(to_nfc(nfd) == nfc_by_utf8proc(nfd));
     CHECK(to_nfc(nfd) == sentence);
   }
   // Half-composed spellings, through the table; marks out of canonical order and spellings that stay two
   // letters, through utf8proc.
   for (const std::string text : {"Tổng thê\u0309", "Kê\u0301 hoa\u0323ch", "nhiê\u0323m vu\u0323", "ngươ\u0300i",
                                  "nhie\u0302\u0323m vu\u0323", "Ơ\u0300 u\u0300\u031B", "ẻ\u0302 kẻ\u0302"}) {
-    CHECK(to_nfc(text) == map_by_utf8proc(text, kNfcOptions));
+    CHECK(to_nfc(text) == nfc_by_utf8proc(text));
   }
   CHECK(to_nfc("Tổng thê\u0309") == "Tổng thể");
 }
@@ -521,7 +517,7 @@ TEST_CASE("an ASCII character before a spelling of the table leaves its NFC to t
     ++spellings;
     for (int ascii = 0; ascii < 0x80; ++ascii) {
       const std::string text = std::string(1, static_cast<char>(ascii)) + std::string(letter.nfd());
-      if (to_nfc(text) != map_by_utf8proc(text, kNfcOptions) && ++differences <= 3) {
+      if (to_nfc(text) != nfc_by_utf8proc(text) && ++differences <= 3) {
         FAIL_CHECK("\"" << text << "\" normalises to \"" << to_nfc(text) << "\"");
       }
     }
